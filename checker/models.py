@@ -29,6 +29,8 @@ class Bound(StrEnum):
 
 
 class Severity(StrEnum):
+    """How much a finding matters: errors fail the check (exit status 1)."""
+
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
@@ -65,7 +67,9 @@ class Interval(BaseModel):
     def contains(self, x: float) -> bool:
         if self.lower is not None and (x < self.lower or (x == self.lower and not self.lower_closed)):
             return False
-        return not (self.upper is not None and (x > self.upper or (x == self.upper and not self.upper_closed)))
+        return not (
+            self.upper is not None and (x > self.upper or (x == self.upper and not self.upper_closed))
+        )
 
     def scaled(self, factor: float) -> Interval:
         """The interval multiplied by a positive factor (a unit conversion)."""
@@ -157,7 +161,9 @@ class Claim(BaseModel):
     text: str = Field(description="the exact original span, OCR breaks and spaces kept")
     value: float
     unit: str = Field(description="canonical unit: km, count, percent, CNY, hour, day, point, ratio, ...")
-    measure: str | None = Field(default=None, description="for counts, the measure word as written (个, 项, 家)")
+    measure: str | None = Field(
+        default=None, description="for counts, the measure word as written (个, 项, 家)"
+    )
     bound: Bound = Bound.EQ
     lower: float | None = None
     upper: float | None = None
@@ -170,7 +176,9 @@ class Claim(BaseModel):
     modality: Modality = Modality.REPORTED
     qualifiers: list[str] = Field(default_factory=list, description="words that set look-alikes apart")
     sentence: str = Field(default="", description="the sentence around the claim, normalised, for excerpts")
-    sentence_offset: int = Field(default=0, description="where the normalised sentence starts, as an offset of the claim")
+    sentence_offset: int = Field(
+        default=0, description="where the normalised sentence starts, as an offset of the claim"
+    )
 
     @property
     def interval(self) -> Interval:
@@ -202,7 +210,9 @@ class ClaimRef(BaseModel):
     upper: float | None = None
     subject: str = ""
     sentence: str = ""
-    role: str | None = Field(default=None, description="what the claim is in the check: total, part, start, ...")
+    role: str | None = Field(
+        default=None, description="what the claim is in the check: total, part, start, ..."
+    )
 
     @classmethod
     def of(cls, claim: Claim, role: str | None = None) -> ClaimRef:
@@ -263,6 +273,8 @@ class Finding(BaseModel):
 
 
 class DocumentSummary(BaseModel):
+    """One document as the report lists it."""
+
     path: str
     claims: int = 0
     sha256: str | None = None
@@ -271,6 +283,8 @@ class DocumentSummary(BaseModel):
 
 
 class RunInfo(BaseModel):
+    """When and why a run happened, over which paths."""
+
     id: int | None = None
     started: datetime
     finished: datetime | None = None
@@ -281,6 +295,8 @@ class RunInfo(BaseModel):
 
 
 class Summary(BaseModel):
+    """The counts at the top of every report."""
+
     documents: int = 0
     claims: int = 0
     groups: int = 0
@@ -310,4 +326,6 @@ class Report(BaseModel):
 
     @property
     def has_errors(self) -> bool:
-        return any(f.severity is Severity.ERROR and not f.passed and f.status != "accepted" for f in self.findings)
+        return any(
+            f.severity is Severity.ERROR and not f.passed and f.status != "accepted" for f in self.findings
+        )

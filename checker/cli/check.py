@@ -1,0 +1,125 @@
+"""`checker check` and `checker claims`: the one-off commands."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.table import Table
+
+from checker.cli.common import common_options, err_console, out_console, rules_for, settings_from, store_for
+from checker.cli.main import EXIT_FAIL, EXIT_SUCCESS
+from checker.errors import SourceError
+from checker.extract import extract
+from checker.models import Report
+from checker.pipeline import check as run_check
+from checker.report.json import render_json
+from checker.report.writer import write_reports
+from checker.sources import discover, read_document
+from checker.sources.decode import is_empty_text
+from checker.sources.discover import display_path
+
+PATHS = click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+
+
+def print_summary(report: Report, written: dict[str, Path]) -> None:
+    """A colour summary table and the open findings, on stderr."""
+    s = report.summary
+    table = Table(title="checker", show_header=True, header_style="bold")
+    for column in ("documents", "claims", "corroborated", "conflicts", "errors", "warnings", "passed", "new"):
+        table.add_column(column, justify="right")
+    table.add_row(
+        str(s.documents),
+        str(s.claims),
+        str(s.corroborated),
+        f"[red]{s.conflicts}[/]" if s.conflicts else "0",
+        f"[bold red]{s.errors}[/]" if s.errors else "0",
+        f"[yellow]{s.warnings}[/]" if s.warnings else "0",
+        str(s.checks_passed),
+        str(s.new),
+    )
+    err_console.print(table)
+    for f in report.findings:
+        if f.passed or f.status == "accepted":
+            continue
+        colour = {"error": "red", "warning": "yellow", "info": "blue"}[f.severity.value]
+        err_console.print(f"[{colour}]{f.severity.value}[/] [bold]{f.rule}[/] {f.message}", markup=True)
+    if written:
+        err_console.print("reports: " + ", ".join(str(p) for p in written.values()))
+
+
+@click.command("check")
+@PATHS
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="stdout format")
+@click.option("--no-reports", is_flag=True, help="do not write report files")
+@common_options
+def check_command(paths: tuple[Path, ...], fmt: str, no_reports: bool, **options: Any) -> int:
+    """Check the reports under PATHS and write the discrepancy reports."""
+    settings = settings_from(options)
+    rules, rule_errors = rules_for(settings)
+    for message in rule_errors:
+        err_console.print(f"[red]error[/]: {message}", markup=True)
+    store = store_for(settings)
+    try:
+        report, result = run_check(
+            store, list(paths), rules, include=settings.include, exclude=settings.exclude
+        )
+        store.prune_runs(settings.retention)
+    finally:
+        store.close()
+    for e in result.errors:
+        err_console.print(f"[red]error[/]: {e.path}: {e.message}", markup=True, highlight=False)
+    for n in result.notices:
+        err_console.print(f"note: {n.path}: {n.message}", highlight=False)
+    written = {} if no_reports else write_reports(report, settings.reports, settings.retention)
+    if fmt == "json":
+        sys.stdout.write(render_json(report))
+    else:
+        print_summary(report, written)
+    return EXIT_FAIL if report.has_errors else EXIT_SUCCESS
+
+
+@click.command("claims")
+@PATHS
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", help="output format")
+@common_options
+def claims_command(paths: tuple[Path, ...], fmt: str, **options: Any) -> int:
+    """Print the numeric claims found under PATHS (no store, no rules)."""
+    settings = settings_from(options)
+    failed = False
+    table = Table("where", "text", "value", "unit", "bound", "subject")
+    for path in discover(paths, settings.include, settings.exclude):
+        name = display_path(path)
+        try:
+            document = read_document(path, name)
+        except SourceError as exc:
+            err_console.print(f"[red]error[/]: {exc}", markup=True, highlight=False)
+            failed = True
+            continue
+        if is_empty_text(document.text):
+            err_console.print(f"[red]error[/]: {name}: empty file: no text to check", markup=True)
+            continue
+        for claim in extract(document):
+            if fmt == "jsonl":
+                sys.stdout.write(json.dumps(claim.model_dump(mode="json"), ensure_ascii=False) + "\n")
+            else:
+                unit = claim.measure or claim.unit
+                table.add_row(
+                    claim.where(),
+                    " ".join(claim.text.split()),
+                    f"{claim.value:g}",
+                    unit,
+                    claim.bound,
+                    claim.subject,
+                )
+    if fmt == "table":
+        out_console.print(table)
+    # Unreadable files are named on stderr; listing claims still succeeded for the rest.
+    del failed
+    return EXIT_SUCCESS
+
+
+COMMANDS = [check_command, claims_command]

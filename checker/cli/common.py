@@ -1,0 +1,82 @@
+"""What several commands share: settings from flags, the store, the rules, terminal output."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+
+from checker.config import Settings, load_settings
+from checker.logs import setup_logging
+from checker.rules.base import Rule
+from checker.rules.engine import builtin_rules
+from checker.store import SQLiteStore, open_store
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+out_console = Console(highlight=False, soft_wrap=True)
+
+
+def common_options(func: F) -> F:
+    """--store, --reports, --rules, --select, --ignore, --include, --exclude, -v."""
+    options = [
+        click.option(
+            "--store", type=click.Path(path_type=Path), help="SQLite store file [.checker/checker.db]"
+        ),
+        click.option("--reports", type=click.Path(path_type=Path), help="folder for reports [reports]"),
+        click.option(
+            "--rules", "rules", multiple=True, type=click.Path(path_type=Path), help="rule file or folder"
+        ),
+        click.option(
+            "--select", multiple=True, help="run only these rule ids (repeatable, or comma-separated)"
+        ),
+        click.option("--ignore", multiple=True, help="skip these rule ids (repeatable, or comma-separated)"),
+        click.option("--include", multiple=True, help="file glob to check (repeatable) [*.txt, *.md]"),
+        click.option("--exclude", multiple=True, help="file glob never to check (repeatable)"),
+        click.option("-v", "--verbose", count=True, help="more log output (-vv for debug)"),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _split(values: tuple[str, ...]) -> list[str] | None:
+    items = [v.strip() for value in values for v in value.split(",") if v.strip()]
+    return items or None
+
+
+def settings_from(options: dict[str, Any], **extra: Any) -> Settings:
+    """Settings with the command-line flags on top of env, checker.toml and pyproject."""
+    verbose = options.pop("verbose", 0) or 0
+    setup_logging({0: "WARNING", 1: "INFO"}.get(verbose, "DEBUG"), log_file=None)
+    return load_settings(
+        store=options.get("store"),
+        reports=options.get("reports"),
+        rules=list(options["rules"]) if options.get("rules") else None,
+        select=_split(options.get("select", ())),
+        ignore=_split(options.get("ignore", ())),
+        include=_split(options.get("include", ())),
+        exclude=_split(options.get("exclude", ())),
+        **extra,
+    )
+
+
+def store_for(settings: Settings) -> SQLiteStore:
+    """Open the store the settings name."""
+    return open_store(settings.store)
+
+
+def rules_for(settings: Settings) -> tuple[list[Rule], list[str]]:
+    """The rules to run, and a message per rule file or plugin that could not be loaded."""
+    rules = builtin_rules()
+    if settings.select:
+        rules = [r for r in rules if r.id in settings.select or r.kind in settings.select]
+    rules = [r for r in rules if r.id not in settings.ignore and r.kind not in settings.ignore]
+    for rule in rules:
+        if rule.id in settings.severity:
+            rule.config = rule.config.model_copy(update={"severity": settings.severity[rule.id]})
+    return rules, []

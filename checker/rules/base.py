@@ -1,0 +1,90 @@
+"""What every rule kind is: an id, a docstring, a severity and a check."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict
+
+from checker.match import Fact
+from checker.models import Claim, ClaimRef, Finding, Severity
+
+
+class RuleConfig(BaseModel):
+    """Settings every rule instance has; kinds extend this with their own keys."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    kind: str
+    severity: Severity = Severity.ERROR
+    description: str = ""
+    enabled: bool = True
+
+
+@dataclass
+class RuleContext:
+    """What rules see: every claim, grouped facts, and each document's text."""
+
+    claims: list[Claim]
+    facts: list[Fact]
+    text_of: Callable[[str], str | None] = lambda _path: None
+    by_path: dict[str, list[Claim]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.by_path:
+            grouped: dict[str, list[Claim]] = defaultdict(list)
+            for claim in self.claims:
+                grouped[claim.path].append(claim)
+            self.by_path = {p: sorted(cs, key=lambda c: c.offset) for p, cs in grouped.items()}
+
+
+class Rule(ABC):
+    """A rule kind.  The first docstring line is what `checker rules list` shows."""
+
+    kind: ClassVar[str]
+    config_model: ClassVar[type[RuleConfig]] = RuleConfig
+
+    def __init__(self, config: RuleConfig) -> None:
+        self.config = config
+
+    @property
+    def id(self) -> str:
+        return self.config.id
+
+    @property
+    def severity(self) -> Severity:
+        return self.config.severity
+
+    @classmethod
+    def summary(cls) -> str:
+        return (cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else ""
+
+    @abstractmethod
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        """Yield a finding per discrepancy, and an info finding per check that held."""
+
+    def finding(
+        self,
+        message: str,
+        claims: list[ClaimRef],
+        fact: str,
+        *,
+        severity: Severity | None = None,
+        passed: bool = False,
+    ) -> Finding:
+        """A finding of this rule with its stable fingerprint."""
+        sev = Severity.INFO if passed else (severity or self.severity)
+        return Finding(
+            rule=self.id,
+            severity=sev,
+            message=message,
+            claims=claims,
+            fact=fact,
+            passed=passed,
+            fingerprint=Finding.make_fingerprint(self.id, fact, [c.path for c in claims]),
+        )

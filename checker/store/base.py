@@ -1,0 +1,90 @@
+"""The store interface every backend implements (SQLite now, PostgreSQL later)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Protocol
+
+from pydantic import BaseModel, Field
+
+from checker.models import Claim, Document, Finding, Report
+
+
+class StoredDocument(BaseModel):
+    """What the store remembers of a document (its text and claims are fetched separately)."""
+
+    path: str
+    sha256: str | None
+    encoding: str | None = None
+    size: int = 0
+    mtime: float = 0.0
+    extractor: str | None = None
+    claims: int = 0
+    error: str | None = None
+    updated: datetime
+
+
+class RunRecord(BaseModel):
+    """A finished run as the store remembers it."""
+
+    id: int
+    started: datetime
+    finished: datetime | None = None
+    trigger: str = "check"
+    paths: list[str] = Field(default_factory=list)
+    summary: dict[str, int] = Field(default_factory=dict)
+
+
+class Store(Protocol):
+    """What the pipeline needs from a store.  Every write is one transaction."""
+
+    location: str
+
+    def documents(self) -> dict[str, StoredDocument]:
+        """Every known document by path."""
+        ...
+
+    def replace_document(self, document: Document, claims: list[Claim], extractor: str) -> None:
+        """Store a (changed) document and replace all its claims, atomically."""
+        ...
+
+    def record_error(self, path: str, message: str) -> None:
+        """Remember that a file could not be read; its old claims are retracted."""
+        ...
+
+    def remove_documents(self, paths: Iterable[str]) -> None:
+        """Retract documents that are gone, with their claims."""
+        ...
+
+    def document_text(self, path: str) -> str | None:
+        """The decoded text of a stored document (rules read structure from it)."""
+        ...
+
+    def claims(self, paths: Iterable[str] | None = None) -> list[Claim]:
+        """Claims of the given documents (all when None), in document and text order."""
+        ...
+
+    def start_run(self, trigger: str, paths: list[str]) -> int:
+        """Open a run record and return its id."""
+        ...
+
+    def finish_run(self, run_id: int, report: Report) -> None:
+        """Close the run, storing its report and findings."""
+        ...
+
+    def last_run(self) -> RunRecord | None:
+        """The newest finished run."""
+        ...
+
+    def last_report(self) -> Report | None:
+        """The report of the newest finished run."""
+        ...
+
+    def findings(self, run_id: int) -> list[Finding]:
+        """The findings a run recorded."""
+        ...
+
+    def close(self) -> None:
+        """Release the connection."""
+        ...

@@ -1,0 +1,247 @@
+"""SQLite store: one file, WAL mode, one writer, explicit transactions.
+
+Each write is a `BEGIN IMMEDIATE … COMMIT` so a crash (even kill -9) leaves
+either the old or the new state of a document, never half of each.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import zlib
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+
+from checker.errors import StoreError
+from checker.models import Claim, Document, Finding, Report
+from checker.store.base import RunRecord, StoredDocument
+
+SCHEMA_VERSION = 1
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat()
+
+
+class SQLiteStore:
+    """The embedded default store."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.location = str(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # The watch service touches the store from the scheduler thread and
+            # the event thread; the lock below serialises them.
+            self._db = sqlite3.connect(str(path), timeout=30, check_same_thread=False, isolation_level=None)
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(
+                f"cannot open the store at {path}: {exc}; use --store to put it elsewhere"
+            ) from exc
+        self._lock = threading.RLock()
+        self._db.row_factory = sqlite3.Row
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path} is not a checker store ({exc}); remove it or use --store") from exc
+
+    def _migrate(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} was written by a newer checker (schema {version}); upgrade checker"
+            )
+        if version < 1:
+            script = resources.files("checker.store").joinpath("schema.sql").read_text(encoding="utf-8")
+            with self._tx():
+                for statement in script.split(";"):
+                    if statement.strip():
+                        self._db.execute(statement)
+                self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    # documents and claims
+
+    def documents(self) -> dict[str, StoredDocument]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT d.path, d.sha256, d.encoding, d.size, d.mtime, d.extractor, d.error, d.updated,"
+                " (SELECT COUNT(*) FROM claims c WHERE c.path = d.path) AS n FROM documents d"
+            ).fetchall()
+        return {
+            row["path"]: StoredDocument(
+                path=row["path"],
+                sha256=row["sha256"],
+                encoding=row["encoding"],
+                size=row["size"],
+                mtime=row["mtime"],
+                extractor=row["extractor"],
+                error=row["error"],
+                claims=row["n"],
+                updated=datetime.fromisoformat(row["updated"]),
+            )
+            for row in rows
+        }
+
+    def replace_document(self, document: Document, claims: list[Claim], extractor: str) -> None:
+        text = zlib.compress(document.text.encode("utf-8"), 1)
+        with self._tx() as db:
+            db.execute("DELETE FROM claims WHERE path = ?", (document.path,))
+            db.execute(
+                "INSERT INTO documents(path, sha256, encoding, size, mtime, extractor, text, error, updated)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)"
+                " ON CONFLICT(path) DO UPDATE SET sha256=excluded.sha256, encoding=excluded.encoding,"
+                " size=excluded.size, mtime=excluded.mtime, extractor=excluded.extractor, text=excluded.text,"
+                " error=NULL, updated=excluded.updated",
+                (
+                    document.path,
+                    document.sha256,
+                    document.encoding,
+                    document.size,
+                    document.mtime,
+                    extractor,
+                    text,
+                    _now(),
+                ),
+            )
+            db.executemany(
+                "INSERT INTO claims(path, ord, value, unit, subject, data) VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (document.path, i, c.value, c.unit, c.subject, c.model_dump_json())
+                    for i, c in enumerate(claims)
+                ],
+            )
+
+    def record_error(self, path: str, message: str) -> None:
+        with self._tx() as db:
+            db.execute("DELETE FROM claims WHERE path = ?", (path,))
+            db.execute(
+                "INSERT INTO documents(path, sha256, error, updated) VALUES (?, NULL, ?, ?)"
+                " ON CONFLICT(path) DO UPDATE SET sha256=NULL, text=NULL, extractor=NULL,"
+                " error=excluded.error, updated=excluded.updated",
+                (path, message, _now()),
+            )
+
+    def remove_documents(self, paths: Iterable[str]) -> None:
+        paths = list(paths)
+        if not paths:
+            return
+        with self._tx() as db:
+            db.executemany("DELETE FROM claims WHERE path = ?", [(p,) for p in paths])
+            db.executemany("DELETE FROM documents WHERE path = ?", [(p,) for p in paths])
+
+    def document_text(self, path: str) -> str | None:
+        with self._lock:
+            row = self._db.execute("SELECT text FROM documents WHERE path = ?", (path,)).fetchone()
+        if row is None or row["text"] is None:
+            return None
+        return zlib.decompress(row["text"]).decode("utf-8")
+
+    def claims(self, paths: Iterable[str] | None = None) -> list[Claim]:
+        with self._lock:
+            if paths is None:
+                rows = self._db.execute("SELECT data FROM claims ORDER BY path, ord").fetchall()
+            else:
+                wanted = sorted(set(paths))
+                rows = []
+                for i in range(0, len(wanted), 500):
+                    chunk = wanted[i : i + 500]
+                    marks = ",".join("?" * len(chunk))
+                    rows += self._db.execute(
+                        f"SELECT data FROM claims WHERE path IN ({marks}) ORDER BY path, ord",  # noqa: S608
+                        chunk,
+                    ).fetchall()
+        return [Claim.model_validate_json(row["data"]) for row in rows]
+
+    # runs and findings
+
+    def start_run(self, trigger: str, paths: list[str]) -> int:
+        with self._tx() as db:
+            cur = db.execute(
+                "INSERT INTO runs(started, trigger, paths) VALUES (?, ?, ?)",
+                (_now(), trigger, json.dumps(paths)),
+            )
+            run_id = cur.lastrowid
+        assert run_id is not None
+        return run_id
+
+    def finish_run(self, run_id: int, report: Report) -> None:
+        payload = zlib.compress(report.model_dump_json().encode("utf-8"), 1)
+        with self._tx() as db:
+            db.execute(
+                "UPDATE runs SET finished = ?, summary = ?, report = ? WHERE id = ?",
+                (_now(), report.summary.model_dump_json(), payload, run_id),
+            )
+            db.executemany(
+                "INSERT INTO findings(run_id, fingerprint, rule, severity, data) VALUES (?, ?, ?, ?, ?)",
+                [
+                    (run_id, f.fingerprint, f.rule, f.severity.value, f.model_dump_json())
+                    for f in report.findings
+                ],
+            )
+
+    def prune_runs(self, keep: int) -> None:
+        """Forget all but the newest `keep` finished runs (their reports and findings)."""
+        with self._tx() as db:
+            db.execute(
+                "DELETE FROM runs WHERE finished IS NOT NULL AND id NOT IN"
+                " (SELECT id FROM runs WHERE finished IS NOT NULL ORDER BY id DESC LIMIT ?)",
+                (max(keep, 1),),
+            )
+
+    def last_run(self) -> RunRecord | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT id, started, finished, trigger, paths, summary FROM runs"
+                " WHERE finished IS NOT NULL ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+        if row is None:
+            return None
+        return RunRecord(
+            id=row["id"],
+            started=datetime.fromisoformat(row["started"]),
+            finished=datetime.fromisoformat(row["finished"]),
+            trigger=row["trigger"],
+            paths=json.loads(row["paths"]),
+            summary=json.loads(row["summary"] or "{}"),
+        )
+
+    def last_report(self) -> Report | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT report FROM runs WHERE finished IS NOT NULL AND report IS NOT NULL ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+        if row is None:
+            return None
+        return Report.model_validate_json(zlib.decompress(row["report"]))
+
+    def findings(self, run_id: int) -> list[Finding]:
+        with self._lock:
+            rows = self._db.execute("SELECT data FROM findings WHERE run_id = ?", (run_id,)).fetchall()
+        return [Finding.model_validate_json(row["data"]) for row in rows]
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+
+def open_store(path: Path) -> SQLiteStore:
+    """Open (creating if needed) the store file at `path`."""
+    return SQLiteStore(path)
