@@ -42,6 +42,8 @@ from checker.sources.discover import display_path, wanted
 from checker.store.base import Store
 
 Progress = Callable[[int, int], None]
+# Given a finding, the reason a reviewer accepted it, or None.
+Acceptance = Callable[[Finding], str | None]
 
 
 @cache
@@ -190,6 +192,7 @@ def evaluate(
     run: RunInfo,
     previous: Sequence[Finding] = (),
     read_errors: Sequence[ReadError] = (),
+    accept: Acceptance | None = None,
 ) -> Report:
     """Run the rules over the stored claims of the documents under `roots`."""
     docs = {p: d for p, d in store.documents().items() if _under(p, roots)}
@@ -205,7 +208,12 @@ def evaluate(
     before = {f.fingerprint for f in previous if not f.passed}
     now = {f.fingerprint for f in findings}
     for f in findings:
-        if not f.passed:
+        if f.passed:
+            continue
+        reason = accept(f) if accept else None
+        if reason is not None:
+            f.status, f.accepted_reason = "accepted", reason
+        else:
             f.status = "persisting" if f.fingerprint in before else "new"
     resolved = [f for f in previous if not f.passed and f.fingerprint not in now]
 
@@ -268,6 +276,7 @@ def check(
     trigger: str = "check",
     only: Iterable[Path] | None = None,
     progress: Progress | None = None,
+    accept: Acceptance | None = None,
 ) -> tuple[Report, SyncResult]:
     """One recorded run: sync the store, evaluate the rules, store the findings."""
     names = [display_path(r) for r in roots]
@@ -278,6 +287,8 @@ def check(
     result = sync(store, roots, include=include, exclude=exclude, only=only, progress=progress)
     run.documents_read = len(result.extracted) + len(result.unchanged)
     run.documents_extracted = len(result.extracted)
-    report = evaluate(store, roots, rules, run=run, previous=previous, read_errors=result.errors)
+    report = evaluate(
+        store, roots, rules, run=run, previous=previous, read_errors=result.errors, accept=accept
+    )
     store.finish_run(run_id, report)
     return report, result

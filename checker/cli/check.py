@@ -10,14 +10,13 @@ from typing import Any
 import click
 from rich.table import Table
 
-from checker.cli.common import common_options, err_console, out_console, rules_for, settings_from, store_for
+from checker.app import Checker
+from checker.cli.common import common_options, err_console, out_console, rules_for, settings_from
 from checker.cli.main import EXIT_FAIL, EXIT_SUCCESS
 from checker.errors import SourceError
 from checker.extract import extract
 from checker.models import Report
-from checker.pipeline import check as run_check
 from checker.report.json import render_json
-from checker.report.writer import write_reports
 from checker.sources import discover, read_document
 from checker.sources.decode import is_empty_text
 from checker.sources.discover import display_path
@@ -61,20 +60,17 @@ def check_command(paths: tuple[Path, ...], fmt: str, no_reports: bool, **options
     settings = settings_from(options)
     rules, rule_errors = rules_for(settings)
     for message in rule_errors:
-        err_console.print(f"[red]error[/]: {message}", markup=True)
-    store = store_for(settings)
+        err_console.print(f"[red]error[/]: {message}", markup=True, highlight=False)
+    app = Checker(settings, rules, rule_errors)
     try:
-        report, result = run_check(
-            store, list(paths), rules, include=settings.include, exclude=settings.exclude
-        )
-        store.prune_runs(settings.retention)
+        outcome = app.run(list(paths), write=not no_reports)
     finally:
-        store.close()
-    for e in result.errors:
+        app.close()
+    report, written = outcome.report, outcome.written
+    for e in outcome.sync.errors:
         err_console.print(f"[red]error[/]: {e.path}: {e.message}", markup=True, highlight=False)
-    for n in result.notices:
+    for n in outcome.sync.notices:
         err_console.print(f"note: {n.path}: {n.message}", highlight=False)
-    written = {} if no_reports else write_reports(report, settings.reports, settings.retention)
     if fmt == "json":
         sys.stdout.write(render_json(report))
     else:

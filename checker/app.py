@@ -1,0 +1,69 @@
+"""One checker over one corpus: settings, store, rules and baseline, and a run.
+
+`checker check` makes one run; `checker watch` keeps one of these and calls
+`run` for each batch of changes.  Both write the same reports the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from checker.config import Settings
+from checker.models import Finding, Report
+from checker.pipeline import Progress, SyncResult, check
+from checker.report.writer import write_reports
+from checker.rules.base import Rule
+from checker.store import SQLiteStore, open_store
+
+
+@dataclass
+class RunOutcome:
+    """A finished run: the report, what the sync did, and the files written."""
+
+    report: Report
+    sync: SyncResult
+    written: dict[str, Path]
+
+
+class Checker:
+    """Settings, an open store and loaded rules for one corpus."""
+
+    def __init__(self, settings: Settings, rules: Sequence[Rule], rule_errors: Sequence[str] = ()) -> None:
+        self.settings = settings
+        self.rules = list(rules)
+        self.rule_errors = list(rule_errors)
+        self.store: SQLiteStore = open_store(settings.store)
+
+    def run(
+        self,
+        roots: Sequence[Path],
+        *,
+        trigger: str = "check",
+        only: Iterable[Path] | None = None,
+        write: bool = True,
+        progress: Progress | None = None,
+    ) -> RunOutcome:
+        """Sync the store with the disk, evaluate the rules, write the reports."""
+        report, result = check(
+            self.store,
+            roots,
+            self.rules,
+            include=self.settings.include,
+            exclude=self.settings.exclude,
+            trigger=trigger,
+            only=only,
+            progress=progress,
+            accept=self.accepted,
+        )
+        self.store.prune_runs(self.settings.retention)
+        written = write_reports(report, self.settings.reports, self.settings.retention) if write else {}
+        return RunOutcome(report=report, sync=result, written=written)
+
+    def accepted(self, finding: Finding) -> str | None:
+        """The reason a reviewer accepted this finding, or None (see checker accept)."""
+        return None
+
+    def close(self) -> None:
+        self.store.close()
