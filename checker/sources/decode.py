@@ -41,8 +41,6 @@ def _plausible_cjk(text: str) -> bool:
 
 def decode_bytes(path: str, data: bytes) -> tuple[str, str]:
     """Return (text, encoding) or raise SourceError naming the file and the problem."""
-    if _looks_binary(data):
-        raise SourceError(path, "binary file (contains NUL or control bytes); only .txt/.md text is checked")
     if data.startswith(b"\xef\xbb\xbf"):
         try:
             return data[3:].decode("utf-8"), "utf-8-sig"
@@ -53,6 +51,9 @@ def decode_bytes(path: str, data: bytes) -> tuple[str, str]:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
             raise SourceError(path, f"invalid UTF-16 at byte {exc.start}") from exc
+    # After the BOM checks: UTF-16 text is full of NUL bytes.
+    if _looks_binary(data):
+        raise SourceError(path, "binary file (contains NUL or control bytes); only .txt/.md text is checked")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_error:

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.errors import SourceError
+from checker.sources import discover, read_document
+from checker.sources.decode import decode_bytes
+
+TEXT = "长三角地区新增建成铁路里程660公里。"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + TEXT.encode("utf-8"), "utf-8-sig"),
+        (TEXT.encode("gbk"), "gb18030"),
+        (TEXT.encode("gb18030"), "gb18030"),
+        (TEXT.encode("utf-16"), "utf-16"),
+        (b"plain ascii 660 km", "utf-8"),
+    ],
+    ids=["utf8", "utf8-bom", "gbk", "gb18030", "utf16-bom", "ascii"],
+)
+def test_decodes_text_encodings(data: bytes, encoding: str) -> None:
+    text, found = decode_bytes("x.txt", data)
+    assert found == encoding
+    assert "660" in text
+    assert not text.startswith("\ufeff")
+
+
+@pytest.mark.parametrize(
+    ("data", "needle"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        (bytes(range(256)) * 4, "binary"),
+        (b"valid start \xff\xfe\xfd\x80\x80 then junk \xc3\x28", "invalid UTF-8"),
+    ],
+    ids=["png", "all-bytes", "invalid-utf8"],
+)
+def test_refuses_binary_and_undecodable(data: bytes, needle: str) -> None:
+    with pytest.raises(SourceError) as info:
+        decode_bytes("bad.txt", data)
+    assert "bad.txt" in str(info.value)
+    assert needle in str(info.value)
+
+
+def test_invalid_utf8_names_line(tmp_path: Path) -> None:
+    f = tmp_path / "broken.txt"
+    f.write_bytes("第一行\n第二行\n".encode() + b"\xff\xfe\x00"[:2] + b"\x80abc")
+    with pytest.raises(SourceError) as info:
+        read_document(f, "broken.txt")
+    assert "line 3" in str(info.value)
+
+
+def test_vanished_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(SourceError) as info:
+        read_document(tmp_path / "gone.txt", "gone.txt")
+    assert "vanished" in str(info.value)
+
+
+def test_crlf_is_normalised_and_hash_is_of_bytes(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_bytes("一行\r\n两行\r\n".encode())
+    doc = read_document(f, "a.txt")
+    assert doc.text == "一行\n两行\n"
+    assert doc.sha256 == doc.hash_bytes(f.read_bytes())
+
+
+def test_discover_filters_and_recurses(tmp_path: Path) -> None:
+    for name in ["a.txt", "b.md", "c.py", ".hidden.txt", "d.txt~", ".#e.txt", "f.swp", "g.tmp", "sub/h.TXT"]:
+        p = tmp_path / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text("x")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "i.txt").write_text("x")
+    found = sorted(p.relative_to(tmp_path).as_posix() for p in discover([tmp_path]))
+    assert found == ["a.txt", "b.md", "sub/h.TXT"]
