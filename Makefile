@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 run: $(STAMP) ## set everything up and check seeds/ into reports/
 	$(BIN)/checker check seeds/ --reports reports
 
-test: $(STAMP) ## set everything up and run the whole test suite
+test: $(STAMP) browser ## set everything up and run the whole test suite
 	$(BIN)/python -m pytest
 
 lint: $(STAMP) ## ruff over the code
@@ -34,3 +34,15 @@ bench: $(STAMP) ## extraction accuracy and speed against the gold set
 
 clean: ## remove the environment, caches and generated reports
 	rm -rf $(VENV) .checker .pytest_cache .mypy_cache .ruff_cache reports/runs reports/latest.*
+
+# The browser tests drive reports/latest.html in Debian's Chromium; Playwright never downloads a browser here.
+# A CJK font comes with it so Chinese renders in the screenshots (the base image has none).
+.PHONY: browser schema
+browser: ## install headless Chromium for the browser tests (as root, when missing)
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-wqy-microhei; \
+	else echo "browser: /usr/bin/chromium is missing and installing it needs root; the browser tests will be skipped" >&2; fi
+
+schema: $(STAMP) ## regenerate docs/report.schema.json from the report models
+	$(BIN)/python -m checker.report.schema docs/report.schema.json
