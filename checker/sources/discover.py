@@ -20,6 +20,9 @@ DEFAULT_EXCLUDE: tuple[str, ...] = (
     "#*#",
     "__pycache__",
     "node_modules",
+    # A folder's README describes the corpus; it is not one of its reports.
+    "README*",
+    "readme*",
 )
 
 
