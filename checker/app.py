@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from checker.baseline import Baseline, baseline_path
 from checker.config import Settings
 from checker.models import Finding, Report
 from checker.pipeline import Progress, SyncResult, check
@@ -35,6 +36,7 @@ class Checker:
         self.rules = list(rules)
         self.rule_errors = list(rule_errors)
         self.store: SQLiteStore = open_store(settings.store)
+        self.baseline: Baseline | None = None
 
     def run(
         self,
@@ -46,6 +48,8 @@ class Checker:
         progress: Progress | None = None,
     ) -> RunOutcome:
         """Sync the store with the disk, evaluate the rules, write the reports."""
+        # Read for every run, not once per Checker: `checker accept` may have edited it since.
+        self.baseline = Baseline.load(baseline_path(self.settings.baseline, roots))
         report, result = check(
             self.store,
             roots,
@@ -63,7 +67,7 @@ class Checker:
 
     def accepted(self, finding: Finding) -> str | None:
         """The reason a reviewer accepted this finding, or None (see checker accept)."""
-        return None
+        return self.baseline.accepted(finding) if self.baseline is not None else None
 
     def close(self) -> None:
         self.store.close()
