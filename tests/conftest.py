@@ -31,7 +31,9 @@ class CliResult:
         return json.loads(self.stdout)
 
 
-def run_checker(*args: str | Path, cwd: Path, timeout: float = 120, env: dict[str, str] | None = None) -> CliResult:
+def run_checker(
+    *args: str | Path, cwd: Path, timeout: float = 120, env: dict[str, str] | None = None
+) -> CliResult:
     """Run `python -m checker ARGS` in `cwd`, as a user would."""
     full_env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200", **(env or {})}
     proc = subprocess.run(

@@ -11,7 +11,11 @@ INF = None
     ("a", "b", "overlap"),
     [
         (Interval(lower=70000), Interval(lower=70000, lower_closed=False), True),  # 7万个以上 vs 超7万个
-        (Interval(lower=63000, upper=70000, upper_closed=False), Interval(lower=70000), False),  # 近7万 vs 7万以上
+        (
+            Interval(lower=63000, upper=70000, upper_closed=False),
+            Interval(lower=70000),
+            False,
+        ),  # 近7万 vs 7万以上
         (Interval(lower=45000, upper=55000), Interval(lower=70000), False),  # 5万个 vs 7万个以上
         (Interval(lower=9.255, upper=9.265), Interval(lower=9.25, upper=9.35), True),  # 9.26% vs 9.3%
         (Interval(lower=659.5, upper=660.5), Interval(lower=679.5, upper=680.5), False),

@@ -29,9 +29,24 @@ def claim(
     if lower is None and upper is None and bound is Bound.EQ:
         lower, upper = value - 0.5, value + 0.5
     return Claim(
-        path=path, line=offset // 10 + 1, column=1, end_line=offset // 10 + 1, end_column=5, offset=offset,
-        end=offset + 4, text=f"{value:g}", value=value, unit=unit, measure=measure, bound=bound, lower=lower,
-        upper=upper, lower_closed=lower_closed, upper_closed=upper_closed, subject=subject, year=year,
+        path=path,
+        line=offset // 10 + 1,
+        column=1,
+        end_line=offset // 10 + 1,
+        end_column=5,
+        offset=offset,
+        end=offset + 4,
+        text=f"{value:g}",
+        value=value,
+        unit=unit,
+        measure=measure,
+        bound=bound,
+        lower=lower,
+        upper=upper,
+        lower_closed=lower_closed,
+        upper_closed=upper_closed,
+        subject=subject,
+        year=year,
         qualifiers=list(qualifiers),
     )
 
@@ -64,7 +79,9 @@ def test_measure_words_keep_look_alikes_apart() -> None:
 
 
 def test_shared_suffix_that_is_not_a_whole_subject_does_not_merge() -> None:
-    facts = group_claims([at_least("a.txt", 70000, "新建公共充电桩"), at_least("b.txt", 600000, "累计公共充电桩")])
+    facts = group_claims(
+        [at_least("a.txt", 70000, "新建公共充电桩"), at_least("b.txt", 600000, "累计公共充电桩")]
+    )
     assert len(facts) == 2
 
 
@@ -96,7 +113,9 @@ def test_conflict_between_documents() -> None:
 
 
 def test_nearly_does_not_agree_with_at_least() -> None:
-    near = claim("b.txt", 70000, "新建公共充电桩", bound=Bound.APPROX, lower=63000, upper=70000, upper_closed=False)
+    near = claim(
+        "b.txt", 70000, "新建公共充电桩", bound=Bound.APPROX, lower=63000, upper=70000, upper_closed=False
+    )
     facts = group_claims([at_least("a.txt", 70000, "新建公共充电桩"), near])
     assert assess(facts[0]).status == "conflict"
 
@@ -108,7 +127,9 @@ def test_more_than_agrees_with_at_least() -> None:
 
 
 def test_same_direction_bounds_with_different_figures_are_disputed() -> None:
-    facts = group_claims([at_least("a.txt", 600000, "累计公共充电桩"), at_least("b.txt", 500000, "累计公共充电桩")])
+    facts = group_claims(
+        [at_least("a.txt", 600000, "累计公共充电桩"), at_least("b.txt", 500000, "累计公共充电桩")]
+    )
     assert assess(facts[0]).status == "disputed"
 
 

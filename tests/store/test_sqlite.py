@@ -17,8 +17,17 @@ def _doc(path: str, text: str) -> Document:
 
 def _claim(path: str, value: float, offset: int = 0) -> Claim:
     return Claim(
-        path=path, line=1, column=offset + 1, end_line=1, end_column=offset + 3, offset=offset,
-        end=offset + 2, text="x", value=value, unit="count", measure="个",
+        path=path,
+        line=1,
+        column=offset + 1,
+        end_line=1,
+        end_column=offset + 3,
+        offset=offset,
+        end=offset + 2,
+        text="x",
+        value=value,
+        unit="count",
+        measure="个",
     )
 
 
@@ -67,7 +76,10 @@ def test_runs_and_reports_round_trip(tmp_path: Path) -> None:
     run_id = store.start_run("check", ["corpus"])
     assert store.last_run() is None
     report = Report(
-        run=RunInfo(id=run_id, started=datetime.now(UTC)), summary=Summary(documents=2), documents=[], groups=[],
+        run=RunInfo(id=run_id, started=datetime.now(UTC)),
+        summary=Summary(documents=2),
+        documents=[],
+        groups=[],
         findings=[],
     )
     store.finish_run(run_id, report)
