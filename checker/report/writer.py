@@ -8,12 +8,14 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from checker.models import Report
+from checker.report.html import render_html
 from checker.report.json import render_json
 from checker.report.markdown import render_markdown
 
 Renderer = Callable[[Report], str]
 
-RENDERERS: dict[str, Renderer] = {"json": render_json, "md": render_markdown}
+# What every run writes (latest.<ext> and runs/<stamp>.<ext>); SARIF and JUnit are on demand.
+RENDERERS: dict[str, Renderer] = {"json": render_json, "md": render_markdown, "html": render_html}
 
 
 def atomic_write(path: Path, text: str) -> None:
