@@ -1,14 +1,105 @@
-"""Extraction: a pure function from a Document to its numeric claims."""
+"""Extraction: a pure function from a Document to its numeric claims.
+
+normalize (NFKC, Traditional → Simplified, OCR joins, offset map) → scan
+(numbers, units, bounds; Chinese and English) → filters (what is not a claim)
+→ context (subject, time scope, modality, qualifiers) → Claim, with every span
+mapped back to the exact original line, column and offsets.
+"""
 
 from __future__ import annotations
 
+import re
+from typing import Final
+
+from checker.extract import context, english, numbers
+from checker.extract.normalize import normalize
+from checker.extract.numbers import Figure
+from checker.extract.sections import find_sections
 from checker.models import Claim, Document
+
+# Three or more lines of one or two characters: vertical text or OCR debris, not prose.
+_DEBRIS_RE: Final[re.Pattern[str]] = re.compile(r"(?:^[^\S\n]*\S{1,2}[^\S\n]*\n(?:[^\S\n]*\n)*){3,}", re.MULTILINE)
 
 
 def extract(document: Document) -> list[Claim]:
     """Every numeric claim in the document, in text order.
 
     Pure: depends on nothing but the document, so it can run in a worker
-    process or on another machine.
+    process or on another machine.  Never raises on any text.
     """
-    return []
+    return extract_text(document.text, document.path)
+
+
+def extract_text(text: str, path: str = "") -> list[Claim]:
+    """Every numeric claim in `text`, reported against `path`."""
+    try:
+        return _extract(text, path)
+    except RecursionError:  # pragma: no cover - a pathological input must not stop a run
+        return []
+
+
+def _merge(a: list[Figure], b: list[Figure]) -> list[Figure]:
+    """Figures of both scanners in text order; on overlap the first scanner wins."""
+    if not b:
+        return a
+    out: list[Figure] = []
+    for fig in sorted([*a, *b], key=lambda f: (f.start, -f.end)):
+        if out and fig.start < out[-1].end:
+            continue
+        out.append(fig)
+    return out
+
+
+def _extract(text: str, path: str) -> list[Claim]:
+    norm = normalize(text)
+    figures = _merge(numbers.scan(norm.text), english.scan(norm.text))
+    if not figures:
+        return []
+    spans = [norm.span(f.start, f.end) for f in figures]
+    debris = [m.span() for m in _DEBRIS_RE.finditer(text)]
+    if debris:
+        keep = [not any(lo <= s and e <= hi for lo, hi in debris) for s, e in spans]
+        figures = [f for f, k in zip(figures, keep, strict=True) if k]
+        spans = [s for s, k in zip(spans, keep, strict=True) if k]
+    sections = find_sections(norm.translated)
+    contexts = context.describe(norm.text, figures, sections, [s for s, _ in spans])
+
+    claims: list[Claim] = []
+    line, line_start, cursor = 1, 0, 0
+    for fig, (start, end), ctx in zip(figures, spans, contexts, strict=True):
+        # line numbers by counting forward: one pass over the text in C
+        line += text.count("\n", cursor, start)
+        line_start = text.rfind("\n", 0, start) + 1
+        cursor = start
+        last = end - 1
+        end_line = line + text.count("\n", start, last)
+        end_line_start = text.rfind("\n", 0, last) + 1 if end_line != line else line_start
+        claims.append(
+            Claim(
+                path=path,
+                line=line,
+                column=start - line_start + 1,
+                end_line=end_line,
+                end_column=end - end_line_start + 1,
+                offset=start,
+                end=end,
+                text=text[start:end],
+                value=fig.value,
+                unit=fig.unit,
+                measure=fig.measure,
+                bound=fig.bound,
+                lower=fig.interval.lower,
+                upper=fig.interval.upper,
+                lower_closed=fig.interval.lower_closed,
+                upper_closed=fig.interval.upper_closed,
+                subject=ctx.subject,
+                kind=fig.kind,
+                time_scope=ctx.time_scope,
+                year=ctx.year,
+                modality=ctx.modality,
+                qualifiers=ctx.qualifiers,
+                sentence=ctx.sentence,
+                sentence_offset=ctx.sentence_offset,
+            )
+        )
+    return claims

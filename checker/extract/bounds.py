@@ -1,0 +1,80 @@
+"""From a figure and its bound word to the interval of values the statement allows.
+
+Tolerances (the interval each kind of statement allows, v the stated figure):
+
+- plain figure, "=": the rounding interval of its written precision, closed:
+  half a unit of the last written digit either side.  "9.26%" → [9.255, 9.265],
+  "660公里" → [659.5, 660.5], "7万个" → [65000, 75000], "十九个" → [18.5, 19.5].
+  Trailing zeros count as written digits ("660" is precise to the unit), a
+  Chinese multiplier sets the step ("7万" is precise to the 万).
+- at least (以上, 及以上, 不少于, 至少, 不低于), ">=": [v, inf).
+- more than (超, 超过, 逾, 高于, 突破), ">": (v, inf).
+- more than but below the next step (多, 余), ">": (v, v + step), both open,
+  where step is the place of the last non-zero digit written: "7100多" →
+  (7100, 7200), "2亿多" → (2e8, 3e8), "两年多" → (2, 3), "20多万" → (2e5, 3e5).
+- at most (以内, 之内, 以下, 不超过, 不高于, 最多), "<=": (-inf, v].
+- less than (不足, 不到, 低于, 未满), "<": (-inf, v).
+- nearly (近, 将近, 接近), "~": [0.9 v, v): the upper end is open, so "近7万"
+  never overlaps "7万个以上".
+- approximately (约, 大约, 左右, 上下), "~": the rounding interval widened by
+  5% of v on each side: [v - h - 0.05 v, v + h + 0.05 v], h half the written
+  precision.
+- range (3至5个, 20-30项), "range": [a, b], closed.
+- exact fractions (三分之一) have no rounding: [v, v].
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from checker.models import Bound
+
+NEARLY_FACTOR = 0.1
+APPROX_FACTOR = 0.05
+
+
+class Span(NamedTuple):
+    """An interval: lower, upper (None for unbounded), and whether each end is closed."""
+
+    lower: float | None
+    upper: float | None
+    lower_closed: bool = True
+    upper_closed: bool = True
+
+
+def interval(
+    value: float,
+    bound: Bound,
+    precision: float,
+    *,
+    step: float = 0.0,
+    nearly: bool = False,
+    upper_value: float | None = None,
+) -> Span:
+    """The interval a figure allows.
+
+    `precision` is the place value of the last written digit (0 for exact
+    figures), `step` the place value of the last non-zero digit (used by 多/余:
+    pass it only for those), `nearly` marks 近-style approximations, and
+    `upper_value` is the upper figure of a range.
+    """
+    half = precision / 2
+    if bound is Bound.EQ:
+        return Span(value - half, value + half)
+    if bound is Bound.GE:
+        return Span(value, None)
+    if bound is Bound.GT:
+        if step > 0:
+            return Span(value, value + step, False, False)
+        return Span(value, None, False, True)
+    if bound is Bound.LE:
+        return Span(None, value)
+    if bound is Bound.LT:
+        return Span(None, value, True, False)
+    if bound is Bound.APPROX:
+        if nearly:
+            return Span(value * (1 - NEARLY_FACTOR), value, True, False)
+        widen = abs(value) * APPROX_FACTOR + half
+        return Span(value - widen, value + widen)
+    hi = value if upper_value is None else upper_value
+    return Span(min(value, hi), max(value, hi))

@@ -1,0 +1,194 @@
+"""What a Chinese figure measures: subject, time scope, year, modality, qualifiers, sentence.
+
+Subjects feed cross-document grouping (equal subjects, or one a suffix of the
+other), so they are normalised the same way everywhere:
+
+- number + measure word followed directly by a noun → that noun phrase, up to
+  punctuation, 的, 、 or a function word, prefixed by an immediately preceding
+  "X的" modifier ("联合攻关的43个项目" → "联合攻关项目");
+- otherwise the phrase before the figure in its clause, with time scopes,
+  leading modality and region words, and trailing verbs stripped
+  ("长三角地区新增建成铁路里程660公里" → "新增建成铁路里程");
+- "A从2011年的100分增至2023年的267.57分": both take A; a clause that starts
+  with 从, or has nothing left after stripping, takes the topic of the clause
+  chain; an attribute word alone ("年均增速") is prefixed with that topic.
+
+Time scopes are the nearest year or time word since the previous figure of
+the sentence, else a time clause opening the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Final
+
+from checker.extract import words
+from checker.extract.numbers import Figure
+from checker.extract.sections import Section, section_at
+from checker.models import Modality
+
+_NARROW_BREAK: Final[str] = words.NARROW_BREAK
+_WIDE_BREAK: Final[str] = words.WIDE_BREAK
+_LOOKBACK: Final[int] = 60
+_SENTENCE_REACH: Final[int] = 120
+_MAX_SUBJECT: Final[int] = 24
+_MAX_MODIFIER: Final[int] = 10
+# Shares and scores are of what precedes them: "合格率99%", "指数100分".
+_NO_FOLLOWING_NOUN: Final[frozenset[str]] = frozenset({"percent", "score", "ratio"})
+# An "X的" modifier ending so is an enumeration ("……等在内的10个项目"), not part of the subject.
+_ENUMERATION_ENDS: Final[tuple[str, ...]] = ("在内", "等")
+# A modifier starts after the last of these ("是在之前……联合攻关的43个项目").
+_MODIFIER_CUTS: Final[tuple[str, ...]] = ("是", "在", "之前", "为", "由", "对", "从", "和", "与", "将", "已")
+
+_LAST_NARROW: Final[re.Pattern[str]] = re.compile(f"[{re.escape(_NARROW_BREAK)}][^{re.escape(_NARROW_BREAK)}]*$")
+_LAST_WIDE: Final[re.Pattern[str]] = re.compile(f"[{re.escape(_WIDE_BREAK)}][^{re.escape(_WIDE_BREAK)}]*$")
+_LAST_SENTENCE: Final[re.Pattern[str]] = re.compile(
+    f"[{re.escape(words.SENTENCE_BREAK)}][^{re.escape(words.SENTENCE_BREAK)}]*$"
+)
+_NEXT_SENTENCE: Final[re.Pattern[str]] = re.compile(f"[{re.escape(words.SENTENCE_BREAK)}]")
+
+
+@dataclass(slots=True)
+class Context:
+    """The context of one figure."""
+
+    subject: str = ""
+    time_scope: str | None = None
+    year: int | None = None
+    modality: Modality = Modality.REPORTED
+    qualifiers: list[str] = field(default_factory=list)
+    sentence: str = ""
+    sentence_offset: int = 0
+
+
+@dataclass(slots=True)
+class _Chain:
+    """Topic and time scope carried from figure to figure within one sentence."""
+
+    sentence_start: int = -1
+    topic: str = ""
+    from_topic: bool = False  # the topic was set by a 从 clause: attributes attach to it
+    scope: tuple[str, int | None] | None = None
+    prev_end: int = 0
+
+
+def _start_after(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> int:
+    m = pattern.search(text, lo, hi)
+    return m.start() + 1 if m else lo
+
+
+def describe(text: str, figures: list[Figure], sections: list[Section], origins: list[int]) -> list[Context]:
+    """The context of every figure of one normalised text, in order.
+
+    `origins` holds each figure's original offset, which places it in `sections`.
+    """
+    out: list[Context] = []
+    chain = _Chain()
+    for fig, origin in zip(figures, origins, strict=True):
+        lo = max(0, fig.start - _LOOKBACK)
+        sent_start = _start_after(_LAST_SENTENCE, text, max(0, fig.start - _SENTENCE_REACH), fig.start)
+        if sent_start != chain.sentence_start:
+            chain = _Chain(sentence_start=sent_start, prev_end=sent_start)
+            chain.scope = _opening_scope(text, sent_start, fig.start)
+        wide_start = max(_start_after(_LAST_WIDE, text, lo, fig.start), sent_start)
+        narrow_start = max(_start_after(_LAST_NARROW, text, lo, fig.start), sent_start)
+        own_start = max(narrow_start, chain.prev_end)
+        ctx = Context()
+
+        # time scope: nearest in the figure's own clause, else the sentence's opening scope
+        scope = _last_time(text, own_start, fig.start)
+        follow = words.following_noun(text, fig.end)
+        if scope is None and follow.scope is not None:
+            scope = follow.scope
+        if scope is None:
+            scope = chain.scope
+        if scope is not None:
+            ctx.time_scope, ctx.year = scope
+
+        ctx.modality = words.modality(text[wide_start : fig.start])
+        ctx.qualifiers = words.qualifiers(text[own_start : fig.start], text[max(0, fig.start - 3) : fig.start])
+        if narrow_start > wide_start and text[narrow_start - 1] == "、":
+            ctx.qualifiers = list(dict.fromkeys([*words.region_list_before(text, narrow_start), *ctx.qualifiers]))
+        section = section_at(sections, origin)
+        if section is not None and section.label not in ctx.qualifiers:
+            ctx.qualifiers.append(section.label)
+
+        ctx.subject = _subject(text, fig, narrow_start, own_start, follow.noun, chain)
+        chain.prev_end = fig.end
+
+        sent_end_m = _NEXT_SENTENCE.search(text, fig.end, fig.end + _SENTENCE_REACH)
+        sent_end = sent_end_m.end() if sent_end_m else min(len(text), fig.end + _SENTENCE_REACH)
+        raw = text[sent_start:sent_end]
+        ctx.sentence = raw.strip()
+        ctx.sentence_offset = max(0, fig.start - sent_start - (len(raw) - len(raw.lstrip())))
+        out.append(ctx)
+    return out
+
+
+def _opening_scope(text: str, sent_start: int, limit: int) -> tuple[str, int | None] | None:
+    m = words.OPENING_TIME_RE.match(text, sent_start, limit)
+    if m is None:
+        return None
+    return words.scope_of(m.group("scope"))
+
+
+def _last_time(text: str, lo: int, hi: int) -> tuple[str, int | None] | None:
+    found = None
+    for m in words.TIME_RE.finditer(text, lo, hi):
+        found = m
+    return None if found is None else words.scope_of(found.group(0))
+
+
+def _modifier(text: str, lo: int, hi: int) -> str:
+    """The "X" of an "X的" right before a figure, cut to its last phrase."""
+    raw = text[lo:hi]
+    if raw.endswith(_ENUMERATION_ENDS):
+        return ""
+    cut = max((i + len(w) for w in _MODIFIER_CUTS if (i := raw.rfind(w)) >= 0), default=0)
+    phrase = words.clean_phrase(raw[cut:])
+    return "" if words.is_time_word(phrase) else phrase[-_MAX_MODIFIER:]
+
+
+def _subject(text: str, fig: Figure, clause_start: int, own_start: int, noun: str, chain: _Chain) -> str:
+    if noun and fig.kind not in _NO_FOLLOWING_NOUN:
+        modifier = ""
+        if fig.start > own_start and text[fig.start - 1] == "的":
+            modifier = _modifier(text, own_start, fig.start - 1)
+        subject = _cap(modifier + noun)
+        if not chain.topic:
+            chain.topic = subject
+        return subject
+    phrase = text[own_start : fig.start]
+    from_clause = "从" in phrase
+    if from_clause:
+        phrase = phrase.rpartition("从")[0]
+    times = [m for m in words.TIME_RE.finditer(phrase) if m.group(0)[:1].isdigit()]
+    if times and times[-1].end() < len(phrase):
+        # "……报告发布2018年以来年均增幅": what follows the time scope is the subject
+        phrase = phrase[times[-1].end() :]
+    cleaned = words.clean_phrase(phrase)
+    if not cleaned:
+        if from_clause and own_start == clause_start:
+            # "成果共用指标增幅最大，从2018年的159.24分": the topic of the previous clause
+            topic = words.topic_of(_previous_clause(text, clause_start))
+            if topic:
+                chain.topic, chain.from_topic = topic, True
+        return _cap(chain.topic)
+    if chain.from_topic and words.is_attribute(cleaned):
+        return _cap(chain.topic + cleaned)
+    if from_clause or not chain.topic:
+        chain.topic, chain.from_topic = cleaned, from_clause
+    return _cap(cleaned)
+
+
+def _previous_clause(text: str, clause_start: int) -> str:
+    end = clause_start - 1
+    if end <= 0:
+        return ""
+    start = _start_after(_LAST_WIDE, text, max(0, end - _LOOKBACK), end)
+    return text[start:end]
+
+
+def _cap(subject: str) -> str:
+    return subject[-_MAX_SUBJECT:]

@@ -1,0 +1,154 @@
+"""Normalisation with an offset map back to the original text.
+
+The extractor reads a normalised copy of the document and reports every span
+in the original.  Three things happen, in one pass each:
+
+1. One-to-one character rewrites through one `str.translate` table: NFKC for
+   full-width digits, letters and punctuation, CJK compatibility ideographs,
+   ideographic spaces; and the curated Traditional → Simplified table.  The
+   full-width comma "，" is deliberately kept: after NFKC it would read as a
+   thousands separator in "100，200个".  Superscripts and circled digits are
+   kept too: "①10个" must not become "110个".
+2. Characters whose NFKC form has another length ("㎞" → "km", "℃" → "°C")
+   are replaced; every character of the replacement maps back to the one
+   original character.
+3. OCR whitespace is removed where it falls inside a number, inside a word or
+   between a number and its unit: a run of spaces and line breaks between two
+   CJK characters, between a CJK character and a digit, or between two digits
+   when the run holds a line break and the figure sits in Chinese text
+   ("8000\\n公里", "30 万亿元", "第二\\n轮 217项", "200个以 上", "38\\n00万").
+   Spaces between Latin words and digits are kept: English needs them.
+
+`Normalized.span` maps a normalised span back to the original one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Final
+
+from checker.extract.traditional import TRADITIONAL_TO_SIMPLIFIED
+
+_KEEP: Final[frozenset[str]] = frozenset("，")
+
+
+def _build_tables() -> tuple[dict[int, str], str]:
+    """The one-to-one translate table and the class of characters that change length."""
+    table: dict[int, str] = {}
+    variable: list[str] = []
+    for cp in range(0x80, 0x10000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        ch = chr(cp)
+        if ch in _KEEP:
+            continue
+        norm = unicodedata.normalize("NFKC", ch)
+        if norm == ch:
+            continue
+        if len(norm) == 1:
+            # Only the full-width digits become digits; other digit look-alikes are labels.
+            if norm.isdigit() and not 0xFF10 <= cp <= 0xFF19:
+                continue
+            table[cp] = norm
+        elif not any(c.isdigit() for c in norm) and not unicodedata.combining(ch):
+            variable.append(ch)
+    for trad, simp in TRADITIONAL_TO_SIMPLIFIED.items():
+        table[ord(trad)] = simp
+    return table, "".join(re.escape(c) for c in variable)
+
+
+_TABLE, _VARIABLE_CLASS = _build_tables()
+
+CJK: Final[str] = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WS: Final[str] = " \t\r\n\u3000\u00a0\u2000-\u200b\u202f\u205f\ufeff"
+
+# Whitespace to drop (group "ws"), or a character that changes length (group "var").
+_PASS_RE: Final[re.Pattern[str]] = re.compile(
+    rf"(?<=[{CJK}0-9%])(?P<ws>[{_WS}]+)(?=[{CJK}0-9%])|(?P<var>[{_VARIABLE_CLASS}])"
+)
+_CJK_RE: Final[re.Pattern[str]] = re.compile(rf"[{CJK}]")
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """The normalised text and the map of its offsets onto the original."""
+
+    original: str
+    text: str
+    translated: str  # the original after one-to-one rewrites only: same offsets as the original
+    # Piecewise map: normalised offset seg_norm[i] starts a piece at original seg_orig[i];
+    # a "collapsed" piece maps every one of its characters onto one original character.
+    seg_norm: tuple[int, ...]
+    seg_orig: tuple[int, ...]
+    seg_collapsed: tuple[bool, ...]
+
+    def to_original(self, pos: int) -> int:
+        """The original offset of the normalised character at `pos`."""
+        i = bisect_right(self.seg_norm, pos) - 1
+        if i < 0:
+            return pos
+        if self.seg_collapsed[i]:
+            return self.seg_orig[i]
+        return self.seg_orig[i] + pos - self.seg_norm[i]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original [start, end) of the normalised [start, end); end > start."""
+        return self.to_original(start), self.to_original(end - 1) + 1
+
+
+def _joins(left: str, right: str, text: str, start: int, end: int) -> bool:
+    """Whether the whitespace text[start:end] between `left` and `right` is an OCR artefact."""
+    if left == "%":
+        return right > "\u3000"
+    if right == "%":
+        return left.isdigit()
+    if left.isdigit() and right.isdigit():
+        return _join_digits(text, start, end)
+    return True
+
+
+def _join_digits(text: str, start: int, end: int) -> bool:
+    """Whether whitespace text[start:end] between two digits is an OCR break inside a number."""
+    if "\n" not in text[start:end]:
+        return False
+    before = text[max(0, start - 16) : start]
+    after = text[end : end + 16]
+    return bool(_CJK_RE.search(before) or _CJK_RE.search(after))
+
+
+def normalize(original: str) -> Normalized:
+    """Normalise `original` for reading figures; see the module docstring."""
+    text = original.translate(_TABLE)
+    pieces: list[str] = []
+    seg_norm: list[int] = [0]
+    seg_orig: list[int] = [0]
+    seg_collapsed: list[bool] = [False]
+    pos = 0  # in `text`, which has the original's offsets
+    npos = 0  # in the normalised output
+    for m in _PASS_RE.finditer(text):
+        start, end = m.span()
+        ws = m.group("ws")
+        if ws is not None:
+            left, right = text[start - 1], text[end]
+            if not _joins(left, right, text, start, end):
+                continue
+        pieces.append(text[pos:start])
+        npos += start - pos
+        if ws is None:
+            repl = unicodedata.normalize("NFKC", m.group("var"))
+            seg_norm.append(npos)
+            seg_orig.append(start)
+            seg_collapsed.append(True)
+            pieces.append(repl)
+            npos += len(repl)
+        seg_norm.append(npos)
+        seg_orig.append(end)
+        seg_collapsed.append(False)
+        pos = end
+    if pos == 0:
+        return Normalized(original, text, text, (0,), (0,), (False,))
+    pieces.append(text[pos:])
+    return Normalized(original, "".join(pieces), text, tuple(seg_norm), tuple(seg_orig), tuple(seg_collapsed))

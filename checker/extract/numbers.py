@@ -1,0 +1,269 @@
+"""Scanning normalised Chinese text for figures: value, unit, bound and span.
+
+`scan` runs `patterns.NUMBER_RE` once over the text and turns each candidate
+into a `Figure`, or drops it when it is not a claim (see `filters`).  Spans
+are offsets into the normalised text; the caller maps them back.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from checker.extract import filters
+from checker.extract.bounds import Span, interval
+from checker.extract.cjk_numerals import DIGITS, parse_cjk
+from checker.extract.lexicon import (
+    GAPPED_PREFIXES,
+    MEASURE_NOT_BEFORE,
+    NEARLY_WORDS,
+    PREFIX_BOUNDS,
+    PREFIX_NOT_AFTER,
+    SUFFIX_BOUNDS,
+)
+from checker.extract.patterns import MORE_MONTHS, NUMBER_RE
+from checker.models import Bound
+from checker.units import UNIT_WORDS
+
+_MULTIPLIERS: Final[dict[str, float]] = {
+    "万亿": 1e12,
+    "千亿": 1e11,
+    "百亿": 1e10,
+    "十亿": 1e9,
+    "亿": 1e8,
+    "千万": 1e7,
+    "百万": 1e6,
+    "十万": 1e5,
+    "万": 1e4,
+    "千": 1e3,
+    "百": 1e2,
+}
+_PREFIX_WORDS: Final[tuple[str, ...]] = tuple(sorted(PREFIX_BOUNDS, key=len, reverse=True))
+_GAPPED_RE: Final[re.Pattern[str]] = re.compile(
+    "(" + "|".join(sorted(GAPPED_PREFIXES, key=len, reverse=True)) + r")[\u4e00-\u9fff]{1,3}$"
+)
+_DURATIONS_WITH_MORE: Final[frozenset[str]] = frozenset({"year", "month", "day", "week", "hour"})
+
+
+@dataclass(slots=True)
+class Figure:
+    """A figure found in the normalised text."""
+
+    start: int  # span start, bound words included
+    end: int
+    num_start: int  # where the number itself starts
+    unit_end: int  # end of number and unit, trailing bound word excluded
+    value: float
+    unit: str
+    measure: str | None
+    kind: str
+    bound: Bound
+    interval: Span
+    cn_numeral: bool = False
+
+
+@dataclass(slots=True)
+class _Number:
+    value: float
+    precision: float  # place of the last written digit
+    step: float  # place of the last non-zero digit
+    cn: bool = False
+    text: str = ""
+
+
+def _arabic(text: str, mult: str | None) -> _Number:
+    digits = text.replace(",", "")
+    factor = _MULTIPLIERS[mult] if mult else 1.0
+    if "." in digits:
+        whole, frac = digits.split(".", 1)
+        precision = 10.0 ** -len(frac)
+        nonzero = frac.rstrip("0")
+        step = 10.0 ** -len(nonzero) if nonzero else _int_step(whole)
+    else:
+        precision = 1.0
+        step = _int_step(digits)
+    return _Number(float(digits) * factor, precision * factor, step * factor, text=text)
+
+
+def _int_step(digits: str) -> float:
+    stripped = digits.rstrip("0")
+    return 10.0 ** (len(digits) - len(stripped)) if stripped else 1.0
+
+
+def _chinese(text: str) -> _Number | None:
+    parsed = parse_cjk(text)
+    if parsed is None:
+        return None
+    if len(text) > 1 and all(ch in DIGITS for ch in text):
+        # digit by digit: only years are written so ("二〇二四年"); a pair like 两三 is handled by the caller
+        return _Number(float(parsed.value), 1.0, 1.0, cn=True, text=text)
+    return _Number(float(parsed.value), float(parsed.place), float(parsed.place), cn=True, text=text)
+
+
+def _number(ar: str | None, mult: str | None, cn: str | None) -> _Number | None:
+    if ar is not None:
+        return _arabic(ar, mult)
+    if cn is not None:
+        return _chinese(cn)
+    return None
+
+
+def _prefix(text: str, start: int) -> tuple[int, Bound | None, bool]:
+    """The bound word before `start`: (new start, bound, nearly)."""
+    window = text[max(0, start - 6) : start]
+    for word in _PREFIX_WORDS:
+        if window.endswith(word):
+            at = start - len(word)
+            before = text[at - 1] if at > 0 else ""
+            if word in PREFIX_NOT_AFTER and before and before in PREFIX_NOT_AFTER[word]:
+                continue
+            return at, PREFIX_BOUNDS[word], word in NEARLY_WORDS
+    m = _GAPPED_RE.search(window)
+    if m:
+        return start - len(window) + m.start(), PREFIX_BOUNDS[m.group(1)], False
+    return start, None, False
+
+
+def scan(text: str) -> list[Figure]:
+    """Every figure in normalised Chinese text, in order."""
+    figures: list[Figure] = []
+    for m in NUMBER_RE.finditer(text):
+        fig = _figure(text, m)
+        if fig is not None:
+            figures.append(fig)
+    return figures
+
+
+def _figure(text: str, m: re.Match[str]) -> Figure | None:
+    start, end = m.span()
+    unit_word = m.group("unit")
+    post = m.group("post")
+    more = m.group("more") is not None
+    upper: _Number | None = None
+    exact = False
+    if m.group("par") is not None or m.group("pcn") is not None:
+        num = _number(m.group("par"), None, m.group("pcn"))
+        if num is None or unit_word is not None and unit_word not in SUFFIX_BOUNDS:
+            return None
+        unit_word = "%"
+    elif m.group("fdar") is not None or m.group("fdcn") is not None:
+        den = _number(m.group("fdar"), None, m.group("fdcn"))
+        nom = _number(m.group("fnar"), None, m.group("fncn"))
+        if den is None or nom is None or den.value == 0 or unit_word is not None:
+            return None
+        num = _Number(nom.value / den.value, 0.0, 0.0, cn=den.cn)
+        unit_word, exact = "", True
+    else:
+        num = _number(m.group("aar"), m.group("amul"), m.group("acn"))
+        if num is None:
+            return None
+        if m.group("sep") is not None:
+            upper = _number(m.group("bar"), m.group("bmul"), m.group("bcn"))
+            if upper is None:
+                return None
+            if m.group("bmul") and not m.group("amul") and num.value * _MULTIPLIERS[m.group("bmul")] <= upper.value:
+                # "3-5万": the multiplier of the upper figure applies to both
+                f = _MULTIPLIERS[m.group("bmul")]
+                num = _Number(num.value * f, num.precision * f, num.step * f, num.cn, num.text)
+        elif num.cn and len(num.text) == 2 and all(ch in DIGITS for ch in num.text):
+            lo, hi = DIGITS[num.text[0]], DIGITS[num.text[1]]
+            if not 0 < lo < hi or unit_word == "年":
+                return None
+            # "两三个", "三五天": an approximate pair
+            num = _Number(float(lo), 1.0, 1.0, cn=True, text=num.text[0])
+            upper = _Number(float(hi), 1.0, 1.0, cn=True, text=num.text[1:])
+    if m.group("mul2"):
+        f = _MULTIPLIERS[m.group("mul2")]
+        num = _Number(num.value * f, num.precision * f, num.step * f, num.cn, num.text)
+
+    unit_end = m.end("unit") if unit_word and m.group("unit") else (m.end("mul2") if m.group("mul2") else end)
+    if post is not None:
+        unit_end = m.start("post")
+    # resolve the unit
+    measure: str | None = None
+    if unit_word == MORE_MONTHS:
+        unit, kind, more = "month", "duration", True
+    elif unit_word == "":
+        unit, kind = "ratio", "ratio"
+    elif unit_word is None:
+        if num.cn or upper is not None and not m.group("bmul"):
+            return None
+        if not (m.group("amul") or more or post):
+            return None
+        unit, kind = ("count", "count") if m.group("amul") or m.group("mul2") else ("ratio", "ratio")
+    elif unit_word in UNIT_WORDS:
+        uw = UNIT_WORDS[unit_word]
+        unit, kind = uw.unit, uw.kind
+    else:
+        unit, kind, measure = "count", "count", unit_word
+        follower = text[m.end("unit") : m.end("unit") + 1]
+        if follower and follower in MEASURE_NOT_BEFORE.get(unit_word, ""):
+            return None
+
+    # 多 after a duration: "两年多"
+    if kind == "duration" and not more and post is None and text.startswith("多", end) and unit in _DURATIONS_WITH_MORE:
+        more = True
+        end += 1
+
+    if post == "上下" and text[end : end + 1] in ("游", "级", "班", "车", "楼", "半"):
+        end -= 2
+        post = None
+    cand = filters.Candidate(
+        text=text,
+        start=start,
+        end=end,
+        unit_end=unit_end,
+        number=num.text or "",
+        cn=num.cn,
+        unit_word=unit_word or "",
+        unit=unit,
+        kind=kind,
+        has_bound_word=bool(post or more),
+        is_range=upper is not None,
+        value=num.value,
+    )
+    if not filters.keep(cand):
+        return None
+
+    # bounds
+    span_start, prefix_bound, nearly = _prefix(text, start)
+    if num.cn and num.text in ("一", "壹", "零", "〇") and not (more or prefix_bound or post):
+        # the indefinite article (一个, 一次) and 零 in words (零部件) are not counts
+        return None
+    bound = Bound.EQ
+    step = 0.0
+    if upper is not None:
+        bound = Bound.RANGE
+    elif more:
+        bound, step = Bound.GT, num.step
+    elif post is not None:
+        bound = SUFFIX_BOUNDS[post]
+        if prefix_bound is Bound.GT and bound is Bound.GE:
+            bound = Bound.GT
+        nearly = False
+    elif prefix_bound is not None:
+        bound = prefix_bound
+    if prefix_bound is None or bound is Bound.RANGE:
+        span_start = start
+    span = interval(
+        num.value,
+        bound,
+        0.0 if exact else num.precision,
+        step=step,
+        nearly=nearly,
+        upper_value=None if upper is None else upper.value,
+    )
+    return Figure(
+        start=span_start,
+        end=end,
+        num_start=start,
+        unit_end=unit_end,
+        value=num.value,
+        unit=unit,
+        measure=measure,
+        kind=kind,
+        bound=bound,
+        interval=span,
+        cn_numeral=num.cn,
+    )

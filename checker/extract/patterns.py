@@ -1,0 +1,83 @@
+"""The compiled regular expressions of the Chinese number scanner.
+
+One pattern finds every candidate figure in one pass: a number (Arabic with
+separators and decimals, Chinese numerals, both mixed with 万/亿, a fraction,
+百分之…), an optional range, 多/余, a unit or measure word, and a trailing
+bound word.  Bare Chinese numerals must be followed by something that makes
+them a quantity, checked by a lookahead inside the pattern, so the many 一 and
+三 of running text never reach Python code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Final
+
+from checker.extract.cjk_numerals import BIG_UNITS, DIGITS, SMALL_UNITS
+from checker.extract.lexicon import MEASURE_WORDS, SUFFIX_BOUNDS
+from checker.units import UNIT_WORDS
+
+
+def trie_regex(words: Iterable[str]) -> str:
+    """A regex alternation of `words` as a trie: longest match first, one branch per first character."""
+    trie: dict[str, dict[str, object]] = {}
+    for word in words:
+        node: dict[str, object] = trie
+        for ch in word:
+            node = node.setdefault(ch, {})  # type: ignore[assignment]
+        node[""] = {}
+    return _trie_to_regex(trie)
+
+
+def _trie_to_regex(node: dict[str, object]) -> str:
+    ends = "" in node
+    branches = []
+    for ch in sorted(k for k in node if k):
+        child = node[ch]
+        assert isinstance(child, dict)
+        rest = _trie_to_regex(child)
+        branches.append(re.escape(ch) + rest)
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return "(?:" + body + ")?"
+    return body
+
+
+# Special unit word: "两个多月" is more than two months.
+MORE_MONTHS: Final[str] = "个多月"
+
+UNIT_TOKENS: Final[tuple[str, ...]] = tuple(
+    sorted({*(w for w in UNIT_WORDS if not w.isascii() or not w.isalpha()), *MEASURE_WORDS, MORE_MONTHS})
+)
+UNIT_RE_SRC: Final[str] = trie_regex(UNIT_TOKENS)
+
+_CN_DIGITS = "".join(DIGITS)
+_CN_CHARS = _CN_DIGITS + "".join(c for c in SMALL_UNITS if c != "千") + "".join(BIG_UNITS)
+# 千 before 米/克/瓦 is a unit prefix (千米, 千克, 千瓦), not a multiplier.
+CN_NUM: Final[str] = rf"(?:[{_CN_CHARS}]|千(?![米克瓦]))+"
+AR_NUM: Final[str] = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+MULT: Final[str] = r"万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?![米克瓦])|百(?![分米])"
+RANGE_SEP: Final[str] = r"[至到~\-—–－]"
+POST_RE_SRC: Final[str] = trie_regex(SUFFIX_BOUNDS)
+
+# What may follow a bare Chinese numeral for it to be a quantity.
+_CN_TAIL: Final[str] = rf"(?=[多余]|{RANGE_SEP}[\d{_CN_DIGITS}十]|{UNIT_RE_SRC}|{POST_RE_SRC})"
+
+NUMBER_RE: Final[re.Pattern[str]] = re.compile(
+    rf"""
+    (?:
+        百分之(?:(?P<par>{AR_NUM})|(?P<pcn>{CN_NUM}))
+      | (?:(?P<fdar>\d+)|(?P<fdcn>{CN_NUM}))分之(?:(?P<fnar>{AR_NUM})|(?P<fncn>{CN_NUM}))
+      | (?:(?P<aar>{AR_NUM})(?P<amul>{MULT})?|(?P<acn>{CN_NUM}){_CN_TAIL})
+        (?:(?P<sep>{RANGE_SEP})(?:(?P<bar>{AR_NUM})(?P<bmul>{MULT})?|(?P<bcn>{CN_NUM})))?
+    )
+    (?P<more>[多余])?
+    (?P<mul2>(?<=[多余])(?:万亿|亿|万))?
+    (?P<unit>{UNIT_RE_SRC})?
+    (?P<post>{POST_RE_SRC})?
+    """,
+    re.VERBOSE,
+)

@@ -1,0 +1,245 @@
+"""Phrase-level helpers for the context rules: time words, modality, qualifiers, noun phrases.
+
+General Chinese function words and region names only; nothing here knows a
+particular document.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final, NamedTuple
+
+from checker.extract.lexicon import MEASURE_WORDS
+from checker.extract.patterns import trie_regex
+from checker.models import Modality
+
+NARROW_BREAK: Final[str] = ",，;；:：。!！?？、()（）[]【】《》<>\n "
+WIDE_BREAK: Final[str] = ",，;；:：。!！?？\n"
+SENTENCE_BREAK: Final[str] = "。!！?？;；\n"
+_CJK = "\u4e00-\u9fff"
+
+# --- time ------------------------------------------------------------------
+_YEAR = r"(?:1[89]|20)\d{2}"
+TIME_RE: Final[re.Pattern[str]] = re.compile(
+    rf"(?:(?:到|截至|截止到?|至|自|从|在)?{_YEAR}年(?:度|底|初|末|年底|上半年|下半年|前|以来|之前|以后|后|内|起)?"
+    r"|今年以来|今年|去年|明年|前年|全年|上半年|下半年|年内|年底前|目前|现在|当前|近年来|此前|同期|今后|截至目前"
+    r"|今天|昨天|明天|当天|(?:过去|近|未来|最近|前)[\d一二两三四五六七八九十]+年(?:来|间|里|中)?"
+    r"|[\d一二两三四五六七八九十]+年(?:多)?来)"
+)
+# Time expressions without the preposition that may lead them: cleaning a subject
+# phrase removes "2023年" from "增长至2023年的" and leaves the verb to the verb rules.
+_TIME_CORE_RE: Final[re.Pattern[str]] = re.compile(
+    rf"{_YEAR}年(?:度|底|初|末|上半年|下半年|以来|之前|以后|前|后|内|起)?|今年以来|今年|去年|明年|前年|全年"
+    r"|上半年|下半年|年内|目前|现在|当前|近年来|此前|同期|今后|今天|昨天|明天|当天"
+    r"|(?:过去|近|未来|最近)[\d一二两三四五六七八九十]+年(?:来|间|里|中)?|[\d一二两三四五六七八九十]+年(?:多)?来"
+)
+OPENING_TIME_RE: Final[re.Pattern[str]] = re.compile(
+    rf"\s*(?P<scope>(?:到|截至|截止到?|自)?{_YEAR}年(?:度|底|初|末|以来)?|今年以来|今年|去年|全年)(?![)）\]】》])"
+)
+_YEAR_IN_RE: Final[re.Pattern[str]] = re.compile(_YEAR)
+_TIME_WORDS: Final[frozenset[str]] = frozenset(
+    {"现在", "目前", "当前", "今年", "去年", "明年", "全年", "此前", "同期", "当时", "以前", "之前", "过去"}
+)
+
+
+def scope_of(expr: str) -> tuple[str, int | None]:
+    """(time scope, year) of a time expression: "到2025年" → ("到2025年", 2025)."""
+    m = _YEAR_IN_RE.search(expr)
+    return expr, (int(m.group(0)) if m else None)
+
+
+def is_time_word(phrase: str) -> bool:
+    """Whether `phrase` is only a time word or expression ("现在", "2011年")."""
+    return not phrase or phrase in _TIME_WORDS or TIME_RE.fullmatch(phrase) is not None
+
+
+# --- modality --------------------------------------------------------------
+_TARGET_RE: Final[re.Pattern[str]] = re.compile(
+    r"力争|争取|计划(?=[到在于将新建投完实开推])|预计|目标|(?<![重主需纪摘紧必只想])要(?![求素点么])|将(?!近)|拟"
+)
+_ACHIEVED_RE: Final[re.Pattern[str]] = re.compile(r"已|累计|完成|实现")
+
+
+def modality(window: str) -> Modality:
+    """Target when a goal word stands in the clause before the figure, achieved for 已/累计, else reported."""
+    target = [m.start() for m in _TARGET_RE.finditer(window)]
+    if target:
+        return Modality.TARGET
+    if _ACHIEVED_RE.search(window):
+        return Modality.ACHIEVED
+    return Modality.REPORTED
+
+
+# --- qualifiers ------------------------------------------------------------
+REGION_NAMES: Final[tuple[str, ...]] = (
+    "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽",
+    "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西",
+    "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门",
+    "南京", "杭州", "合肥", "宁波", "苏州", "温州", "无锡", "深圳", "广州", "武汉", "成都", "西安",
+)  # fmt: skip
+_REGION_RE: Final[re.Pattern[str]] = re.compile(
+    "(" + "|".join(REGION_NAMES) + ")(?:省|市|自治区)?(?![大工交科财师医理农政法外])"
+)
+_ORDINAL_RE: Final[re.Pattern[str]] = re.compile(r"第[\d零〇一二两三四五六七八九十百]+[轮批期届次阶段]")
+QUALIFIER_WORDS: Final[tuple[str, ...]] = ("此次", "本次", "先后", "首批", "新一轮", "上一轮")
+_QUALIFIER_RE: Final[re.Pattern[str]] = re.compile("|".join(QUALIFIER_WORDS))
+
+
+def qualifiers(window: str, just_before: str) -> list[str]:
+    """Words in the clause before the figure that set look-alike figures apart."""
+    found: list[str] = []
+    for m in _ORDINAL_RE.finditer(window):
+        found.append(m.group(0))
+    for m in _QUALIFIER_RE.finditer(window):
+        found.append(m.group(0))
+    for m in _REGION_RE.finditer(window):
+        found.append(m.group(1))
+    if just_before.endswith("各"):
+        found.append("各")
+    return list(dict.fromkeys(found))
+
+
+# --- phrases ---------------------------------------------------------------
+_DROP_CHARS: Final[str] = "“”‘’\"'《》「」『』()（）[]【】 \t\n·•"
+_DROP_TABLE: Final[dict[int, None]] = {ord(c): None for c in _DROP_CHARS + "的"}
+_SCOPE_WORDS: Final[tuple[str, ...]] = (
+    "长三角区域内", "长三角地区", "长三角区域", "长三角", "三省一市", "沪苏浙皖", "全国", "全省", "全市", "全区",
+    "我省", "我市", "我区", "我国", "各地", "区域内", "全域",
+)  # fmt: skip
+_LEAD_WORDS: Final[tuple[str, ...]] = (
+    "力争", "争取", "计划", "预计", "确保", "进一步", "继续", "加速", "加快", "要", "将", "拟", "并", "且", "和",
+    "及", "同时", "其中", "此外", "另外", "以及", "在", "于", "对", "把", "向", "已经", "已", "共有", "共计",
+    "总共", "合计", "共", "均", "都", "还", "也", "再", "则", "又", "就", "到", "至", "截至", "据", "其",
+    "此次", "本次", "先后", "首批", "是", "有", "为", "由", "这", "那", "而", "加上", "如", "曾",
+)  # fmt: skip
+_TRAIL_WORDS: Final[tuple[str, ...]] = (
+    "扩增至", "增加至", "增加到", "增长至", "增长到", "提高到", "提高至", "提升至", "提升到", "下降到", "下降至",
+    "降低到", "降至", "增至", "达到", "已达", "达", "稳定在", "保持在", "维持在", "控制在", "均在", "都在", "在",
+    "为", "是", "有", "共有", "共计", "总计", "合计", "共", "约", "超过", "超", "突破", "近", "仅", "只有",
+    "力争", "争取", "计划", "预计", "确保", "要", "将", "均", "都", "也", "还", "再", "已经", "已", "则", "就",
+    "累计", "了", "惠及", "涉及", "包括", "各", "分别", "总数", "数量", "规模", "等",
+)  # fmt: skip
+_VERB_START: Final[tuple[str, ...]] = (
+    "新增", "新建", "新开", "新设", "累计", "开通", "建成", "上线", "实现", "完成", "推出", "发布", "建设",
+    "组建", "成立", "签约", "签署", "举办", "开展", "培育", "认定", "引进", "打造",
+)  # fmt: skip
+_LEAD_SORTED: Final[tuple[str, ...]] = tuple(sorted(_LEAD_WORDS, key=len, reverse=True))
+_TRAIL_SORTED: Final[tuple[str, ...]] = tuple(sorted(_TRAIL_WORDS, key=len, reverse=True))
+_SCOPE_SORTED: Final[tuple[str, ...]] = tuple(sorted(_SCOPE_WORDS, key=len, reverse=True))
+_ATTRIBUTES: Final[tuple[str, ...]] = (
+    "年均", "同比", "环比", "增速", "增幅", "增长率", "增长", "平均", "占比", "比重", "比例", "总数", "总量",
+)  # fmt: skip
+_PREDICATES: Final[tuple[str, ...]] = (
+    "增幅", "增速", "增长", "次之", "最大", "最高", "最快", "最多", "最低", "位居", "排名", "居", "达", "为",
+)  # fmt: skip
+
+
+def _strip(phrase: str) -> str:
+    changed = True
+    while changed and phrase:
+        changed = False
+        for w in _LEAD_SORTED:
+            if phrase.startswith(w) and len(phrase) > len(w):
+                phrase, changed = phrase[len(w) :], True
+                break
+        for w in _SCOPE_SORTED:
+            rest = phrase[len(w) :]
+            if phrase.startswith(w) and (
+                not rest or rest.startswith(_LEAD_SORTED) or rest.startswith(_VERB_START) or rest.startswith(w)
+            ):
+                phrase, changed = rest, True
+                break
+        for w in _TRAIL_SORTED:
+            if phrase.endswith(w):
+                phrase, changed = phrase[: -len(w)], True
+                break
+    return phrase
+
+
+def clean_phrase(phrase: str) -> str:
+    """A subject phrase without quotes, time scopes, qualifiers, modality, scope regions and trailing verbs."""
+    phrase = _PAREN_RE.sub("", phrase).translate(_DROP_TABLE)
+    phrase = _TIME_CORE_RE.sub("", phrase)
+    phrase = _ORDINAL_RE.sub("", phrase)
+    phrase = _strip(phrase)
+    if phrase in _LEAD_WORDS or phrase in _TRAIL_WORDS or is_time_word(phrase) or _REGIONS_ONLY_RE.fullmatch(phrase):
+        return ""
+    return phrase
+
+
+def region_list_before(text: str, pos: int) -> list[str]:
+    """Regions of a list "上海、江苏、" ending at `pos` (the figure's own clause starts after it)."""
+    m = _REGION_LIST_RE.search(text, max(0, pos - 40), pos)
+    return [] if m is None else [r.group(1) for r in _REGION_RE.finditer(m.group(0))]
+
+
+def is_attribute(phrase: str) -> bool:
+    """Whether a subject is only an attribute of something named earlier ("年均增速")."""
+    return phrase.startswith(_ATTRIBUTES)
+
+
+def topic_of(clause: str) -> str:
+    """The topic of a clause without a figure: "成果共用指标增幅最大" → "成果共用指标"."""
+    clause = clause.translate(_DROP_TABLE)
+    if "是" in clause:
+        clause = clause.rpartition("是")[2]
+    cut = len(clause)
+    for w in _PREDICATES:
+        i = clause.find(w, 1)
+        if 0 < i < cut:
+            cut = i
+    return clean_phrase(clause[:cut])
+
+
+class Following(NamedTuple):
+    """The noun phrase right after a figure, and a time scope written before it."""
+
+    noun: str
+    scope: tuple[str, int | None] | None
+
+
+_NOUN_RE: Final[re.Pattern[str]] = re.compile(rf"[{_CJK}A-Za-z+]{{1,20}}")
+_PAREN_RE: Final[re.Pattern[str]] = re.compile(r"[(（][^()（）]*[)）]")
+_REGIONS_ONLY_RE: Final[re.Pattern[str]] = re.compile(
+    "(?:(?:" + "|".join(REGION_NAMES) + ")(?:省|市|自治区)?[、和及与]?)+(?:各|分别|均)?"
+)
+_REGION_LIST_RE: Final[re.Pattern[str]] = re.compile(
+    "(?:(?:" + "|".join(REGION_NAMES) + ")(?:省|市|自治区)?、)+$"
+)
+# Another figure right after this one ("增至十九个\n第四批五个……") is not its noun.
+_FIGURE_START_RE: Final[re.Pattern[str]] = re.compile(
+    rf"[\d零〇一二两三四五六七八九十百千万亿]+(?:{trie_regex(MEASURE_WORDS)})"
+)
+_NOUN_STOP_RE: Final[re.Pattern[str]] = re.compile(
+    r"的|、|和|与|或|并|及(?!以上|以下)|等|共|在|是|为|将|已|由|被|把|让|向|从|到|于|以(?![上下])|都|均|也|还|就|则|又|再|各|每"
+    r"|其中|分别|涉及|包括|纳入|覆盖|全覆盖|实现|入选|签约|签署|成立|发布|达到|完成|建成|开通|参与|参加|进行|开展"
+    r"|提供|获得|形成|组成|构成|推出|亮相|落地|涵盖|位居|占|增长|下降|同比|比|较|相当|左右|合计|总计"
+    r"|共计|正在|即将|已经|进入|得到|实施|举行|启动|投入|惠及|牵头|汇聚|聚焦|面向|主要|专攻|加快|推进|来自"
+    r"|目前|现在|今年|去年|全域|新一轮|此次|本次|(?<=.)(?:长三角|三省一市|全国|全省|全市)"
+    r"|增|减|降|提高|提升|扩大|超过|突破|达"
+)
+_LOCALIZERS: Final[str] = "中里内上下间"
+_OPENERS: Final[str] = "“‘\"'《「『"
+
+
+def following_noun(text: str, pos: int) -> Following:
+    """The noun phrase starting at `pos` ("项重点任务" → after the figure: "重点任务")."""
+    while pos < len(text) and text[pos] in _OPENERS:
+        pos += 1
+    scope = None
+    m = TIME_RE.match(text, pos)
+    if m and m.group(0)[:1].isdigit():
+        scope = scope_of(m.group(0))
+        pos = m.end()
+    m = _NOUN_RE.match(text, pos)
+    if m is None or text[pos] == "第" or _FIGURE_START_RE.match(text, pos):
+        return Following("", scope)
+    noun = m.group(0)
+    stop = _NOUN_STOP_RE.search(noun)
+    if stop is not None:
+        noun = noun[: stop.start()]
+    if len(noun) >= 3 and noun[-1] in _LOCALIZERS:
+        noun = noun[:-1]
+    if len(noun) < 2:
+        return Following("", scope)
+    return Following(noun, scope)

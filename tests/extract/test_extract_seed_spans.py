@@ -1,0 +1,29 @@
+"""Every claim found in the seeds points at its exact original span, line and column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.extract import extract
+from checker.models import Document
+
+SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=[p.name for p in SEEDS])
+def test_spans_point_at_the_original(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    claims = extract(Document(path=path.name, text=text, sha256=""))
+    assert claims
+    lines = text.split("\n")
+    for claim in claims:
+        assert claim.text == text[claim.offset : claim.end]
+        line = lines[claim.line - 1]
+        assert line[claim.column - 1 :].startswith(claim.text.split("\n")[0])
+        assert text.count("\n", 0, claim.offset) + 1 == claim.line
+        assert text.count("\n", 0, claim.end - 1) + 1 == claim.end_line
+        end_line_start = text.rfind("\n", 0, claim.end - 1) + 1
+        assert claim.end_column == claim.end - end_line_start + 1
+        assert claim.lower is None or claim.upper is None or claim.lower <= claim.value <= claim.upper
