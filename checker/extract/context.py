@@ -34,17 +34,19 @@ _LOOKBACK: Final[int] = 60
 _SENTENCE_REACH: Final[int] = 120
 _MAX_SUBJECT: Final[int] = 24
 _MAX_MODIFIER: Final[int] = 10
-# Shares and scores are of what precedes them: "合格率99%", "指数100分".
+# Counts and durations measure the noun after them ("19个产业链联盟", "144小时过境免签政策");
+# other figures the phrase before them ("合格率99%", "铁路里程660公里"), unless it is empty.
+_NOUN_FIRST: Final[frozenset[str]] = frozenset({"count", "duration"})
 _NO_FOLLOWING_NOUN: Final[frozenset[str]] = frozenset({"percent", "score", "ratio"})
 # An "X的" modifier ending so is an enumeration ("……等在内的10个项目"), not part of the subject.
 _ENUMERATION_ENDS: Final[tuple[str, ...]] = ("在内", "等")
 # A modifier starts after the last of these ("是在之前……联合攻关的43个项目").
 _MODIFIER_CUTS: Final[tuple[str, ...]] = ("是", "在", "之前", "为", "由", "对", "从", "和", "与", "将", "已")
 
-_LAST_NARROW: Final[re.Pattern[str]] = re.compile(f"[{re.escape(_NARROW_BREAK)}][^{re.escape(_NARROW_BREAK)}]*$")
-_LAST_WIDE: Final[re.Pattern[str]] = re.compile(f"[{re.escape(_WIDE_BREAK)}][^{re.escape(_WIDE_BREAK)}]*$")
+_LAST_NARROW: Final[re.Pattern[str]] = re.compile(f"[{re.escape(_NARROW_BREAK)}][^{re.escape(_NARROW_BREAK)}]*\\Z")
+_LAST_WIDE: Final[re.Pattern[str]] = re.compile(f"[{re.escape(_WIDE_BREAK)}][^{re.escape(_WIDE_BREAK)}]*\\Z")
 _LAST_SENTENCE: Final[re.Pattern[str]] = re.compile(
-    f"[{re.escape(words.SENTENCE_BREAK)}][^{re.escape(words.SENTENCE_BREAK)}]*$"
+    f"[{re.escape(words.SENTENCE_BREAK)}][^{re.escape(words.SENTENCE_BREAK)}]*\\Z"
 )
 _NEXT_SENTENCE: Final[re.Pattern[str]] = re.compile(f"[{re.escape(words.SENTENCE_BREAK)}]")
 
@@ -151,7 +153,7 @@ def _modifier(text: str, lo: int, hi: int) -> str:
 
 
 def _subject(text: str, fig: Figure, clause_start: int, own_start: int, noun: str, chain: _Chain) -> str:
-    if noun and fig.kind not in _NO_FOLLOWING_NOUN:
+    if noun and fig.kind in _NOUN_FIRST:
         modifier = ""
         if fig.start > own_start and text[fig.start - 1] == "的":
             modifier = _modifier(text, own_start, fig.start - 1)
@@ -168,6 +170,8 @@ def _subject(text: str, fig: Figure, clause_start: int, own_start: int, noun: st
         # "……报告发布2018年以来年均增幅": what follows the time scope is the subject
         phrase = phrase[times[-1].end() :]
     cleaned = words.clean_phrase(phrase)
+    if not cleaned and noun and fig.kind not in _NO_FOLLOWING_NOUN:
+        return _cap(noun)
     if not cleaned:
         if from_clause and own_start == clause_start:
             # "成果共用指标增幅最大，从2018年的159.24分": the topic of the previous clause

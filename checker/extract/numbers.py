@@ -41,7 +41,7 @@ _MULTIPLIERS: Final[dict[str, float]] = {
 }
 _PREFIX_WORDS: Final[tuple[str, ...]] = tuple(sorted(PREFIX_BOUNDS, key=len, reverse=True))
 _GAPPED_RE: Final[re.Pattern[str]] = re.compile(
-    "(" + "|".join(sorted(GAPPED_PREFIXES, key=len, reverse=True)) + r")[\u4e00-\u9fff]{1,3}$"
+    "(" + "|".join(sorted(GAPPED_PREFIXES, key=len, reverse=True)) + r")[\u4e00-\u9fff]{1,3}\Z"
 )
 _DURATIONS_WITH_MORE: Final[frozenset[str]] = frozenset({"year", "month", "day", "week", "hour"})
 

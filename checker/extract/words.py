@@ -117,7 +117,7 @@ _TRAIL_WORDS: Final[tuple[str, ...]] = (
     "降低到", "降至", "增至", "达到", "已达", "达", "稳定在", "保持在", "维持在", "控制在", "均在", "都在", "在",
     "为", "是", "有", "共有", "共计", "总计", "合计", "共", "约", "超过", "超", "突破", "近", "仅", "只有",
     "力争", "争取", "计划", "预计", "确保", "要", "将", "均", "都", "也", "还", "再", "已经", "已", "则", "就",
-    "累计", "了", "惠及", "涉及", "包括", "各", "分别", "总数", "数量", "规模", "等",
+    "累计", "了", "惠及", "涉及", "包括", "各", "分别", "总数", "数量", "规模", "等", "首次", "再次", "一举",
 )  # fmt: skip
 _VERB_START: Final[tuple[str, ...]] = (
     "新增", "新建", "新开", "新设", "累计", "开通", "建成", "上线", "实现", "完成", "推出", "发布", "建设",
@@ -156,11 +156,23 @@ def _strip(phrase: str) -> str:
     return phrase
 
 
+def _after_scope_word(phrase: str) -> str:
+    """A heading run into the sentence ("……惠民生长三角地区新增……"): keep what follows the scope word."""
+    best = -1
+    for w in _SCOPE_SORTED:
+        i = phrase.rfind(w)
+        rest = phrase[i + len(w) :] if i > 0 else ""
+        if rest.startswith(_VERB_START) or rest.startswith(_LEAD_SORTED) and len(rest) > 2:
+            best = max(best, i + len(w))
+    return phrase[best:] if best > 0 else phrase
+
+
 def clean_phrase(phrase: str) -> str:
     """A subject phrase without quotes, time scopes, qualifiers, modality, scope regions and trailing verbs."""
     phrase = _PAREN_RE.sub("", phrase).translate(_DROP_TABLE)
     phrase = _TIME_CORE_RE.sub("", phrase)
     phrase = _ORDINAL_RE.sub("", phrase)
+    phrase = _after_scope_word(phrase)
     phrase = _strip(phrase)
     if phrase in _LEAD_WORDS or phrase in _TRAIL_WORDS or is_time_word(phrase) or _REGIONS_ONLY_RE.fullmatch(phrase):
         return ""
@@ -204,7 +216,7 @@ _REGIONS_ONLY_RE: Final[re.Pattern[str]] = re.compile(
     "(?:(?:" + "|".join(REGION_NAMES) + ")(?:省|市|自治区)?[、和及与]?)+(?:各|分别|均)?"
 )
 _REGION_LIST_RE: Final[re.Pattern[str]] = re.compile(
-    "(?:(?:" + "|".join(REGION_NAMES) + ")(?:省|市|自治区)?、)+$"
+    "(?:(?:" + "|".join(REGION_NAMES) + ")(?:省|市|自治区)?、)+\\Z"
 )
 # Another figure right after this one ("增至十九个\n第四批五个……") is not its noun.
 _FIGURE_START_RE: Final[re.Pattern[str]] = re.compile(
