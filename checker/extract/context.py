@@ -116,7 +116,12 @@ def describe(text: str, figures: list[Figure], sections: list[Section], origins:
         if section is not None and section.label not in ctx.qualifiers:
             ctx.qualifiers.append(section.label)
 
-        ctx.subject = _subject(text, fig, narrow_start, own_start, follow.noun, chain)
+        if fig.subject is not None:
+            ctx.subject = fig.subject
+            english = words.english_context(text[wide_start : fig.start])
+            ctx.time_scope, ctx.year, ctx.modality = english.scope, english.year, english.modality
+        else:
+            ctx.subject = _subject(text, fig, narrow_start, own_start, follow.noun, chain)
         chain.prev_end = fig.end
 
         sent_end_m = _NEXT_SENTENCE.search(text, fig.end, fig.end + _SENTENCE_REACH)

@@ -61,6 +61,7 @@ class Figure:
     bound: Bound
     interval: Span
     cn_numeral: bool = False
+    subject: str | None = None  # set by scanners that know it (English), else found by the context rules
 
 
 @dataclass(slots=True)

@@ -255,3 +255,38 @@ def following_noun(text: str, pos: int) -> Following:
     if len(noun) < 2:
         return Following("", scope)
     return Following(noun, scope)
+
+
+class EnglishContext(NamedTuple):
+    """Time scope, year and modality of an English figure."""
+
+    scope: str | None
+    year: int | None
+    modality: Modality
+
+
+_EN_TIME_RE: Final[re.Pattern[str]] = re.compile(
+    rf"\b(?:(?:in|by|since|until|through|before|after|as of|end of)\s+)?{_YEAR}\b|\b(?:this|last|next) year\b",
+    re.IGNORECASE,
+)
+_EN_TARGET_RE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:will|plans?|planned|aims?|aimed|targets?|expected|seeks?|strive|goal)\b", re.IGNORECASE
+)
+_EN_ACHIEVED_RE: Final[re.Pattern[str]] = re.compile(r"\b(?:has|have|had|already|completed|achieved)\b", re.IGNORECASE)
+
+
+def english_context(window: str) -> EnglishContext:
+    """Time scope, year and modality from the English clause before a figure."""
+    scope = year = None
+    for m in _EN_TIME_RE.finditer(window):
+        scope = m.group(0)
+    if scope is not None:
+        y = _YEAR_IN_RE.search(scope)
+        year = int(y.group(0)) if y else None
+    if _EN_TARGET_RE.search(window):
+        mod = Modality.TARGET
+    elif _EN_ACHIEVED_RE.search(window):
+        mod = Modality.ACHIEVED
+    else:
+        mod = Modality.REPORTED
+    return EnglishContext(scope, year, mod)
