@@ -96,7 +96,7 @@ def _duration_is_claim(c: Candidate) -> bool:
         return False
     if c.end == c.unit_end:
         follow = text[c.end : c.end + 1]
-        if follow and follow not in YEAR_DURATION_NEXT:
+        if follow and follow not in YEAR_DURATION_NEXT and not text.startswith("时间", c.end):
             return False
     return not any(text.startswith(w, c.end) for w in TIME_ANCHOR_AFTER)
 
