@@ -11,8 +11,9 @@ from rich.console import Console
 
 from checker.config import Settings, load_settings
 from checker.logs import setup_logging
+from checker.models import Severity
 from checker.rules.base import Rule
-from checker.rules.engine import builtin_rules
+from checker.rules.loader import apply_settings, load_rules
 from checker.store import SQLiteStore, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -22,7 +23,7 @@ out_console = Console(highlight=False, soft_wrap=True)
 
 
 def common_options(func: F) -> F:
-    """--store, --reports, --rules, --select, --ignore, --include, --exclude, -v."""
+    """--store, --reports, --rules, --select, --ignore, --severity, --include, --exclude, -v."""
     options = [
         click.option(
             "--store", type=click.Path(path_type=Path), help="SQLite store file [.checker/checker.db]"
@@ -35,6 +36,13 @@ def common_options(func: F) -> F:
             "--select", multiple=True, help="run only these rule ids (repeatable, or comma-separated)"
         ),
         click.option("--ignore", multiple=True, help="skip these rule ids (repeatable, or comma-separated)"),
+        click.option(
+            "--severity",
+            "severity",
+            multiple=True,
+            metavar="ID=LEVEL",
+            help="give a rule id (or kind) another severity: error, warning or info (repeatable)",
+        ),
         click.option("--include", multiple=True, help="file glob to check (repeatable) [*.txt, *.md]"),
         click.option("--exclude", multiple=True, help="file glob never to check (repeatable)"),
         click.option("-v", "--verbose", count=True, help="more log output (-vv for debug)"),
@@ -49,11 +57,28 @@ def _split(values: tuple[str, ...]) -> list[str] | None:
     return items or None
 
 
+def _severities(values: tuple[str, ...]) -> dict[str, Severity]:
+    levels: dict[str, Severity] = {}
+    for item in _split(values) or []:
+        rule, sep, level = item.partition("=")
+        try:
+            if not sep or not rule.strip():
+                raise ValueError(item)
+            levels[rule.strip()] = Severity(level.strip().lower())
+        except ValueError:
+            raise click.BadParameter(
+                f"{item!r}: write ID=LEVEL with LEVEL one of error, warning, info (e.g. --severity growth=warning)",
+                param_hint="--severity",
+            ) from None
+    return levels
+
+
 def settings_from(options: dict[str, Any], **extra: Any) -> Settings:
     """Settings with the command-line flags on top of env, checker.toml and pyproject."""
     verbose = options.pop("verbose", 0) or 0
     setup_logging({0: "WARNING", 1: "INFO"}.get(verbose, "DEBUG"), log_file=None)
-    return load_settings(
+    severities = _severities(options.get("severity") or ())
+    settings = load_settings(
         store=options.get("store"),
         reports=options.get("reports"),
         rules=list(options["rules"]) if options.get("rules") else None,
@@ -63,6 +88,10 @@ def settings_from(options: dict[str, Any], **extra: Any) -> Settings:
         exclude=_split(options.get("exclude", ())),
         **extra,
     )
+    if severities:
+        # Flags override one rule at a time; the other levels from env and files stay.
+        settings = settings.model_copy(update={"severity": {**settings.severity, **severities}})
+    return settings
 
 
 def store_for(settings: Settings) -> SQLiteStore:
@@ -71,12 +100,11 @@ def store_for(settings: Settings) -> SQLiteStore:
 
 
 def rules_for(settings: Settings) -> tuple[list[Rule], list[str]]:
-    """The rules to run, and a message per rule file or plugin that could not be loaded."""
-    rules = builtin_rules()
-    if settings.select:
-        rules = [r for r in rules if r.id in settings.select or r.kind in settings.select]
-    rules = [r for r in rules if r.id not in settings.ignore and r.kind not in settings.ignore]
-    for rule in rules:
-        if rule.id in settings.severity:
-            rule.config = rule.config.model_copy(update={"severity": settings.severity[rule.id]})
-    return rules, []
+    """The rules to run, and a message per rule file or plugin that could not be loaded.
+
+    Rule files come from `settings.rules` (a missing default rules/ folder is fine:
+    every kind then runs with its defaults); select, ignore and severity apply on top.
+    """
+    loaded = load_rules(settings.rules, explicit="rules" in settings.model_fields_set)
+    rules = apply_settings(loaded.rules, settings.select, settings.ignore, settings.severity)
+    return rules, [str(p) for p in loaded.problems] + loaded.plugin_problems

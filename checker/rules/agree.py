@@ -115,6 +115,7 @@ class Agree(Rule):
     """Claims that state the same fact in different documents must agree."""
 
     kind = "agree"
+    secondary = True
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for fact in ctx.facts:
@@ -138,3 +139,8 @@ class Agree(Rule):
                 )
                 refs = [ClaimRef.of(c) for camp in result.camps for c in camp]
                 yield self.finding(message, refs, fact.key, severity=Severity.WARNING)
+            elif result.status == "corroborated":
+                docs = sorted({c.path for c in result.agreeing})
+                message = f"{len(docs)} reports agree on {label}: {_quote(result.agreeing)}."
+                refs = [ClaimRef.of(c, role="agrees") for c in result.agreeing]
+                yield self.finding(message, refs, fact.key, passed=True)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
+from checker.errors import RuleFileError
 from checker.match import Fact
 from checker.models import Claim, ClaimRef, Finding, Severity
 
@@ -48,9 +50,15 @@ class Rule(ABC):
 
     kind: ClassVar[str]
     config_model: ClassVar[type[RuleConfig]] = RuleConfig
+    # A secondary rule restates what other rules see more precisely (agree: two reports
+    # differ).  When a claim it cites already fails a primary rule's check, its error
+    # becomes a warning, so one wrong figure gives one error.
+    secondary: ClassVar[bool] = False
 
     def __init__(self, config: RuleConfig) -> None:
         self.config = config
+        # Where the instance came from: a rule file, "built-in", or a plugin's distribution.
+        self.origin = "built-in"
 
     @property
     def id(self) -> str:
@@ -60,9 +68,22 @@ class Rule(ABC):
     def severity(self) -> Severity:
         return self.config.severity
 
+    @property
+    def description(self) -> str:
+        return self.config.description or self.summary()
+
     @classmethod
     def summary(cls) -> str:
         return (cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else ""
+
+    def prepare(self, folders: Sequence[Path]) -> list[RuleFileError]:
+        """Load what the rule needs besides its config (fact sheets), from `folders`.
+
+        Called once when the rules are loaded, so a broken data file is reported
+        with the broken rule files, not in the middle of a run.
+        """
+        del folders
+        return []
 
     @abstractmethod
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
