@@ -177,7 +177,7 @@ _MULTIPLIERS: Final[dict[str, float]] = {"万亿": 1e12, "亿": 1e8, "千万": 1
 
 
 def _build_registry() -> Any:
-    reg = pint.UnitRegistry(on_redefinition="raise")
+    reg: Any = pint.UnitRegistry(on_redefinition="raise")
     for line in _DEFINITIONS:
         reg.define(line)
     defined: set[str] = set()

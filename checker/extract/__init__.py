@@ -18,7 +18,9 @@ from checker.extract.sections import find_sections
 from checker.models import Claim, Document
 
 # Three or more lines of one or two characters: vertical text or OCR debris, not prose.
-_DEBRIS_RE: Final[re.Pattern[str]] = re.compile(r"(?:^[^\S\n]*\S{1,2}[^\S\n]*\n(?:[^\S\n]*\n)*){3,}", re.MULTILINE)
+_DEBRIS_RE: Final[re.Pattern[str]] = re.compile(
+    r"(?:^[^\S\n]*\S{1,2}[^\S\n]*\n(?:[^\S\n]*\n)*){3,}", re.MULTILINE
+)
 
 
 def extract(document: Document) -> list[Claim]:

@@ -91,7 +91,7 @@ def parse_cjk(text: str) -> CjkNumber | None:
             if big > last_big:
                 # "三十万亿": the larger unit multiplies everything before it
                 total = (total + section) * big
-                place = place * big if section else place * big
+                place *= big
             else:
                 total += section * big
                 place *= big

@@ -43,7 +43,9 @@ _ENUMERATION_ENDS: Final[tuple[str, ...]] = ("在内", "等")
 # A modifier starts after the last of these ("是在之前……联合攻关的43个项目").
 _MODIFIER_CUTS: Final[tuple[str, ...]] = ("是", "在", "之前", "为", "由", "对", "从", "和", "与", "将", "已")
 
-_LAST_NARROW: Final[re.Pattern[str]] = re.compile(f"[{re.escape(_NARROW_BREAK)}][^{re.escape(_NARROW_BREAK)}]*\\Z")
+_LAST_NARROW: Final[re.Pattern[str]] = re.compile(
+    f"[{re.escape(_NARROW_BREAK)}][^{re.escape(_NARROW_BREAK)}]*\\Z"
+)
 _LAST_WIDE: Final[re.Pattern[str]] = re.compile(f"[{re.escape(_WIDE_BREAK)}][^{re.escape(_WIDE_BREAK)}]*\\Z")
 _LAST_SENTENCE: Final[re.Pattern[str]] = re.compile(
     f"[{re.escape(words.SENTENCE_BREAK)}][^{re.escape(words.SENTENCE_BREAK)}]*\\Z"
@@ -109,9 +111,13 @@ def describe(text: str, figures: list[Figure], sections: list[Section], origins:
             ctx.time_scope, ctx.year = scope
 
         ctx.modality = words.modality(text[wide_start : fig.start])
-        ctx.qualifiers = words.qualifiers(text[own_start : fig.start], text[max(0, fig.start - 3) : fig.start])
+        ctx.qualifiers = words.qualifiers(
+            text[own_start : fig.start], text[max(0, fig.start - 3) : fig.start]
+        )
         if narrow_start > wide_start and text[narrow_start - 1] == "、":
-            ctx.qualifiers = list(dict.fromkeys([*words.region_list_before(text, narrow_start), *ctx.qualifiers]))
+            ctx.qualifiers = list(
+                dict.fromkeys([*words.region_list_before(text, narrow_start), *ctx.qualifiers])
+            )
         section = section_at(sections, origin)
         if section is not None and section.label not in ctx.qualifiers:
             ctx.qualifiers.append(section.label)
@@ -121,7 +127,7 @@ def describe(text: str, figures: list[Figure], sections: list[Section], origins:
             english = words.english_context(text[wide_start : fig.start])
             ctx.time_scope, ctx.year, ctx.modality = english.scope, english.year, english.modality
         else:
-            ctx.subject = _subject(text, fig, narrow_start, own_start, follow.noun, chain)
+            ctx.subject = _subject(text, fig, narrow_start, own_start, noun=follow.noun, chain=chain)
         chain.prev_end = fig.end
 
         sent_end_m = _NEXT_SENTENCE.search(text, fig.end, fig.end + _SENTENCE_REACH)
@@ -157,7 +163,7 @@ def _modifier(text: str, lo: int, hi: int) -> str:
     return "" if words.is_time_word(phrase) else phrase[-_MAX_MODIFIER:]
 
 
-def _subject(text: str, fig: Figure, clause_start: int, own_start: int, noun: str, chain: _Chain) -> str:
+def _subject(text: str, fig: Figure, clause_start: int, own_start: int, *, noun: str, chain: _Chain) -> str:
     if noun and fig.kind in _NOUN_FIRST:
         modifier = ""
         if fig.start > own_start and text[fig.start - 1] == "的":

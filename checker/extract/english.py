@@ -75,10 +75,15 @@ _FIGURE_RE: Final[re.Pattern[str]] = re.compile(
 )
 _NOUN_RE: Final[re.Pattern[str]] = re.compile(r"\s+(of\s+(?:the\s+)?)?((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)")
 _STOP: Final[frozenset[str]] = frozenset(
-    "of in to and or for with by from at on the a an this that these those were was is are be been have has had "
-    "will would can could may than as per each every into over under about after before since until ago later "
-    "earlier old more less its their his her our your which who whose what when where while".split()
-)
+    {
+        "of", "in", "to", "and", "or", "for", "with", "by", "from", "at", "on", "the", "a", "an",
+        "this", "that", "these", "those", "were", "was", "is", "are", "be", "been", "have", "has",
+        "had", "will", "would", "can", "could", "may", "than", "as", "per", "each", "every", "into",
+        "over", "under", "about", "after", "before", "since", "until", "ago", "later", "earlier",
+        "old", "more", "less", "its", "their", "his", "her", "our", "your", "which", "who", "whose",
+        "what", "when", "where", "while",
+    }
+)  # fmt: skip
 _NOT_AFTER: Final[frozenset[str]] = frozenset({"ago", "later", "earlier", "am", "pm", "th", "st", "nd", "rd"})
 _NOT_BEFORE_RE: Final[re.Pattern[str]] = re.compile(
     r"(?:\bno\.|\b(?:no|article|section|chapter|page|phase|line|route|room|number|version|round|grade|level|"
@@ -175,7 +180,9 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
         bound=bound,
         interval=span,
     )
-    fig.subject = noun or _before(text, m.start()) or (_noun(text, m.end(), need_of=False) if measured else "")
+    fig.subject = (
+        noun or _before(text, m.start()) or (_noun(text, m.end(), need_of=False) if measured else "")
+    )
     return fig
 
 
@@ -187,6 +194,14 @@ def _before(text: str, pos: int) -> str:
     words = (m.group(1) if m else text[max(0, pos - 80) : pos]).split()
     while words and words[0].lower() in ("the", "a", "an", "its", "their"):
         words.pop(0)
-    while words and words[-1].lower() in _STOP | {"reached", "hit", "totalled", "totaled", "stood", "rose", "fell"}:
+    while words and words[-1].lower() in _STOP | {
+        "reached",
+        "hit",
+        "totalled",
+        "totaled",
+        "stood",
+        "rose",
+        "fell",
+    }:
         words.pop()
     return " ".join(words[-4:])

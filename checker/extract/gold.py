@@ -79,7 +79,9 @@ def load_gold(path: Path) -> list[GoldClaim]:
             continue
         d = json.loads(line)
         out.append(
-            GoldClaim(d["file"], d["offset"], d["end"], d["text"], float(d["value"]), d["unit"], d["qualifier"])
+            GoldClaim(
+                d["file"], d["offset"], d["end"], d["text"], float(d["value"]), d["unit"], d["qualifier"]
+            )
         )
     return out
 
@@ -89,7 +91,7 @@ def unit_matches(gold_unit: str, pred: Predicted) -> bool:
     if gold_unit == "":
         return pred.measure is None and pred.unit in ("count", "ratio", "1", "")
     if gold_unit in MEASURE_WORDS and gold_unit not in UNIT_WORDS:
-        return pred.measure == gold_unit or pred.unit == gold_unit
+        return gold_unit in (pred.measure, pred.unit)
     if pred.measure is not None:
         return False
     return pred.unit == gold_unit or dimension_of(pred.unit) == dimension_of(gold_unit)

@@ -132,8 +132,8 @@ YEAR_DURATION_NEXT: Final[str] = "的了多半,，。;；:：!！?？、)）”\
 QIAN_WORDS: Final[str] = "目此之提当以空事眼跟面日年月天节会赛战"
 
 # Quotation marks around names and slogans.
-OPEN_QUOTES: Final[str] = "“‘「『\""
-CLOSE_QUOTES: Final[str] = "”’」』\""
+OPEN_QUOTES: Final[str] = '“‘「『"'
+CLOSE_QUOTES: Final[str] = '”’」』"'
 
 # Punctuation ending a clause (NFKC has turned full-width forms into ASCII, except "，").
 CLAUSE_PUNCT: Final[str] = ",，;；:：。!！?？()（）[]【】《》<>\n"

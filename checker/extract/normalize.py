@@ -1,4 +1,4 @@
-"""Normalisation with an offset map back to the original text.
+r"""Normalisation with an offset map back to the original text.
 
 The extractor reads a normalised copy of the document and reports every span
 in the original.  Three things happen, in one pass each:
@@ -16,7 +16,7 @@ in the original.  Three things happen, in one pass each:
    between a number and its unit: a run of spaces and line breaks between two
    CJK characters, between a CJK character and a digit, or between two digits
    when the run holds a line break and the figure sits in Chinese text
-   ("8000\\n公里", "30 万亿元", "第二\\n轮 217项", "200个以 上", "38\\n00万").
+   ("8000\n公里", "30 万亿元", "第二\n轮 217项", "200个以 上", "38\n00万").
    Spaces between Latin words and digits are kept: English needs them.
 
 `Normalized.span` maps a normalised span back to the original one.

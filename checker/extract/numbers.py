@@ -145,7 +145,7 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
     exact = False
     if m.group("par") is not None or m.group("pcn") is not None:
         num = _number(m.group("par"), None, m.group("pcn"))
-        if num is None or unit_word is not None and unit_word not in SUFFIX_BOUNDS:
+        if num is None or unit_word is not None:
             return None
         unit_word = "%"
     elif m.group("fdar") is not None or m.group("fdcn") is not None:
@@ -163,7 +163,11 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
             upper = _number(m.group("bar"), m.group("bmul"), m.group("bcn"))
             if upper is None:
                 return None
-            if m.group("bmul") and not m.group("amul") and num.value * _MULTIPLIERS[m.group("bmul")] <= upper.value:
+            if (
+                m.group("bmul")
+                and not m.group("amul")
+                and num.value * _MULTIPLIERS[m.group("bmul")] <= upper.value
+            ):
                 # "3-5万": the multiplier of the upper figure applies to both
                 f = _MULTIPLIERS[m.group("bmul")]
                 num = _Number(num.value * f, num.precision * f, num.step * f, num.cn, num.text)
@@ -188,7 +192,7 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
     elif unit_word == "":
         unit, kind = "ratio", "ratio"
     elif unit_word is None:
-        if num.cn or upper is not None and not m.group("bmul"):
+        if num.cn or (upper is not None and not m.group("bmul")):
             return None
         if not (m.group("amul") or more or post):
             return None
@@ -203,7 +207,13 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
             return None
 
     # 多 after a duration: "两年多"
-    if kind == "duration" and not more and post is None and text.startswith("多", end) and unit in _DURATIONS_WITH_MORE:
+    if (
+        kind == "duration"
+        and not more
+        and post is None
+        and text.startswith("多", end)
+        and unit in _DURATIONS_WITH_MORE
+    ):
         more = True
         end += 1
 

@@ -18,26 +18,25 @@ from checker.extract.cjk_numerals import BIG_UNITS, DIGITS, SMALL_UNITS
 from checker.extract.lexicon import MEASURE_WORDS, SUFFIX_BOUNDS
 from checker.units import UNIT_WORDS
 
+_Trie = dict[str, "_Trie"]
+
 
 def trie_regex(words: Iterable[str]) -> str:
     """A regex alternation of `words` as a trie: longest match first, one branch per first character."""
-    trie: dict[str, dict[str, object]] = {}
+    trie: _Trie = {}
     for word in words:
-        node: dict[str, object] = trie
+        node = trie
         for ch in word:
-            node = node.setdefault(ch, {})  # type: ignore[assignment]
+            node = node.setdefault(ch, {})
         node[""] = {}
     return _trie_to_regex(trie)
 
 
-def _trie_to_regex(node: dict[str, object]) -> str:
+def _trie_to_regex(node: _Trie) -> str:
     ends = "" in node
     branches = []
     for ch in sorted(k for k in node if k):
-        child = node[ch]
-        assert isinstance(child, dict)
-        rest = _trie_to_regex(child)
-        branches.append(re.escape(ch) + rest)
+        branches.append(re.escape(ch) + _trie_to_regex(node[ch]))
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

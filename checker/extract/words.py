@@ -145,7 +145,10 @@ def _strip(phrase: str) -> str:
         for w in _SCOPE_SORTED:
             rest = phrase[len(w) :]
             if phrase.startswith(w) and (
-                not rest or rest.startswith(_LEAD_SORTED) or rest.startswith(_VERB_START) or rest.startswith(w)
+                not rest
+                or rest.startswith(_LEAD_SORTED)
+                or rest.startswith(_VERB_START)
+                or rest.startswith(w)
             ):
                 phrase, changed = rest, True
                 break
@@ -162,7 +165,7 @@ def _after_scope_word(phrase: str) -> str:
     for w in _SCOPE_SORTED:
         i = phrase.rfind(w)
         rest = phrase[i + len(w) :] if i > 0 else ""
-        if rest.startswith(_VERB_START) or rest.startswith(_LEAD_SORTED) and len(rest) > 2:
+        if rest.startswith(_VERB_START) or (rest.startswith(_LEAD_SORTED) and len(rest) > 2):
             best = max(best, i + len(w))
     return phrase[best:] if best > 0 else phrase
 
@@ -174,7 +177,12 @@ def clean_phrase(phrase: str) -> str:
     phrase = _ORDINAL_RE.sub("", phrase)
     phrase = _after_scope_word(phrase)
     phrase = _strip(phrase)
-    if phrase in _LEAD_WORDS or phrase in _TRAIL_WORDS or is_time_word(phrase) or _REGIONS_ONLY_RE.fullmatch(phrase):
+    if (
+        phrase in _LEAD_WORDS
+        or phrase in _TRAIL_WORDS
+        or is_time_word(phrase)
+        or _REGIONS_ONLY_RE.fullmatch(phrase)
+    ):
         return ""
     return phrase
 
@@ -272,7 +280,9 @@ _EN_TIME_RE: Final[re.Pattern[str]] = re.compile(
 _EN_TARGET_RE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:will|plans?|planned|aims?|aimed|targets?|expected|seeks?|strive|goal)\b", re.IGNORECASE
 )
-_EN_ACHIEVED_RE: Final[re.Pattern[str]] = re.compile(r"\b(?:has|have|had|already|completed|achieved)\b", re.IGNORECASE)
+_EN_ACHIEVED_RE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:has|have|had|already|completed|achieved)\b", re.IGNORECASE
+)
 
 
 def english_context(window: str) -> EnglishContext:

@@ -63,7 +63,9 @@ def test_case_file_is_big_enough() -> None:
 def test_extraction_case(case: dict[str, Any]) -> None:
     text = case["text"]
     claims = extract_text(text, "case.txt")
-    found = [f"{c.text!r} {c.value:g} {c.unit}/{c.measure} {c.bound.value} subj={c.subject!r}" for c in claims]
+    found = [
+        f"{c.text!r} {c.value:g} {c.unit}/{c.measure} {c.bound.value} subj={c.subject!r}" for c in claims
+    ]
     assert len(claims) == len(case["claims"]), f"expected {len(case['claims'])} claims, found: {found}"
     for i, (claim, expected) in enumerate(zip(claims, case["claims"], strict=True)):
         assert claim.text == text[claim.offset : claim.end]

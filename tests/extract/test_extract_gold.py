@@ -34,7 +34,9 @@ def test_gold_f1_with_unit_and_bound() -> None:
     preds = _predictions()
     result = score(gold, preds, "value+unit+bound")
     missed = [f"{g.file}:{g.offset} {g.text!r}" for g in misses(gold, preds, "value+unit+bound")]
-    assert result.f1 >= 0.97, f"F1 {result.f1:.3f} (P {result.precision:.3f} R {result.recall:.3f}); missed {missed}"
+    assert result.f1 >= 0.97, (
+        f"F1 {result.f1:.3f} (P {result.precision:.3f} R {result.recall:.3f}); missed {missed}"
+    )
 
 
 def test_gold_value_recall() -> None:
