@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
 import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from checker.app import Checker
@@ -17,9 +20,48 @@ from checker.errors import SourceError
 from checker.extract import extract
 from checker.models import Report
 from checker.report.json import render_json
+from checker.report.junit import render_junit
+from checker.report.sarif import render_sarif
 from checker.sources import discover, read_document
 from checker.sources.decode import is_empty_text
 from checker.sources.discover import display_path
+
+STDOUT_FORMATS = {"json": render_json, "sarif": render_sarif, "junit": render_junit}
+
+
+class ProgressBar:
+    """A progress bar on stderr that shows only on a terminal and only once a run takes a moment.
+
+    Passed to Checker.run as its progress callback; quick runs and piped or
+    logged output stay quiet.
+    """
+
+    def __init__(self, console: Console, delay: float = 0.5) -> None:
+        self.console = console
+        self.delay = delay
+        self.started = time.monotonic()
+        self.bar: Progress | None = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if not self.console.is_terminal or time.monotonic() - self.started < self.delay:
+                return
+            self.bar = Progress(
+                TextColumn("checking"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=self.console,
+                transient=True,
+            )
+            self.bar.add_task("checking", total=total)
+            self.bar.start()
+        self.bar.update(self.bar.task_ids[0], completed=done, total=total)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
 
 PATHS = click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 
@@ -52,7 +94,13 @@ def print_summary(report: Report, written: dict[str, Path]) -> None:
 
 @click.command("check")
 @PATHS
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="stdout format")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "sarif", "junit"]),
+    default="text",
+    help="stdout format (text: a summary on stderr)",
+)
 @click.option("--no-reports", is_flag=True, help="do not write report files")
 @common_options
 def check_command(paths: tuple[Path, ...], fmt: str, no_reports: bool, **options: Any) -> int:
@@ -62,17 +110,19 @@ def check_command(paths: tuple[Path, ...], fmt: str, no_reports: bool, **options
     for message in rule_errors:
         err_console.print(f"[red]error[/]: {message}", markup=True, highlight=False)
     app = Checker(settings, rules, rule_errors)
+    progress = ProgressBar(err_console)
     try:
-        outcome = app.run(list(paths), write=not no_reports)
+        outcome = app.run(list(paths), write=not no_reports, progress=progress)
     finally:
+        progress.close()
         app.close()
     report, written = outcome.report, outcome.written
     for e in outcome.sync.errors:
         err_console.print(f"[red]error[/]: {e.path}: {e.message}", markup=True, highlight=False)
     for n in outcome.sync.notices:
         err_console.print(f"note: {n.path}: {n.message}", highlight=False)
-    if fmt == "json":
-        sys.stdout.write(render_json(report))
+    if fmt in STDOUT_FORMATS:
+        sys.stdout.write(STDOUT_FORMATS[fmt](report))
     else:
         print_summary(report, written)
     return EXIT_FAIL if report.has_errors else EXIT_SUCCESS

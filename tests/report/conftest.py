@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from corpora import CLI
 from report_samples import sample_report
 
 from checker.models import Report
@@ -22,9 +22,6 @@ def report() -> Report:
 @pytest.fixture
 def evil_report() -> Report:
     return sample_report(payloads=True)
-
-
-CLI = Callable[..., subprocess.CompletedProcess[str]]
 
 
 @pytest.fixture

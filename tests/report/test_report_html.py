@@ -140,3 +140,11 @@ def test_written_with_the_other_formats(tmp_path: Path, report: Report) -> None:
     stamp = run_stamp(report)
     assert (tmp_path / "latest.html").read_text(encoding="utf-8") == render_html(report)
     assert (tmp_path / "runs" / f"{stamp}.html").is_file()
+
+
+def test_reports_are_readable_by_others(tmp_path: Path, report: Report) -> None:
+    written = write_reports(report, tmp_path)
+    assert written["html"].stat().st_mode & 0o777 == 0o644
+    written["html"].chmod(0o640)
+    write_reports(report, tmp_path)
+    assert written["html"].stat().st_mode & 0o777 == 0o640
