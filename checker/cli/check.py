@@ -54,9 +54,10 @@ class ProgressBar:
                 console=self.console,
                 transient=True,
             )
-            self.bar.add_task("checking", total=total)
+            self.bar.add_task("checking", total=total, completed=done)
             self.bar.start()
-        self.bar.update(self.bar.task_ids[0], completed=done, total=total)
+        else:
+            self.bar.update(self.bar.task_ids[0], completed=done, total=total)
 
     def close(self) -> None:
         if self.bar is not None:
