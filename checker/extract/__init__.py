@@ -9,12 +9,13 @@ mapped back to the exact original line, column and offsets.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Final
 
 from checker.extract import context, english, numbers
 from checker.extract.normalize import normalize
 from checker.extract.numbers import Figure
-from checker.extract.sections import find_sections
+from checker.extract.sections import Sections
 from checker.models import Claim, Document
 
 # Three or more lines of one or two characters: vertical text or OCR debris, not prose.
@@ -40,6 +41,11 @@ def extract_text(text: str, path: str = "") -> list[Claim]:
         return []
 
 
+def _inside(regions: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    i = bisect_right(starts, start) - 1
+    return i >= 0 and end <= regions[i][1]
+
+
 def _merge(a: list[Figure], b: list[Figure]) -> list[Figure]:
     """Figures of both scanners in text order; on overlap the first scanner wins."""
     if not b:
@@ -60,10 +66,11 @@ def _extract(text: str, path: str) -> list[Claim]:
     spans = [norm.span(f.start, f.end) for f in figures]
     debris = [m.span() for m in _DEBRIS_RE.finditer(text)]
     if debris:
-        keep = [not any(lo <= s and e <= hi for lo, hi in debris) for s, e in spans]
+        starts = [lo for lo, _ in debris]
+        keep = [not _inside(debris, starts, s, e) for s, e in spans]
         figures = [f for f, k in zip(figures, keep, strict=True) if k]
         spans = [s for s, k in zip(spans, keep, strict=True) if k]
-    sections = find_sections(norm.translated)
+    sections = Sections(norm.translated)
     contexts = context.describe(norm.text, figures, sections, [s for s, _ in spans])
 
     claims: list[Claim] = []

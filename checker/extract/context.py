@@ -25,7 +25,7 @@ from typing import Final
 
 from checker.extract import words
 from checker.extract.numbers import Figure
-from checker.extract.sections import Section, section_at
+from checker.extract.sections import Sections
 from checker.models import Modality
 
 _NARROW_BREAK: Final[str] = words.NARROW_BREAK
@@ -82,7 +82,7 @@ def _start_after(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> int:
     return m.start() + 1 if m else lo
 
 
-def describe(text: str, figures: list[Figure], sections: list[Section], origins: list[int]) -> list[Context]:
+def describe(text: str, figures: list[Figure], sections: Sections, origins: list[int]) -> list[Context]:
     """The context of every figure of one normalised text, in order.
 
     `origins` holds each figure's original offset, which places it in `sections`.
@@ -118,7 +118,7 @@ def describe(text: str, figures: list[Figure], sections: list[Section], origins:
             ctx.qualifiers = list(
                 dict.fromkeys([*words.region_list_before(text, narrow_start), *ctx.qualifiers])
             )
-        section = section_at(sections, origin)
+        section = sections.at(origin)
         if section is not None and section.label not in ctx.qualifiers:
             ctx.qualifiers.append(section.label)
 

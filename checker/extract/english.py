@@ -109,15 +109,22 @@ def _noun(text: str, pos: int, need_of: bool) -> str:
     return " ".join(kept)
 
 
+# English lives in runs of ASCII; in Chinese text these are few and short, so the
+# figure pattern only runs where there is English to read.
+_ASCII_RUN_RE: Final[re.Pattern[str]] = re.compile(r"[\x20-\x7e\n¥]{5,}")
+_WORD_RE: Final[re.Pattern[str]] = re.compile(r"[A-Za-z]{2}")
+
+
 def scan(text: str) -> list[Figure]:
     """Every English figure in normalised text, in order."""
-    if not text.isascii() and not re.search(r"[A-Za-z]{3}", text):
-        return []
     out: list[Figure] = []
-    for m in _FIGURE_RE.finditer(text):
-        fig = _figure(text, m)
-        if fig is not None:
-            out.append(fig)
+    for run in _ASCII_RUN_RE.finditer(text):
+        if not _WORD_RE.search(run.group(0)):
+            continue
+        for m in _FIGURE_RE.finditer(text, run.start(), run.end()):
+            fig = _figure(text, m)
+            if fig is not None:
+                out.append(fig)
     return out
 
 

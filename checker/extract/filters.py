@@ -70,7 +70,7 @@ def keep(c: Candidate) -> bool:
         return False
     if c.unit_word == "分" and (c.cn or prev in "时点:"):
         return False
-    if any(text.startswith(w, c.end) for w in NOT_AFTER_UNIT):
+    if text.startswith(NOT_AFTER_UNIT, c.end):
         return False
     if c.cn and c.unit_word == "类" and len(c.number) == 1 and _at_clause_start(text, s):
         return False
@@ -86,9 +86,7 @@ def is_year(number: str, cn: bool) -> bool:
 
 def _duration_is_claim(c: Candidate) -> bool:
     text = c.text
-    if any(text.endswith(w, 0, c.start) for w in TIME_ANCHOR_BEFORE):
-        return False
-    if any(text.startswith(w, c.end) for w in _DURATION_ANCHORS_AFTER):
+    if text.endswith(TIME_ANCHOR_BEFORE, 0, c.start) or text.startswith(_DURATION_ANCHORS_AFTER, c.end):
         return False
     if c.unit_word != "年":
         return True
@@ -98,7 +96,7 @@ def _duration_is_claim(c: Candidate) -> bool:
         follow = text[c.end : c.end + 1]
         if follow and follow not in YEAR_DURATION_NEXT and not text.startswith("时间", c.end):
             return False
-    return not any(text.startswith(w, c.end) for w in TIME_ANCHOR_AFTER)
+    return not text.startswith(TIME_ANCHOR_AFTER, c.end)
 
 
 def _at_clause_start(text: str, pos: int) -> bool:

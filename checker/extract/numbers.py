@@ -22,7 +22,7 @@ from checker.extract.lexicon import (
     PREFIX_NOT_AFTER,
     SUFFIX_BOUNDS,
 )
-from checker.extract.patterns import MORE_MONTHS, NUMBER_RE
+from checker.extract.patterns import MORE_MONTHS, NUMBER_RE, START_RE, trie_regex
 from checker.models import Bound
 from checker.units import UNIT_WORDS
 
@@ -39,7 +39,9 @@ _MULTIPLIERS: Final[dict[str, float]] = {
     "千": 1e3,
     "百": 1e2,
 }
-_PREFIX_WORDS: Final[tuple[str, ...]] = tuple(sorted(PREFIX_BOUNDS, key=len, reverse=True))
+# Bound words are matched on the reversed text before a figure: a trie anchored at its start.
+_PREFIX_REV_RE: Final[re.Pattern[str]] = re.compile(trie_regex(w[::-1] for w in PREFIX_BOUNDS))
+_GAPPED_CHARS: Final[frozenset[str]] = frozenset("".join(GAPPED_PREFIXES))
 _GAPPED_RE: Final[re.Pattern[str]] = re.compile(
     "(" + "|".join(sorted(GAPPED_PREFIXES, key=len, reverse=True)) + r")[\u4e00-\u9fff]{1,3}\Z"
 )
@@ -113,23 +115,36 @@ def _number(ar: str | None, mult: str | None, cn: str | None) -> _Number | None:
 def _prefix(text: str, start: int) -> tuple[int, Bound | None, bool]:
     """The bound word before `start`: (new start, bound, nearly)."""
     window = text[max(0, start - 6) : start]
-    for word in _PREFIX_WORDS:
-        if window.endswith(word):
-            at = start - len(word)
-            before = text[at - 1] if at > 0 else ""
-            if word in PREFIX_NOT_AFTER and before and before in PREFIX_NOT_AFTER[word]:
-                continue
+    m = _PREFIX_REV_RE.match(window[::-1])
+    while m:
+        word = m.group(0)[::-1]
+        at = start - len(word)
+        before = text[at - 1] if at > 0 else ""
+        if not (word in PREFIX_NOT_AFTER and before and before in PREFIX_NOT_AFTER[word]):
             return at, PREFIX_BOUNDS[word], word in NEARLY_WORDS
-    m = _GAPPED_RE.search(window)
-    if m:
-        return start - len(window) + m.start(), PREFIX_BOUNDS[m.group(1)], False
+        # 附近, 节约: try a shorter bound word
+        m = _PREFIX_REV_RE.match(window[::-1][: len(word) - 1]) if len(word) > 1 else None
+    if _GAPPED_CHARS.isdisjoint(window):
+        return start, None, False
+    g = _GAPPED_RE.search(window)
+    if g:
+        return start - len(window) + g.start(), PREFIX_BOUNDS[g.group(1)], False
     return start, None, False
 
 
 def scan(text: str) -> list[Figure]:
     """Every figure in normalised Chinese text, in order."""
     figures: list[Figure] = []
-    for m in NUMBER_RE.finditer(text):
+    done = 0
+    match = NUMBER_RE.match
+    for cand in START_RE.finditer(text):
+        start = cand.start()
+        if start < done:
+            continue
+        m = match(text, start)
+        if m is None:
+            continue
+        done = m.end()
         fig = _figure(text, m)
         if fig is not None:
             figures.append(fig)
@@ -138,53 +153,53 @@ def scan(text: str) -> list[Figure]:
 
 def _figure(text: str, m: re.Match[str]) -> Figure | None:
     start, end = m.span()
-    unit_word = m.group("unit")
-    post = m.group("post")
-    more = m.group("more") is not None
+    (par, pcn, fdar, fdcn, fnar, fncn, aar, amul, acn, sep, bar, bmul, bcn, more_w, mul2, unit_word, post) = (
+        m.groups()
+    )
+    more = more_w is not None
     upper: _Number | None = None
     exact = False
-    if m.group("par") is not None or m.group("pcn") is not None:
-        num = _number(m.group("par"), None, m.group("pcn"))
+    if par is not None or pcn is not None:
+        num = _number(par, None, pcn)
         if num is None or unit_word is not None:
             return None
         unit_word = "%"
-    elif m.group("fdar") is not None or m.group("fdcn") is not None:
-        den = _number(m.group("fdar"), None, m.group("fdcn"))
-        nom = _number(m.group("fnar"), None, m.group("fncn"))
+    elif fdar is not None or fdcn is not None:
+        den = _number(fdar, None, fdcn)
+        nom = _number(fnar, None, fncn)
         if den is None or nom is None or den.value == 0 or unit_word is not None:
             return None
         num = _Number(nom.value / den.value, 0.0, 0.0, cn=den.cn)
         unit_word, exact = "", True
     else:
-        num = _number(m.group("aar"), m.group("amul"), m.group("acn"))
+        num = _number(aar, amul, acn)
         if num is None:
             return None
-        if m.group("sep") is not None:
-            upper = _number(m.group("bar"), m.group("bmul"), m.group("bcn"))
+        if sep is not None:
+            upper = _number(bar, bmul, bcn)
             if upper is None:
                 return None
-            if (
-                m.group("bmul")
-                and not m.group("amul")
-                and num.value * _MULTIPLIERS[m.group("bmul")] <= upper.value
-            ):
+            if bmul and not amul and num.value * _MULTIPLIERS[bmul] <= upper.value:
                 # "3-5万": the multiplier of the upper figure applies to both
-                f = _MULTIPLIERS[m.group("bmul")]
+                f = _MULTIPLIERS[bmul]
                 num = _Number(num.value * f, num.precision * f, num.step * f, num.cn, num.text)
-        elif num.cn and len(num.text) == 2 and all(ch in DIGITS for ch in num.text):
+        elif num.cn and len(num.text) == 2 and num.text[0] in DIGITS and num.text[1] in DIGITS:
             lo, hi = DIGITS[num.text[0]], DIGITS[num.text[1]]
             if not 0 < lo < hi or unit_word == "年":
                 return None
             # "两三个", "三五天": an approximate pair
+            upper = _Number(float(hi), 1.0, 1.0, cn=True, text=num.text[1])
             num = _Number(float(lo), 1.0, 1.0, cn=True, text=num.text[0])
-            upper = _Number(float(hi), 1.0, 1.0, cn=True, text=num.text[1:])
-    if m.group("mul2"):
-        f = _MULTIPLIERS[m.group("mul2")]
+    if mul2:
+        f = _MULTIPLIERS[mul2]
         num = _Number(num.value * f, num.precision * f, num.step * f, num.cn, num.text)
 
-    unit_end = m.end("unit") if unit_word and m.group("unit") else (m.end("mul2") if m.group("mul2") else end)
     if post is not None:
-        unit_end = m.start("post")
+        unit_end = m.start(17)
+    elif unit_word and m.group(16):
+        unit_end = m.end(16)
+    else:
+        unit_end = m.end(15) if mul2 else end
     # resolve the unit
     measure: str | None = None
     if unit_word == MORE_MONTHS:
@@ -192,17 +207,17 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
     elif unit_word == "":
         unit, kind = "ratio", "ratio"
     elif unit_word is None:
-        if num.cn or (upper is not None and not m.group("bmul")):
+        if num.cn or (upper is not None and not bmul):
             return None
-        if not (m.group("amul") or more or post):
+        if not (amul or more or post):
             return None
-        unit, kind = ("count", "count") if m.group("amul") or m.group("mul2") else ("ratio", "ratio")
+        unit, kind = ("count", "count") if amul or mul2 else ("ratio", "ratio")
     elif unit_word in UNIT_WORDS:
         uw = UNIT_WORDS[unit_word]
         unit, kind = uw.unit, uw.kind
     else:
         unit, kind, measure = "count", "count", unit_word
-        follower = text[m.end("unit") : m.end("unit") + 1]
+        follower = text[m.end(16) : m.end(16) + 1]
         if follower and follower in MEASURE_NOT_BEFORE.get(unit_word, ""):
             return None
 

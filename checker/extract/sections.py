@@ -31,21 +31,25 @@ class Section:
     end: int
 
 
-def find_sections(text: str) -> list[Section]:
-    """The numbered headings of `text` (original offsets), in order."""
-    out: list[Section] = []
-    for m in _HEADING_RE.finditer(text):
-        start = m.end()
-        stop = _SENTENCE_END_RE.search(text, start, start + _MAX_SCOPE)
-        end = stop.end() if stop else start + _MAX_SCOPE
-        out.append(Section(m.group("label"), start, end))
-    return out
+class Sections:
+    """The numbered headings of one text, searchable by offset."""
 
+    def __init__(self, text: str) -> None:
+        self.sections: list[Section] = []
+        if "、" not in text:
+            self.starts: list[int] = []
+            return
+        for m in _HEADING_RE.finditer(text):
+            start = m.end()
+            stop = _SENTENCE_END_RE.search(text, start, start + _MAX_SCOPE)
+            end = stop.end() if stop else start + _MAX_SCOPE
+            self.sections.append(Section(m.group("label"), start, end))
+        self.starts = [s.start for s in self.sections]
 
-def section_at(sections: list[Section], pos: int) -> Section | None:
-    """The section whose scope holds original offset `pos`."""
-    i = bisect_right([s.start for s in sections], pos) - 1
-    if i < 0:
-        return None
-    sec = sections[i]
-    return sec if pos < sec.end else None
+    def at(self, pos: int) -> Section | None:
+        """The section whose scope holds original offset `pos`."""
+        i = bisect_right(self.starts, pos) - 1
+        if i < 0:
+            return None
+        sec = self.sections[i]
+        return sec if pos < sec.end else None

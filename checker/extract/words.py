@@ -123,9 +123,6 @@ _VERB_START: Final[tuple[str, ...]] = (
     "新增", "新建", "新开", "新设", "累计", "开通", "建成", "上线", "实现", "完成", "推出", "发布", "建设",
     "组建", "成立", "签约", "签署", "举办", "开展", "培育", "认定", "引进", "打造",
 )  # fmt: skip
-_LEAD_SORTED: Final[tuple[str, ...]] = tuple(sorted(_LEAD_WORDS, key=len, reverse=True))
-_TRAIL_SORTED: Final[tuple[str, ...]] = tuple(sorted(_TRAIL_WORDS, key=len, reverse=True))
-_SCOPE_SORTED: Final[tuple[str, ...]] = tuple(sorted(_SCOPE_WORDS, key=len, reverse=True))
 _ATTRIBUTES: Final[tuple[str, ...]] = (
     "年均", "同比", "环比", "增速", "增幅", "增长率", "增长", "平均", "占比", "比重", "比例", "总数", "总量",
 )  # fmt: skip
@@ -134,40 +131,44 @@ _PREDICATES: Final[tuple[str, ...]] = (
 )  # fmt: skip
 
 
+_LEAD_RE: Final[re.Pattern[str]] = re.compile(f"(?:{trie_regex(_LEAD_WORDS)})(?=.)", re.DOTALL)
+_SCOPE_RE: Final[re.Pattern[str]] = re.compile(trie_regex(_SCOPE_WORDS))
+# Trailing words are matched on the reversed phrase: a trie anchored at the start is fast.
+_TRAIL_REV_RE: Final[re.Pattern[str]] = re.compile(trie_regex(w[::-1] for w in _TRAIL_WORDS))
+_VERB_START_RE: Final[re.Pattern[str]] = re.compile(trie_regex(_VERB_START))
+
+
+def _scope_goes(rest: str, word: str) -> bool:
+    """Whether a scope word before `rest` is only a frame ("长三角地区新增……"), not part of a name."""
+    return not rest or bool(_LEAD_RE.match(rest) or _VERB_START_RE.match(rest)) or rest.startswith(word)
+
+
 def _strip(phrase: str) -> str:
-    changed = True
-    while changed and phrase:
-        changed = False
-        for w in _LEAD_SORTED:
-            if phrase.startswith(w) and len(phrase) > len(w):
-                phrase, changed = phrase[len(w) :], True
-                break
-        for w in _SCOPE_SORTED:
-            rest = phrase[len(w) :]
-            if phrase.startswith(w) and (
-                not rest
-                or rest.startswith(_LEAD_SORTED)
-                or rest.startswith(_VERB_START)
-                or rest.startswith(w)
-            ):
-                phrase, changed = rest, True
-                break
-        for w in _TRAIL_SORTED:
-            if phrase.endswith(w):
-                phrase, changed = phrase[: -len(w)], True
-                break
+    while phrase:
+        m = _LEAD_RE.match(phrase)
+        if m:
+            phrase = phrase[m.end() :]
+            continue
+        m = _SCOPE_RE.match(phrase)
+        if m and _scope_goes(phrase[m.end() :], m.group(0)):
+            phrase = phrase[m.end() :]
+            continue
+        m = _TRAIL_REV_RE.match(phrase[::-1])
+        if m:
+            phrase = phrase[: len(phrase) - m.end()]
+            continue
+        break
     return phrase
 
 
 def _after_scope_word(phrase: str) -> str:
     """A heading run into the sentence ("……惠民生长三角地区新增……"): keep what follows the scope word."""
-    best = -1
-    for w in _SCOPE_SORTED:
-        i = phrase.rfind(w)
-        rest = phrase[i + len(w) :] if i > 0 else ""
-        if rest.startswith(_VERB_START) or (rest.startswith(_LEAD_SORTED) and len(rest) > 2):
-            best = max(best, i + len(w))
-    return phrase[best:] if best > 0 else phrase
+    best = 0
+    for m in _SCOPE_RE.finditer(phrase, 1):
+        rest = phrase[m.end() :]
+        if _VERB_START_RE.match(rest) or (_LEAD_RE.match(rest) and len(rest) > 2):
+            best = m.end()
+    return phrase[best:]
 
 
 def clean_phrase(phrase: str) -> str:
