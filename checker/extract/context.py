@@ -43,14 +43,10 @@ _ENUMERATION_ENDS: Final[tuple[str, ...]] = ("在内", "等")
 # A modifier starts after the last of these ("是在之前……联合攻关的43个项目").
 _MODIFIER_CUTS: Final[tuple[str, ...]] = ("是", "在", "之前", "为", "由", "对", "从", "和", "与", "将", "已")
 
-_LAST_NARROW: Final[re.Pattern[str]] = re.compile(
-    f"[{re.escape(_NARROW_BREAK)}][^{re.escape(_NARROW_BREAK)}]*\\Z"
-)
-_LAST_WIDE: Final[re.Pattern[str]] = re.compile(f"[{re.escape(_WIDE_BREAK)}][^{re.escape(_WIDE_BREAK)}]*\\Z")
-_LAST_SENTENCE: Final[re.Pattern[str]] = re.compile(
-    f"[{re.escape(words.SENTENCE_BREAK)}][^{re.escape(words.SENTENCE_BREAK)}]*\\Z"
-)
-_NEXT_SENTENCE: Final[re.Pattern[str]] = re.compile(f"[{re.escape(words.SENTENCE_BREAK)}]")
+# Break characters, searched on the reversed text before a figure: the first hit is the last break.
+_NARROW_RE: Final[re.Pattern[str]] = re.compile(f"[{re.escape(_NARROW_BREAK)}]")
+_WIDE_RE: Final[re.Pattern[str]] = re.compile(f"[{re.escape(_WIDE_BREAK)}]")
+_SENTENCE_RE: Final[re.Pattern[str]] = re.compile(f"[{re.escape(words.SENTENCE_BREAK)}]")
 
 
 @dataclass(slots=True)
@@ -78,8 +74,9 @@ class _Chain:
 
 
 def _start_after(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> int:
-    m = pattern.search(text, lo, hi)
-    return m.start() + 1 if m else lo
+    """Just after the last character of `pattern` in text[lo:hi], or lo when there is none."""
+    m = pattern.search(text[lo:hi][::-1])
+    return hi - m.start() if m else lo
 
 
 def describe(text: str, figures: list[Figure], sections: Sections, origins: list[int]) -> list[Context]:
@@ -91,12 +88,12 @@ def describe(text: str, figures: list[Figure], sections: Sections, origins: list
     chain = _Chain()
     for fig, origin in zip(figures, origins, strict=True):
         lo = max(0, fig.start - _LOOKBACK)
-        sent_start = _start_after(_LAST_SENTENCE, text, max(0, fig.start - _SENTENCE_REACH), fig.start)
+        sent_start = _start_after(_SENTENCE_RE, text, max(0, fig.start - _SENTENCE_REACH), fig.start)
         if sent_start != chain.sentence_start:
             chain = _Chain(sentence_start=sent_start, prev_end=sent_start)
             chain.scope = _opening_scope(text, sent_start, fig.start)
-        wide_start = max(_start_after(_LAST_WIDE, text, lo, fig.start), sent_start)
-        narrow_start = max(_start_after(_LAST_NARROW, text, lo, fig.start), sent_start)
+        wide_start = max(_start_after(_WIDE_RE, text, lo, fig.start), sent_start)
+        narrow_start = max(_start_after(_NARROW_RE, text, lo, fig.start), sent_start)
         own_start = max(narrow_start, chain.prev_end)
         ctx = Context()
 
@@ -130,7 +127,7 @@ def describe(text: str, figures: list[Figure], sections: Sections, origins: list
             ctx.subject = _subject(text, fig, narrow_start, own_start, noun=follow.noun, chain=chain)
         chain.prev_end = fig.end
 
-        sent_end_m = _NEXT_SENTENCE.search(text, fig.end, fig.end + _SENTENCE_REACH)
+        sent_end_m = _SENTENCE_RE.search(text, fig.end, fig.end + _SENTENCE_REACH)
         sent_end = sent_end_m.end() if sent_end_m else min(len(text), fig.end + _SENTENCE_REACH)
         raw = text[sent_start:sent_end]
         ctx.sentence = raw.strip()
@@ -201,7 +198,7 @@ def _previous_clause(text: str, clause_start: int) -> str:
     end = clause_start - 1
     if end <= 0:
         return ""
-    start = _start_after(_LAST_WIDE, text, max(0, end - _LOOKBACK), end)
+    start = _start_after(_WIDE_RE, text, max(0, end - _LOOKBACK), end)
     return text[start:end]
 
 

@@ -28,6 +28,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Final
 
 from checker.extract.traditional import TRADITIONAL_TO_SIMPLIFIED
@@ -65,11 +66,21 @@ _TABLE, _VARIABLE_CLASS = _build_tables()
 CJK: Final[str] = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _WS: Final[str] = " \t\r\n\u3000\u00a0\u2000-\u200b\u202f\u205f\ufeff"
 
-# Whitespace to drop (group "ws"), or a character that changes length (group "var").
-_PASS_RE: Final[re.Pattern[str]] = re.compile(
-    rf"(?<=[{CJK}0-9%])(?P<ws>[{_WS}]+)(?=[{CJK}0-9%])|(?P<var>[{_VARIABLE_CLASS}])"
+_C = f"[{CJK}]"
+# Whitespace to drop.  The pattern opens with a character class, so the engine jumps
+# from whitespace to whitespace at C speed; what stands left of the run is checked by
+# lookbehinds placed after its first character.
+_JOIN_RE: Final[re.Pattern[str]] = re.compile(
+    rf"""[{_WS}](?:
+        (?<={_C}.)[{_WS}]*(?=[{CJK}0-9%])                         # 公 里, 轮 217, 两 个
+      | (?<=[0-9%].)[{_WS}]*(?={_C})                               # 30 万亿元, 8000\n公里
+      | (?<=[0-9].)[{_WS}]*(?=%)                                   # 90 %
+      | (?<=[0-9].)(?:(?<=\n)|[ \t\u3000]*\n)[{_WS}]*              # 38\n00万: a line break inside
+        (?:(?=[0-9]{{1,12}}[{CJK}%])|(?<={_C}[0-9][{_WS}]{{2}})|(?<={_C}[0-9]{{2}}[{_WS}]{{2}}))  # a Chinese figure
+    )""",
+    re.VERBOSE | re.DOTALL,
 )
-_CJK_RE: Final[re.Pattern[str]] = re.compile(rf"[{CJK}]")
+_VAR_RE: Final[re.Pattern[str]] = re.compile(f"[{_VARIABLE_CLASS}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,46 +110,41 @@ class Normalized:
         return self.to_original(start), self.to_original(end - 1) + 1
 
 
-def _joins(left: str, right: str, text: str, start: int, end: int) -> bool:
-    """Whether the whitespace text[start:end] between `left` and `right` is an OCR artefact."""
-    if left == "%":
-        return right > "\u3000"
-    if right == "%":
-        return left.isdigit()
-    if left.isdigit() and right.isdigit():
-        return _join_digits(text, start, end)
-    return True
-
-
-def _join_digits(text: str, start: int, end: int) -> bool:
-    """Whether whitespace text[start:end] between two digits is an OCR break inside a number."""
-    if "\n" not in text[start:end]:
-        return False
-    before = text[max(0, start - 16) : start]
-    after = text[end : end + 16]
-    return bool(_CJK_RE.search(before) or _CJK_RE.search(after))
-
-
 def normalize(original: str) -> Normalized:
     """Normalise `original` for reading figures; see the module docstring."""
     text = original.translate(_TABLE)
+    if _VAR_RE.search(text) is not None:
+        return _normalize_variable(original, text)
+    spans = [m.span() for m in _JOIN_RE.finditer(text)]
+    if not spans:
+        return Normalized(original, text, text, (0,), (0,), (False,))
+    keep_starts = [0, *(e for _, e in spans)]
+    keep_ends = [*(s for s, _ in spans), len(text)]
+    removed = [0, *accumulate(e - s for s, e in spans)]
+    seg_norm = tuple(k - r for k, r in zip(keep_starts, removed, strict=True))
+    joined = "".join([text[a:b] for a, b in zip(keep_starts, keep_ends, strict=True)])
+    return Normalized(original, joined, text, seg_norm, tuple(keep_starts), (False,) * len(seg_norm))
+
+
+def _normalize_variable(original: str, text: str) -> Normalized:
+    """The general path, for text holding characters whose NFKC form has another length."""
     pieces: list[str] = []
     seg_norm: list[int] = [0]
     seg_orig: list[int] = [0]
     seg_collapsed: list[bool] = [False]
     pos = 0  # in `text`, which has the original's offsets
     npos = 0  # in the normalised output
-    for m in _PASS_RE.finditer(text):
-        start, end = m.span()
-        ws = m.group("ws")
-        if ws is not None:
-            left, right = text[start - 1], text[end]
-            if not _joins(left, right, text, start, end):
-                continue
+    events = sorted(
+        [(m.start(), m.end(), "") for m in _JOIN_RE.finditer(text)]
+        + [(m.start(), m.end(), m.group(0)) for m in _VAR_RE.finditer(text)]
+    )
+    for start, end, var in events:
+        if start < pos:
+            continue
         pieces.append(text[pos:start])
         npos += start - pos
-        if ws is None:
-            repl = unicodedata.normalize("NFKC", m.group("var"))
+        if var:
+            repl = unicodedata.normalize("NFKC", var)
             seg_norm.append(npos)
             seg_orig.append(start)
             seg_collapsed.append(True)
@@ -148,7 +154,5 @@ def normalize(original: str) -> Normalized:
         seg_orig.append(end)
         seg_collapsed.append(False)
         pos = end
-    if pos == 0:
-        return Normalized(original, text, text, (0,), (0,), (False,))
     pieces.append(text[pos:])
     return Normalized(original, "".join(pieces), text, tuple(seg_norm), tuple(seg_orig), tuple(seg_collapsed))

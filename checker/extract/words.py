@@ -62,8 +62,7 @@ _ACHIEVED_RE: Final[re.Pattern[str]] = re.compile(r"已|累计|完成|实现")
 
 def modality(window: str) -> Modality:
     """Target when a goal word stands in the clause before the figure, achieved for 已/累计, else reported."""
-    target = [m.start() for m in _TARGET_RE.finditer(window)]
-    if target:
+    if _TARGET_RE.search(window):
         return Modality.TARGET
     if _ACHIEVED_RE.search(window):
         return Modality.ACHIEVED

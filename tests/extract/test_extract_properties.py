@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from checker.extract import extract_text
 from checker.extract.cjk_numerals import parse_cjk
+from checker.extract.normalize import normalize
 
 DIGITS = "零一二三四五六七八九"
 
@@ -106,3 +107,23 @@ def test_number_like_text_never_raises_and_spans_hold(text: str) -> None:
         assert lines[claim.line - 1][claim.column - 1 :].startswith(claim.text.split("\n")[0])
         if claim.lower is not None and claim.upper is not None:
             assert claim.lower <= claim.upper
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(FRAGMENTS, max_size=40).map("".join))
+def test_offset_map_points_at_the_same_character(text: str) -> None:
+    norm = normalize(text)
+    for i, ch in enumerate(norm.text):
+        j = norm.to_original(i)
+        assert 0 <= j < len(text)
+        if not any(norm.seg_collapsed):
+            assert norm.translated[j] == ch
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(FRAGMENTS.filter(lambda f: f not in ("℃", "㎞")), max_size=40).map("".join))
+def test_general_path_joins_like_the_fast_path(text: str) -> None:
+    # "㎞" sends normalisation down the general path; far from the text it changes nothing else
+    fast = normalize(text)
+    general = normalize(text + "。" + "㎞")
+    assert general.text == fast.text + "。km"
