@@ -205,7 +205,8 @@ def evaluate(
             Finding(rule="internal", severity=Severity.WARNING, message=problem, claims=[], fact="internal")
         )
 
-    before = {f.fingerprint for f in previous if not f.passed}
+    # An accepted finding whose claims changed is no longer accepted: it is news again.
+    before = {f.fingerprint for f in previous if not f.passed and f.status != "accepted"}
     now = {f.fingerprint for f in findings}
     for f in findings:
         if f.passed:

@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from pydantic import BaseModel, ConfigDict
 
 from checker.models import Claim
+from checker.units import dimension_of
 
 # A shorter subject must be at least this long to absorb a longer one by
 # suffix: "项目" (2) is too generic to say two figures are about one thing.
@@ -65,10 +66,16 @@ def normalise_subject(subject: str) -> str:
 
 
 def unit_key(claim: Claim) -> str:
-    """Claims with different unit keys are never one fact."""
+    """Claims with different unit keys are never one fact.
+
+    Counts need the same measure word; other figures the same pint dimension
+    (公里 and 米 compare).  Dimensionless units keep their name: a percentage
+    and a bare ratio are different kinds of statement.
+    """
     if claim.unit == "count":
         return f"count:{claim.measure or ''}"
-    return claim.unit
+    dimension = dimension_of(claim.unit)
+    return claim.unit if dimension == "dimensionless" else dimension
 
 
 def _fact_key(subject: str, unit: str, qualifiers: tuple[str, ...], year: int | None) -> str:

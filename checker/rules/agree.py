@@ -22,6 +22,7 @@ from typing import Literal
 from checker.match import Fact
 from checker.models import Bound, Claim, ClaimRef, Finding, Severity
 from checker.rules.base import Rule, RuleContext
+from checker.units import convert
 
 Status = Literal["corroborated", "conflict", "disputed", "single"]
 
@@ -62,10 +63,35 @@ def _camps(claims: list[Claim]) -> list[list[Claim]]:
     return sorted(camps, key=lambda camp: (-len({c.path for c in camp}), camp[0].value))
 
 
+def _in_unit(claim: Claim, unit: str) -> Claim:
+    """The claim restated in `unit` (through pint), so intervals compare."""
+    if claim.unit == unit:
+        return claim
+    factor = convert(1.0, claim.unit, unit)
+    return claim.model_copy(
+        update={
+            "value": claim.value * factor,
+            "lower": None if claim.lower is None else claim.lower * factor,
+            "upper": None if claim.upper is None else claim.upper * factor,
+            "unit": unit,
+        }
+    )
+
+
 def assess(fact: Fact) -> Assessment:
-    """Decide whether the documents stating a fact agree."""
+    """Decide whether the documents stating a fact agree (in the fact's unit)."""
+    original = {c.ident: c for c in fact.claims}
+    result = _assess([_in_unit(c, fact.unit) for c in fact.claims])
+    return Assessment(
+        result.status,
+        camps=[[original[c.ident] for c in camp] for camp in result.camps],
+        agreeing=[original[c.ident] for c in result.agreeing],
+    )
+
+
+def _assess(claims: list[Claim]) -> Assessment:
     by_doc: dict[str, list[Claim]] = defaultdict(list)
-    for claim in fact.claims:
+    for claim in claims:
         by_doc[claim.path].append(claim)
     if len(by_doc) < 2:
         return Assessment("single")
@@ -85,9 +111,7 @@ def assess(fact: Fact) -> Assessment:
 
     # Corroboration: claims from different documents whose intervals overlap.
     agreeing = [
-        c
-        for c in fact.claims
-        if any(o.path != c.path and c.interval.overlaps(o.interval) for o in fact.claims)
+        c for c in claims if any(o.path != c.path and c.interval.overlaps(o.interval) for o in claims)
     ]
     if len({c.path for c in agreeing}) < 2:
         return Assessment("single")

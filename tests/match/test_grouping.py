@@ -150,3 +150,24 @@ def test_document_with_several_figures_corroborates_but_never_contradicts() -> N
 def test_short_generic_subjects_stay_single() -> None:
     facts = group_claims([claim("a.txt", 5, "项"), claim("b.txt", 7, "项")])
     assert all(assess(f).status == "single" for f in facts)
+
+
+def test_units_of_one_dimension_compare_through_pint() -> None:
+    km = claim("a.txt", 660, "新增建成铁路里程", unit="km", measure=None)
+    metres = claim("b.txt", 660000, "新增建成铁路里程", unit="m", measure=None, lower=659500, upper=660500)
+    wrong = claim("c.txt", 680000, "新增建成铁路里程", unit="m", measure=None, lower=679500, upper=680500)
+    facts = group_claims([km, metres])
+    assert len(facts) == 1 and assess(facts[0]).status == "corroborated"
+    result = assess(group_claims([km, wrong])[0])
+    assert result.status == "conflict"
+    assert {c.unit for camp in result.camps for c in camp} == {"km", "m"}  # quoted as written
+
+
+def test_percent_and_bare_ratio_never_group() -> None:
+    facts = group_claims(
+        [
+            claim("a.txt", 1.9, "车桩比", unit="ratio", measure=None),
+            claim("b.txt", 1.9, "车桩比", unit="percent", measure=None),
+        ]
+    )
+    assert len(facts) == 2

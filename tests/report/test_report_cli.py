@@ -70,11 +70,6 @@ def test_accept_then_change_the_value(tmp_path: Path, cli: CLI, rail: Path) -> N
     assert _latest(tmp_path)["summary"]["errors"] == 1
 
 
-@pytest.mark.xfail(
-    reason="pipeline.evaluate counts a fingerprint accepted in the previous run as `persisting`; "
-    "reporting it as `new` needs previously accepted findings left out of `before` there",
-    strict=False,
-)
 def test_changed_accepted_finding_is_reported_as_new(tmp_path: Path, cli: CLI, rail: Path) -> None:
     cli("check", rail)
     (finding,) = _open_errors(_latest(tmp_path))
