@@ -46,3 +46,8 @@ browser: ## install headless Chromium for the browser tests (as root, when missi
 
 schema: $(STAMP) ## regenerate docs/report.schema.json from the report models
 	$(BIN)/python -m checker.report.schema docs/report.schema.json
+
+# Starts the real `checker watch` on synthetic 1,000- and 10,000-document corpora; takes several minutes.
+.PHONY: bench-latency
+bench-latency: $(STAMP) ## time from a file write to the updated latest.json (1k and 10k documents)
+	$(BIN)/python bench/latency.py
