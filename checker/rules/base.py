@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict
 from checker.errors import RuleFileError
 from checker.match import Fact
 from checker.models import Claim, ClaimRef, Finding, Severity
+from checker.rules.textscan import DocText
 
 
 class RuleConfig(BaseModel):
@@ -36,6 +37,7 @@ class RuleContext:
     facts: list[Fact]
     text_of: Callable[[str], str | None] = lambda _path: None
     by_path: dict[str, list[Claim]] = field(default_factory=dict)
+    _docs: dict[str, DocText | None] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         if not self.by_path:
@@ -43,6 +45,17 @@ class RuleContext:
             for claim in self.claims:
                 grouped[claim.path].append(claim)
             self.by_path = {p: sorted(cs, key=lambda c: c.offset) for p, cs in grouped.items()}
+
+    def document(self, path: str) -> DocText | None:
+        """A document's flat text with its claims placed, built once per run for all rules."""
+        if path not in self._docs:
+            raw = self.text_of(path)
+            self._docs[path] = DocText(path, raw, self.by_path.get(path, [])) if raw is not None else None
+        return self._docs[path]
+
+    def documents(self) -> list[DocText]:
+        """Every document with claims and text, in path order."""
+        return [d for p in sorted(self.by_path) if (d := self.document(p)) is not None]
 
 
 class Rule(ABC):

@@ -23,6 +23,7 @@ GROUP = "checker.rules"
 
 BUILTIN: dict[str, str] = {
     "agree": "checker.rules.agree:Agree",
+    "total": "checker.rules.total:Total",
 }
 
 

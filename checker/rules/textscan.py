@@ -1,0 +1,182 @@
+r"""A document's text as rules read it: OCR line breaks taken out, claims placed in it.
+
+OCR breaks lines (and words) anywhere: "安徽珍珠水泥集\\n\\n团股份有限公司".  Rules that
+scan sentences and lists read the flat text, where whitespace between two
+CJK characters is gone and any other run of whitespace is one space (English
+words stay apart); every flat position maps back to an offset in the decoded
+text, which is what Claim.offset/end are.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from checker.models import Claim
+
+SENTENCE_END = "。！？；!?;"
+CLAUSE_END = SENTENCE_END + "，,：:"
+OPENERS, CLOSERS = "（(【[", "）)】]"
+# A noun phrase after a figure ends at punctuation, a digit, or one of these words.
+_NOUN_STOP = re.compile(
+    r"[\s\d%，,。；;：:、！？!?（）()【】\[\]“”\"'‘’《》]|共|其中|加上|以及|分别|均|已|将|在|是|为|都|达|占|和|与|及|等|的|中"
+)
+_EN_NOUN = re.compile(r"\s*((?:[A-Za-z][A-Za-z-]*\s?){1,4})")
+_EN_STOP = {"in", "of", "and", "or", "are", "is", "were", "was", "with", "from", "to", "for", "each", "the"}
+
+
+def _is_ascii_word(ch: str) -> bool:
+    return ch.isascii() and not ch.isspace()
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A claim and its span in the flat text."""
+
+    start: int
+    end: int
+    claim: Claim
+
+
+class DocText:
+    """One document's flat text, the way back to raw offsets, and its claims in text order."""
+
+    def __init__(self, path: str, raw: str, claims: Iterable[Claim]) -> None:
+        self.path = path
+        self.raw = raw
+        chars: list[str] = []
+        origin: list[int] = []
+        to_flat = [0] * (len(raw) + 1)
+        i = 0
+        while i < len(raw):
+            if raw[i].isspace():
+                j = i
+                while j < len(raw) and raw[j].isspace():
+                    j += 1
+                prev = chars[-1] if chars else ""
+                nxt = raw[j] if j < len(raw) else ""
+                for k in range(i, j):
+                    to_flat[k] = len(chars)
+                if prev and nxt and _is_ascii_word(prev) and _is_ascii_word(nxt):
+                    chars.append(" ")
+                    origin.append(i)
+                i = j
+                continue
+            to_flat[i] = len(chars)
+            chars.append(raw[i])
+            origin.append(i)
+            i += 1
+        to_flat[len(raw)] = len(chars)
+        origin.append(len(raw))
+        self.flat = "".join(chars)
+        self._origin = origin
+        self._to_flat = to_flat
+        self.placed = sorted(
+            (
+                Placed(self.at(c.offset), self.at(c.end), c)
+                for c in claims
+                if 0 <= c.offset <= c.end <= len(raw)
+            ),
+            key=lambda p: (p.start, p.end),
+        )
+        self._starts = [p.start for p in self.placed]
+
+    def at(self, raw_offset: int) -> int:
+        """The flat position of a raw offset."""
+        return self._to_flat[max(0, min(raw_offset, len(self.raw)))]
+
+    def raw_offset(self, flat_pos: int) -> int:
+        """The raw offset of a flat position."""
+        return self._origin[max(0, min(flat_pos, len(self._origin) - 1))]
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """(start, end) of every sentence in the flat text, end exclusive, boundary included."""
+        spans, start = [], 0
+        for m in re.finditer(r"[。！？；!?;]|\.(?=\s|$)", self.flat):
+            spans.append((start, m.end()))
+            start = m.end()
+        if start < len(self.flat):
+            spans.append((start, len(self.flat)))
+        return spans
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        """The sentence around a flat position."""
+        for start, end in self.sentences:
+            if start <= pos < end:
+                return start, end
+        return len(self.flat), len(self.flat)
+
+    def clause_start(self, pos: int, stops: str = CLAUSE_END) -> int:
+        """Where the clause holding `pos` starts: just after the previous clause boundary."""
+        i = pos
+        while i > 0 and self.flat[i - 1] not in stops:
+            i -= 1
+        return i
+
+    def claims_in(self, start: int, end: int) -> list[Placed]:
+        """Claims whose span starts in [start, end)."""
+        return self.placed[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
+
+    def claims_before(self, pos: int) -> list[Placed]:
+        return self.placed[: bisect_right(self._starts, pos - 1)]
+
+    def in_brackets(self, p: Placed) -> bool:
+        """True when the claim sits inside (...) in its sentence: an aside, not a part."""
+        start, _ = self.sentence_of(p.start)
+        depth = 0
+        for ch in self.flat[start : p.start]:
+            if ch in OPENERS:
+                depth += 1
+            elif ch in CLOSERS:
+                depth = max(0, depth - 1)
+        return depth > 0
+
+    def noun_after(self, p: Placed, limit: int = 12) -> str:
+        """The noun phrase right after a figure ("14个产业链联盟" → 产业链联盟; "20 key tasks" → key tasks)."""
+        tail = self.flat[p.end : p.end + 40]
+        if tail[:1].isascii() and tail[:1] != "":
+            m = _EN_NOUN.match(tail)
+            kept: list[str] = []
+            for word in m.group(1).lower().split() if m else []:
+                if word in _EN_STOP:
+                    break
+                kept.append(word)
+            if kept:
+                kept[-1] = kept[-1].removesuffix("s")
+            return " ".join(kept)
+        stop = _NOUN_STOP.search(tail)
+        return tail[: stop.start() if stop else limit][:limit]
+
+    def marker_before(self, p: Placed, markers: Sequence[str], gap: int = 2) -> str | None:
+        """A marker word that ends at most `gap` characters (no punctuation) before the claim."""
+        head = self.flat[max(0, p.start - gap - 22) : p.start].lower()
+        for marker in sorted(markers, key=len, reverse=True):
+            at = head.rfind(marker.lower())
+            if at < 0:
+                continue
+            between = head[at + len(marker) :]
+            if len(between.strip()) <= gap and not re.search(r"[\d，,。；;：:、]", between):
+                return marker
+        return None
+
+    def unread_figure(self, start: int, end: int, measure: str | None) -> bool:
+        """True when [start, end) holds a figure no claim covers: a part the extractor missed.
+
+        A sum read without one of its parts would be a false error; better not to judge it.
+        """
+        covered = [(p.start, p.end) for p in self.claims_in(max(0, start - 40), end)]
+        arabic = r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])"
+        figure = (
+            rf"(?:{arabic}|[一二两三四五六七八九十百千]+)\s*{re.escape(measure)}"
+            if measure
+            else rf"{arabic}(?!\s*[年月日号])"
+        )
+        for m in re.finditer(figure, self.flat[start:end]):
+            at = start + m.start()
+            if not any(a <= at < b for a, b in covered):
+                return True
+        return False

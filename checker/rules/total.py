@@ -1,0 +1,111 @@
+"""total: parts must add up to their total, within a document and across documents.
+
+Reads sums the text states ("14个……加上5个联盟共有19个"), breakdowns
+("共有5个，其中上海、江苏、浙江各1个，安徽2个": 各 counts every named item) and
+document structure (numbered sections each stating "共有N项重点任务" against
+"九个方面，共165项重点任务", and 九个方面 against the number of sections).  When a
+document has the sections but not the headline, the headline of another
+report that names the same number of sections is used.  Counts are exact;
+other figures carry their written precision, so rounded parts are no error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from checker.match import normalise_subject, unit_key
+from checker.models import ClaimRef, Finding
+from checker.rules.base import Rule, RuleConfig, RuleContext
+from checker.rules.figures import Span, number, quote, span_text, stated
+from checker.rules.sections import Structure, headline_candidates, structure
+from checker.rules.sums import Relation, in_text
+from checker.rules.textscan import DocText, Placed
+
+
+class TotalConfig(RuleConfig):
+    """Keys of a `total` rule."""
+
+    in_text: bool = Field(default=True, description="check sums and breakdowns stated in sentences")
+    sections: bool = Field(default=True, description="check numbered sections against the headline total")
+    tolerance: float = Field(default=0.0, ge=0, description="extra slack, as a fraction of the total")
+
+
+class Total(Rule):
+    """Parts must add up to their stated total (sums, breakdowns, numbered sections)."""
+
+    kind = "total"
+    config_model = TotalConfig
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        cfg = self.config
+        assert isinstance(cfg, TotalConfig)
+        docs = ctx.documents()
+        for doc in docs:
+            if cfg.in_text:
+                seen: dict[str, int] = {}
+                for rel in in_text(doc):
+                    label = (
+                        rel.noun or normalise_subject(rel.totals[0].claim.subject) or rel.totals[0].claim.unit
+                    )
+                    seen[label] = seen.get(label, 0) + 1
+                    suffix = f"#{seen[label]}" if seen[label] > 1 else ""
+                    yield self._judge(rel, f"total:{label}@{doc.path}{suffix}", cfg.tolerance)
+            found = structure(doc) if cfg.sections else None
+            if found is not None:
+                yield from self._structure(doc, found, docs, cfg.tolerance)
+
+    def _structure(
+        self, doc: DocText, found: Structure, docs: list[DocText], tolerance: float
+    ) -> Iterator[Finding]:
+        n = len(found.sections)
+        if not found.totals:
+            # The headline is in another report: use one that names the same number of sections.
+            unit = unit_key(found.sections[0][1].claim)
+            for other in docs:
+                if other is not doc:
+                    elsewhere = headline_candidates(other, unit, found.noun, len(other.flat), sections=n)
+                    found.totals += elsewhere.totals
+                    found.stated_sections += elsewhere.stated_sections
+        if found.totals:
+            rel = Relation("sections", [(p, 1) for _, p in found.sections], found.totals, found.noun)
+            yield self._judge(rel, f"total:sections:{found.noun}@{doc.path}", tolerance)
+        if found.stated_sections:
+            refs = [ClaimRef.of(p.claim, role="sections") for p in found.stated_sections]
+            wrong = [p for p in found.stated_sections if p.claim.value != n]
+            said = ", ".join(quote(p.claim) for p in found.stated_sections)
+            fact = f"total:section-count:{found.noun}@{doc.path}"
+            if wrong:
+                message = f"The text says {said} sections, but {n} numbered sections follow."
+                yield self.finding(message, refs, fact)
+            else:
+                yield self.finding(
+                    f"{n} numbered sections, as the text says ({said}).", refs, fact, passed=True
+                )
+
+    def _judge(self, rel: Relation, fact: str, tolerance: float) -> Finding:
+        total_sum = Span(0.0, 0.0)
+        for p, k in rel.parts:
+            total_sum = total_sum + stated(p.claim).times(k)
+        totals = [*rel.totals, *rel.restated]
+        first = totals[0].claim
+        slack = tolerance * abs(first.value)
+        wrong = [t for t in totals if not stated(t.claim).overlaps(total_sum, slack)]
+        refs = [ClaimRef.of(t.claim, role="total") for t in totals]
+        refs += [ClaimRef.of(p.claim, role="part") for p, _ in rel.parts]
+        got = span_text(total_sum, first)
+        if rel.shape == "sections":
+            sums = "+".join(number(p.claim.value) for p, _ in rel.parts)
+            head = f"{len(rel.parts)} sections add up to {got} ({sums})"
+        else:
+            head = " + ".join(_part(p, k) for p, k in rel.parts) + f" = {got}"
+        if wrong:
+            said = ", ".join(f"{quote(t.claim)} (line {t.claim.line})" for t in wrong)
+            return self.finding(f"{head}, but the total says {said}.", refs, fact)
+        said = ", ".join(quote(t.claim) for t in totals)
+        return self.finding(f"{head}, as the total says ({said}).", refs, fact, passed=True)
+
+
+def _part(p: Placed, k: int) -> str:
+    return f"{k}×{quote(p.claim)}" if k > 1 else quote(p.claim)
