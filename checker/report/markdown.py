@@ -16,21 +16,30 @@ def md_escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def code(text: str) -> str:
+    """`text` as an inline code span that no backtick inside it can close (CommonMark)."""
+    text = " ".join(text.split())
+    runs = [len(r) for r in re.findall(r"`+", text)]
+    fence = "`" * (max(runs, default=0) + 1)
+    pad = " " if runs else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 def _claim_line(c: ClaimRef) -> str:
     role = f" ({md_escape(c.role)})" if c.role else ""
-    return f"  - `{c.path}:{c.line}:{c.column}`{role}: «{md_escape(c.text)}»"
+    return f"  - {code(f'{c.path}:{c.line}:{c.column}')}{role}: «{md_escape(c.text)}»"
 
 
 def _finding(f: Finding) -> list[str]:
     badge = {"error": "❌ error", "warning": "⚠️ warning", "info": "ℹ️ info"}[f.severity.value]
     status = f" · {f.status}" if f.status != "new" or not f.passed else ""
-    lines = [f"- **{badge}** `{f.rule}`{status} — {md_escape(f.message)} (fingerprint `{f.fingerprint}`)"]
+    lines = [f"- **{badge}** {code(f.rule)}{status} — {md_escape(f.message)} (fingerprint `{f.fingerprint}`)"]
     lines += [_claim_line(c) for c in f.claims]
     return lines
 
 
 def _group(g: Group) -> list[str]:
-    docs = ", ".join(f"`{d}`" for d in g.documents)
+    docs = ", ".join(code(d) for d in g.documents)
     figures = " / ".join(sorted({md_escape(c.text) for c in g.claims}))
     return [f"- **{md_escape(g.subject)}**: {figures} — {len(g.documents)} documents: {docs}"]
 
@@ -42,7 +51,7 @@ def render_markdown(report: Report) -> str:
         "# checker report",
         "",
         f"Run {report.run.id} ({report.run.trigger}) at {report.run.started:%Y-%m-%d %H:%M:%S} UTC over "
-        + ", ".join(f"`{p}`" for p in report.run.paths),
+        + ", ".join(code(p) for p in report.run.paths),
         "",
         "| documents | claims | facts in 2+ documents | corroborated | conflicts | errors | warnings "
         "| checks passed | new | resolved |",
@@ -61,12 +70,12 @@ def render_markdown(report: Report) -> str:
     out.append("")
     if report.resolved:
         out += ["## Resolved since the previous run", ""]
-        out += [f"- `{f.rule}` — {md_escape(f.message)}" for f in report.resolved]
+        out += [f"- {code(f.rule)} — {md_escape(f.message)}" for f in report.resolved]
         out.append("")
     passed = [f for f in report.findings if f.passed]
     if passed:
         out += ["## Checks that held", ""]
-        out += [f"- `{f.rule}` — {md_escape(f.message)}" for f in passed]
+        out += [f"- {code(f.rule)} — {md_escape(f.message)}" for f in passed]
         out.append("")
     corroborated = [g for g in report.groups if g.status == "corroborated"]
     out += ["## Corroborated facts", ""]
@@ -77,6 +86,6 @@ def render_markdown(report: Report) -> str:
     out.append("")
     if report.errors:
         out += ["## Files that could not be checked", ""]
-        out += [f"- `{e.path}`: {md_escape(e.message)}" for e in report.errors]
+        out += [f"- {code(e.path)}: {md_escape(e.message)}" for e in report.errors]
         out.append("")
     return "\n".join(out)
