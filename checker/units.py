@@ -94,6 +94,7 @@ UNIT_WORDS: Final[dict[str, UnitWord]] = {
     "百分点": UnitWord("percentage_point", "percent"),
     "分": UnitWord("point", "score"),
     "倍": UnitWord("ratio", "ratio"),
+    "成": UnitWord("percent", "percent", 10.0),  # "近四成": tenths
     # age
     "周岁": UnitWord("year_of_age", "age"),
     "岁": UnitWord("year_of_age", "age"),

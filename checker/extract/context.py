@@ -125,6 +125,12 @@ def describe(text: str, figures: list[Figure], sections: Sections, origins: list
             ctx.time_scope, ctx.year, ctx.modality = english.scope, english.year, english.modality
         else:
             ctx.subject = _subject(text, fig, narrow_start, own_start, noun=follow.noun, chain=chain)
+            if not ctx.subject:
+                # "上海……1.7万亿元，增长3.5%；江苏2.1万亿元": a figure just before states the same thing
+                for back in range(len(out) - 1, max(-1, len(out) - 4), -1):
+                    if _same_kind(figures[back], fig, text) and out[back].subject:
+                        ctx.subject = out[back].subject
+                        break
         chain.prev_end = fig.end
 
         sent_end_m = _SENTENCE_RE.search(text, fig.end, fig.end + _SENTENCE_REACH)
@@ -166,7 +172,7 @@ def _subject(text: str, fig: Figure, clause_start: int, own_start: int, *, noun:
         if fig.start > own_start and text[fig.start - 1] == "的":
             modifier = _modifier(text, own_start, fig.start - 1)
         subject = _cap(modifier + noun)
-        if not chain.topic:
+        if not chain.topic and not words.is_attribute(subject):
             chain.topic = subject
         return subject
     phrase = text[own_start : fig.start]
@@ -174,7 +180,8 @@ def _subject(text: str, fig: Figure, clause_start: int, own_start: int, *, noun:
     if from_clause:
         phrase = phrase.rpartition("从")[0]
     times = [m for m in words.TIME_RE.finditer(phrase) if m.group(0)[:1].isdigit()]
-    if times and times[-1].end() < len(phrase):
+    cut_at_time = bool(times) and times[-1].end() < len(phrase)
+    if cut_at_time:
         # "……报告发布2018年以来年均增幅": what follows the time scope is the subject
         phrase = phrase[times[-1].end() :]
     cleaned = words.clean_phrase(phrase)
@@ -187,11 +194,23 @@ def _subject(text: str, fig: Figure, clause_start: int, own_start: int, *, noun:
             if topic:
                 chain.topic, chain.from_topic = topic, True
         return _cap(chain.topic)
-    if chain.from_topic and words.is_attribute(cleaned):
-        return _cap(chain.topic + cleaned)
+    if words.is_attribute(cleaned):
+        # "……616836亿元，……同比增长5.0%": the growth of what the sentence is about
+        if chain.topic and (chain.from_topic or not cut_at_time):
+            return _cap(chain.topic + cleaned)
+        return _cap(cleaned)
     if from_clause or not chain.topic:
         chain.topic, chain.from_topic = cleaned, from_clause
     return _cap(cleaned)
+
+
+def _same_kind(prev: Figure, fig: Figure, text: str) -> bool:
+    return (
+        prev.unit == fig.unit
+        and prev.measure == fig.measure
+        and fig.start - prev.end <= _LOOKBACK
+        and "。" not in text[prev.end : fig.start]
+    )
 
 
 def _previous_clause(text: str, clause_start: int) -> str:

@@ -88,6 +88,9 @@ def _duration_is_claim(c: Candidate) -> bool:
     text = c.text
     if text.endswith(TIME_ANCHOR_BEFORE, 0, c.start) or text.startswith(_DURATION_ANCHORS_AFTER, c.end):
         return False
+    if text.endswith("前", 0, c.start) and not text.endswith("提前", 0, c.start):
+        # "今年前5个月" is a time scope
+        return False
     if c.unit_word != "年":
         return True
     if is_year(c.number, c.cn):

@@ -21,7 +21,7 @@ MEASURE_WORDS: Final[tuple[str, ...]] = (
     "块", "片", "根", "把", "所", "遍", "餐", "单", "票", "卷",
 )  # fmt: skip
 
-# A measure word that is the first character of a longer word is not one.
+# A measure word or unit that is the first character of a longer word is not one.
 MEASURE_NOT_BEFORE: Final[dict[str, str]] = {
     "个": "性体别案",
     "家": "庭乡园长属居",
@@ -57,6 +57,7 @@ MEASURE_NOT_BEFORE: Final[dict[str, str]] = {
     "片": "区",
     "块": "钱",
     "把": "握",
+    "成": "为立功本果员都交熟长绩效型就品",
     "首": "都府批次",
 }
 

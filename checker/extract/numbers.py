@@ -89,6 +89,10 @@ def _arabic(text: str, mult: str | None) -> _Number:
     return _Number(float(digits) * factor, precision * factor, step * factor, text=text)
 
 
+def _scaled(num: _Number, factor: float) -> _Number:
+    return _Number(num.value * factor, num.precision * factor, num.step * factor, num.cn, num.text)
+
+
 def _int_step(digits: str) -> float:
     stripped = digits.rstrip("0")
     return 10.0 ** (len(digits) - len(stripped)) if stripped else 1.0
@@ -212,14 +216,18 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
         if not (amul or more or post):
             return None
         unit, kind = ("count", "count") if amul or mul2 else ("ratio", "ratio")
-    elif unit_word in UNIT_WORDS:
-        uw = UNIT_WORDS[unit_word]
-        unit, kind = uw.unit, uw.kind
     else:
-        unit, kind, measure = "count", "count", unit_word
         follower = text[m.end(16) : m.end(16) + 1]
         if follower and follower in MEASURE_NOT_BEFORE.get(unit_word, ""):
             return None
+        if unit_word in UNIT_WORDS:
+            uw = UNIT_WORDS[unit_word]
+            unit, kind = uw.unit, uw.kind
+            if uw.scale != 1.0:
+                num = _scaled(num, uw.scale)
+                upper = None if upper is None else _scaled(upper, uw.scale)
+        else:
+            unit, kind, measure = "count", "count", unit_word
 
     # 多 after a duration: "两年多"
     if (

@@ -23,14 +23,14 @@ _YEAR = r"(?:1[89]|20)\d{2}"
 TIME_RE: Final[re.Pattern[str]] = re.compile(
     rf"(?:(?:到|截至|截止到?|至|自|从|在)?{_YEAR}年(?:度|底|初|末|年底|上半年|下半年|前|以来|之前|以后|后|内|起)?"
     r"|今年以来|今年|去年|明年|前年|全年|上半年|下半年|年内|年底前|目前|现在|当前|近年来|此前|同期|今后|截至目前"
-    r"|今天|昨天|明天|当天|(?:过去|近|未来|最近|前)[\d一二两三四五六七八九十]+年(?:来|间|里|中)?"
+    r"|今天|昨天|明天|当天|(?:第?[一二三四1-4]|前[二三两2-3])季度|(?:过去|近|未来|最近|前)[\d一二两三四五六七八九十]+年(?:来|间|里|中)?"
     r"|[\d一二两三四五六七八九十]+年(?:多)?来)"
 )
 # Time expressions without the preposition that may lead them: cleaning a subject
 # phrase removes "2023年" from "增长至2023年的" and leaves the verb to the verb rules.
 _TIME_CORE_RE: Final[re.Pattern[str]] = re.compile(
     rf"{_YEAR}年(?:度|底|初|末|上半年|下半年|以来|之前|以后|前|后|内|起)?|今年以来|今年|去年|明年|前年|全年"
-    r"|上半年|下半年|年内|目前|现在|当前|近年来|此前|同期|今后|今天|昨天|明天|当天"
+    r"|上半年|下半年|年内|目前|现在|当前|近年来|此前|同期|今后|今天|昨天|明天|当天|(?:第?[一二三四1-4]|前[二三两2-3])季度"
     r"|(?:过去|近|未来|最近)[\d一二两三四五六七八九十]+年(?:来|间|里|中)?|[\d一二两三四五六七八九十]+年(?:多)?来"
 )
 OPENING_TIME_RE: Final[re.Pattern[str]] = re.compile(
@@ -109,7 +109,7 @@ _LEAD_WORDS: Final[tuple[str, ...]] = (
     "力争", "争取", "计划", "预计", "确保", "进一步", "继续", "加速", "加快", "要", "将", "拟", "并", "且", "和",
     "及", "同时", "其中", "此外", "另外", "以及", "在", "于", "对", "把", "向", "已经", "已", "共有", "共计",
     "总共", "合计", "共", "均", "都", "还", "也", "再", "则", "又", "就", "到", "至", "截至", "据", "其",
-    "此次", "本次", "先后", "首批", "是", "有", "为", "由", "这", "那", "而", "加上", "如", "曾",
+    "此次", "本次", "先后", "首批", "是", "有", "为", "由", "这", "那", "而", "加上", "如", "曾", "实现", "完成",
 )  # fmt: skip
 _TRAIL_WORDS: Final[tuple[str, ...]] = (
     "扩增至", "增加至", "增加到", "增长至", "增长到", "提高到", "提高至", "提升至", "提升到", "下降到", "下降至",
@@ -117,6 +117,7 @@ _TRAIL_WORDS: Final[tuple[str, ...]] = (
     "为", "是", "有", "共有", "共计", "总计", "合计", "共", "约", "超过", "超", "突破", "近", "仅", "只有",
     "力争", "争取", "计划", "预计", "确保", "要", "将", "均", "都", "也", "还", "再", "已经", "已", "则", "就",
     "累计", "了", "惠及", "涉及", "包括", "各", "分别", "总数", "数量", "规模", "等", "首次", "再次", "一举",
+    "可达", "可", "有望", "能", "预计可",
 )  # fmt: skip
 _VERB_START: Final[tuple[str, ...]] = (
     "新增", "新建", "新开", "新设", "累计", "开通", "建成", "上线", "实现", "完成", "推出", "发布", "建设",
@@ -152,6 +153,11 @@ def _strip(phrase: str) -> str:
         if m and _scope_goes(phrase[m.end() :], m.group(0)):
             phrase = phrase[m.end() :]
             continue
+        m = _REGION_RE.match(phrase)
+        if m and len(phrase) - m.end() >= 2:
+            # a region is a qualifier of the figure, not part of what it measures
+            phrase = phrase[m.end() :]
+            continue
         m = _TRAIL_REV_RE.match(phrase[::-1])
         if m:
             phrase = phrase[: len(phrase) - m.end()]
@@ -178,7 +184,8 @@ def clean_phrase(phrase: str) -> str:
     phrase = _after_scope_word(phrase)
     phrase = _strip(phrase)
     if (
-        phrase in _LEAD_WORDS
+        len(phrase) < 2
+        or phrase in _LEAD_WORDS
         or phrase in _TRAIL_WORDS
         or is_time_word(phrase)
         or _REGIONS_ONLY_RE.fullmatch(phrase)
