@@ -62,6 +62,8 @@ def parse_cjk(text: str) -> CjkNumber | None:
     """
     if not text:
         return None
+    if len(text) > 1 and text[0] in "百千佰仟" and text[1] in BIG_UNITS:
+        text = "一" + text  # "百亿", "千万": one hundred, one thousand
     if _is_digit_string(text):
         # digit by digit, as years are written
         return CjkNumber(int("".join(str(DIGITS[ch]) for ch in text)), 1)

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from checker.extract import words
+from checker.extract.english import sentence_start as english_sentence_start
 from checker.extract.numbers import Figure
 from checker.extract.sections import Sections
 from checker.models import Modality
@@ -121,7 +122,7 @@ def describe(text: str, figures: list[Figure], sections: Sections, origins: list
 
         if fig.subject is not None:
             ctx.subject = fig.subject
-            english = words.english_context(text[wide_start : fig.start])
+            english = words.english_context(text[english_sentence_start(text, fig.start) : fig.start])
             ctx.time_scope, ctx.year, ctx.modality = english.scope, english.year, english.modality
         else:
             ctx.subject = _subject(text, fig, narrow_start, own_start, noun=follow.noun, chain=chain)

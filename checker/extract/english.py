@@ -193,12 +193,20 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
     return fig
 
 
-_CLAUSE_RE: Final[re.Pattern[str]] = re.compile(r"[.;:!?,\n]\s*([^.;:!?,\n]*)\Z")
+_CLAUSE_RE: Final[re.Pattern[str]] = re.compile(r"(?:[.;:!?]\s|,\s*|\n)((?:[^.;:!?,\n]|\.(?!\s))*)\Z")
+
+
+def sentence_start(text: str, pos: int) -> int:
+    """Where the English sentence holding `pos` starts (within 200 characters)."""
+    lo = max(0, pos - 200)
+    window = text[lo:pos]
+    ends = [window.rfind(mark) + len(mark) for mark in (". ", "; ", "! ", "? ", "\n", "。") if mark in window]
+    return lo + max(ends) if ends else lo
 
 
 def _before(text: str, pos: int) -> str:
     m = _CLAUSE_RE.search(text, max(0, pos - 80), pos)
-    words = (m.group(1) if m else text[max(0, pos - 80) : pos]).split()
+    words = [w for w in (m.group(1) if m else text[max(0, pos - 80) : pos]).split() if w[:1].isalpha()]
     while words and words[0].lower() in ("the", "a", "an", "its", "their"):
         words.pop(0)
     while words and words[-1].lower() in _STOP | {
