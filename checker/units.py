@@ -98,9 +98,18 @@ UNIT_WORDS: Final[dict[str, UnitWord]] = {
     # age
     "周岁": UnitWord("year_of_age", "age"),
     "岁": UnitWord("year_of_age", "age"),
+    # rates
+    "公里/小时": UnitWord("km/hour", "quantity"),
+    "千米/小时": UnitWord("km/hour", "quantity"),
+    "元/吨": UnitWord("CNY/t", "amount"),
+    "元/平方米": UnitWord("CNY/m2", "amount"),
+    "元/千克": UnitWord("CNY/kg", "amount"),
+    "元/斤": UnitWord("CNY/jin", "amount"),
+    "元/千瓦时": UnitWord("CNY/kWh", "amount"),
     # temperature
     "°C": UnitWord("degC", "quantity"),
     "摄氏度": UnitWord("degC", "quantity"),
+    "℃": UnitWord("degC", "quantity"),
 }
 
 # English unit words, lower case.
@@ -211,6 +220,8 @@ def pint_name(unit: str) -> str:
     """The pint expression for a canonical unit, a Chinese unit word or a pint name."""
     if unit in ("", "1"):
         return "ratio"
+    if unit in UNIT_WORDS and not unit.isidentifier():
+        unit = UNIT_WORDS[unit].unit  # "%", "‰", "℃" and the rates cannot be pint names
     return _PINT_NAME.get(unit, unit)
 
 

@@ -17,6 +17,7 @@ from typing import Final
 
 from checker.extract.lexicon import (
     CLOSE_QUOTES,
+    IDIOMS,
     NOT_AFTER_UNIT,
     OPEN_QUOTES,
     QIAN_WORDS,
@@ -27,6 +28,10 @@ from checker.extract.lexicon import (
 
 _DURATION_ANCHORS_AFTER: Final[tuple[str, ...]] = ("以来", "以前", "以后", "之前", "之后", "来", "前", "后")
 _CLAUSE_START: Final[str] = "。;；:：!！?？\n"
+_SESSION_WORDS: Final[tuple[str, ...]] = ("会议", "全会", "全体会议", "常委会")
+_SESSION_END: Final[str] = "的,，。;；、)）"
+# Before "N届": words of counting ("举办了七届", "已连续三届", "共五届").
+_COUNTING_MARKS: Final[str] = "了过共计续办已累连历"
 _QUOTE_REACH: Final[int] = 10
 _OPEN_QUOTES: Final[str] = OPEN_QUOTES.replace('"', "")
 _CLOSE_QUOTES: Final[str] = CLOSE_QUOTES.replace('"', "")
@@ -74,6 +79,10 @@ def keep(c: Candidate) -> bool:
         return False
     if c.cn and c.unit_word == "类" and len(c.number) == 1 and _at_clause_start(text, s):
         return False
+    if c.cn and len(c.number) == 1 and _in_idiom(text, s, c.end):
+        return False
+    if c.unit_word in ("届", "次") and not _session_is_counted(c):
+        return False
     return not (c.cn and _in_short_quote(text, s, c.end))
 
 
@@ -100,6 +109,21 @@ def _duration_is_claim(c: Candidate) -> bool:
         if follow and follow not in YEAR_DURATION_NEXT and not text.startswith("时间", c.end):
             return False
     return not text.startswith(TIME_ANCHOR_AFTER, c.end)
+
+
+def _in_idiom(text: str, start: int, end: int) -> bool:
+    window = text[max(0, start - 3) : end + 3]
+    return any(idiom in window for idiom in IDIOMS)
+
+
+def _session_is_counted(c: Candidate) -> bool:
+    """ "连续举办了七届村运会" counts editions; "十四届全国人大三次会议" names a session."""
+    text = c.text
+    if c.unit_word == "次":
+        return not (text.startswith(_SESSION_WORDS, c.end) and "届" in text[max(0, c.start - 10) : c.start])
+    if text[c.end : c.end + 1] in _SESSION_END:
+        return True
+    return any(ch in _COUNTING_MARKS for ch in text[max(0, c.start - 3) : c.start])
 
 
 def _at_clause_start(text: str, pos: int) -> bool:

@@ -30,7 +30,7 @@ MEASURE_NOT_BEFORE: Final[dict[str, str]] = {
     "名": "单称义字额",
     "位": "于置数",
     "只": "是要有能",
-    "台": "湾州阶",
+    "台": "湾州阶河山",
     "本": "地市省区次届轮着身科",
     "部": "门分署长件位",
     "处": "理于置长",
@@ -43,7 +43,7 @@ MEASURE_NOT_BEFORE: Final[dict[str, str]] = {
     "层": "次面级",
     "支": "持付出撑",
     "组": "织成建合",
-    "门": "户槛",
+    "门": "户槛峡",
     "节": "点能约日目",
     "单": "位一独元",
     "票": "据价",
@@ -60,6 +60,13 @@ MEASURE_NOT_BEFORE: Final[dict[str, str]] = {
     "成": "为立功本果员都交熟长绩效型就品",
     "首": "都府批次",
 }
+
+# Set phrases built of numerals and measure words: never counts.
+IDIOMS: Final[tuple[str, ...]] = (
+    "三番五次", "两次三番", "五花八门", "三头六臂", "三五成群", "三天两头", "三天打鱼", "两天晒网", "三次产业",
+    "五位一体", "三位一体", "一五一十", "九死一生", "十拿九稳", "半斤八两", "三年五载", "三令五申", "七嘴八舌",
+    "四面八方", "五湖四海", "三心二意", "千家万户", "一砖一瓦", "一草一木", "一针一线",
+)  # fmt: skip
 
 # Words after a figure that make it a time anchor, a name part or a magnitude class.
 NOT_AFTER_UNIT: Final[tuple[str, ...]] = ("级", "制", "期间")
