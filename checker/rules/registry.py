@@ -23,6 +23,7 @@ GROUP = "checker.rules"
 
 BUILTIN: dict[str, str] = {
     "agree": "checker.rules.agree:Agree",
+    "count": "checker.rules.count:Count",
     "total": "checker.rules.total:Total",
 }
 

@@ -24,7 +24,6 @@ OPENERS, CLOSERS = "（(【[", "）)】]"
 _NOUN_STOP = re.compile(
     r"[\s\d%，,。；;：:、！？!?（）()【】\[\]“”\"'‘’《》]|共|其中|加上|以及|分别|均|已|将|在|是|为|都|达|占|和|与|及|等|的|中"
 )
-_EN_NOUN = re.compile(r"\s*((?:[A-Za-z][A-Za-z-]*\s?){1,4})")
 _EN_STOP = {"in", "of", "and", "or", "are", "is", "were", "was", "with", "from", "to", "for", "each", "the"}
 
 
@@ -136,20 +135,26 @@ class DocText:
         return depth > 0
 
     def noun_after(self, p: Placed, limit: int = 12) -> str:
-        """The noun phrase right after a figure ("14个产业链联盟" → 产业链联盟; "20 key tasks" → key tasks)."""
+        """The noun phrase right after a figure ("14个产业链联盟" → 产业链联盟; "20 key tasks" → key task)."""
+        return self.noun_span(p, limit)[0]
+
+    def noun_span(self, p: Placed, limit: int = 12) -> tuple[str, int]:
+        """The noun phrase after a figure (English: lower case, singular) and where it ends."""
         tail = self.flat[p.end : p.end + 40]
         if tail[:1].isascii() and tail[:1] != "":
-            m = _EN_NOUN.match(tail)
             kept: list[str] = []
-            for word in m.group(1).lower().split() if m else []:
-                if word in _EN_STOP:
+            end = 0
+            for m in re.finditer(r"\s*([A-Za-z][A-Za-z-]*)", tail):
+                if m.start() != end or m.group(1).lower() in _EN_STOP or len(kept) == 4:
                     break
-                kept.append(word)
+                kept.append(m.group(1).lower())
+                end = m.end()
             if kept:
                 kept[-1] = kept[-1].removesuffix("s")
-            return " ".join(kept)
+            return " ".join(kept), p.end + end
         stop = _NOUN_STOP.search(tail)
-        return tail[: stop.start() if stop else limit][:limit]
+        noun = tail[: stop.start() if stop else limit][:limit]
+        return noun, p.end + len(noun)
 
     def marker_before(self, p: Placed, markers: Sequence[str], gap: int = 2) -> str | None:
         """A marker word that ends at most `gap` characters (no punctuation) before the claim."""

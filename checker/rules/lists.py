@@ -1,0 +1,113 @@
+"""Lists of named items around a count (the `count` rule's reading).
+
+Before the count: "科大讯飞股份有限公司、安徽安利材料科技股份有限公司、……9家安徽企业入选"
+(items split on 、 and a final 和/及).  After it: "5个联盟分别是：长三角储能……联盟，由……；
+长三角绿色低碳产业链联盟，……" (items split on ；, and a segment counts as an item
+only when its first clause names the counted noun, so a continuation after an
+inner ； is not an item), or "nine companies: A, B, … and I".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.rules.textscan import DocText, Placed
+
+CLAUSE_STOPS = "，,。；;：:！？!?"
+LINKS_BEFORE = re.compile(r"(?:共计|合计|总计|共有|共|这|等等|等在内的|在内的|等)$")
+LABEL = re.compile(r"^[\d一二三四五六七八九十]+$")
+HEADING_LINE = re.compile(r"(?m)^[ \t\u3000#]*(?:[一二三四五六七八九十]+|\d{1,2})\s*[、.．](?!\d)")
+INTRO_AFTER = re.compile(
+    r"^[^。；;：:]{0,8}?(?:分别是|分别为|依次是|依次为|包括|包含|如下)[：:]?"
+    r"|^[^，,。；;：:]{0,8}[：:]"
+    r"|^[^.;:]{0,30}?(?::|\bnamely\b|\bincluding\b|\binclude\b|\bincludes\b)",
+)
+PARTIAL_INTRO = re.compile(r"包括|包含|includ")
+LAST_JOIN = re.compile(r"以及|及|和|与")
+EN_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+CORPORATE = re.compile(r"^(?:ltd|inc|llc|co|corp|plc)\.?$", re.I)
+
+
+@dataclass
+class ItemList:
+    """The items a count introduces, and whether the list admits more (等, including)."""
+
+    items: list[str]
+    open_ended: bool
+    start: int
+    end: int
+
+
+def _chinese_items(text: str) -> list[str]:
+    items = text.split("、")
+    if len(items) >= 2:
+        items[-1:] = [s for s in LAST_JOIN.split(items[-1], maxsplit=1) if s]
+    return [s.strip() for s in items]
+
+
+def _first_clause(segment: str) -> str:
+    return re.split(r"[，,：:]", segment)[0].strip()
+
+
+def _english_items(text: str) -> list[str]:
+    items: list[str] = []
+    for piece in (s.strip() for s in EN_SPLIT.split(text)):
+        if CORPORATE.match(piece) and items:
+            items[-1] = f"{items[-1]}, {piece}"
+        elif piece:
+            items.append(piece)
+    return items
+
+
+def list_before(doc: DocText, p: Placed, max_len: int) -> ItemList | None:
+    """Items separated by 、 right before the count ("A、B、C9家企业")."""
+    start = doc.clause_start(p.start, CLAUSE_STOPS)
+    head = doc.flat[start : p.start]
+    link = LINKS_BEFORE.search(head)
+    open_ended = bool(link and "在内" in link.group()) or bool(link and link.group().startswith("等"))
+    if link:
+        head = head[: link.start()]
+    # "…揭牌、10个重大项目签约": the count opens the next item; "各1个" counts each item.
+    if head.endswith(("各", "分别", "、")) or "、" not in head or doc.claims_in(start, p.start):
+        return None
+    open_ended = open_ended or bool(PARTIAL_INTRO.search(head))
+    items = _chinese_items(head)
+    # "二、协同建设…共有20项": a numbered heading run into its section, not a list.
+    if HEADING_LINE.search(doc.raw[doc.raw_offset(start) : p.claim.offset]):
+        return None
+    if len(items) < 2 or any(not s or len(s) > max_len or LABEL.match(s) for s in items):
+        return None
+    return ItemList(items, open_ended, start, p.start)
+
+
+def list_after(doc: DocText, p: Placed, max_len: int) -> ItemList | None:
+    """Items after the count and an introducer ("5个联盟分别是：A；B；…", "nine companies: A, B and C")."""
+    noun, after = doc.noun_span(p)
+    tail = doc.flat[after : after + 400]
+    intro = INTRO_AFTER.search(tail)
+    if intro is None:
+        return None
+    body_start = after + intro.end()
+    end_m = re.search(r"[。！？!?]|\.(?=\s|$)", doc.flat[body_start:])
+    body_end = body_start + end_m.start() if end_m else len(doc.flat)
+    body = doc.flat[body_start:body_end].strip()
+    last = re.split(r"[；;、]", body)[-1]
+    # 等 closing a bare item ("A、B、C等") leaves the list open; closing an item's
+    # description ("…，促进科技协同创新等") it does not.
+    closed_by_deng = bool(re.search(r"(?:等|等等|\betc)\W*$", body)) and not re.search(r"[，,]", last)
+    open_ended = closed_by_deng or bool(PARTIAL_INTRO.search(intro.group()))
+    body = re.sub(r"(?:等等|等|,?\s*etc\.?)\W*$", "", body)
+    if "；" in body or ";" in body:
+        segments = [s.strip() for s in re.split(r"[；;]", body) if s.strip()]
+        head = noun[-2:] if noun and not noun.isascii() else noun.split(" ")[-1]
+        named = [s for s in segments if head and _first_clause(s).lower().rstrip("s").endswith(head)]
+        items = named if len(named) * 2 >= len(segments) else segments
+        items = [_first_clause(s) for s in items]
+    elif "、" in body:
+        items = _chinese_items(body)
+    else:
+        items = _english_items(re.sub(r"^\s*(?:and\s+)?", "", body))
+    if len(items) < 2 or any(len(s) > max_len for s in items):
+        return None
+    return ItemList(items, open_ended, body_start, body_end)
