@@ -131,7 +131,8 @@ _PREDICATES: Final[tuple[str, ...]] = (
 )  # fmt: skip
 
 
-_LEAD_RE: Final[re.Pattern[str]] = re.compile(f"(?:{trie_regex(_LEAD_WORDS)})(?=.)", re.DOTALL)
+# A leading word followed by 率/量/值… is the start of a noun ("完成率", "共有量"), not a frame.
+_LEAD_RE: Final[re.Pattern[str]] = re.compile(f"(?:{trie_regex(_LEAD_WORDS)})(?=[^率量值额度数])", re.DOTALL)
 _SCOPE_RE: Final[re.Pattern[str]] = re.compile(trie_regex(_SCOPE_WORDS))
 # Trailing words are matched on the reversed phrase: a trie anchored at the start is fast.
 _TRAIL_REV_RE: Final[re.Pattern[str]] = re.compile(trie_regex(w[::-1] for w in _TRAIL_WORDS))
