@@ -117,7 +117,7 @@ def _in_idiom(text: str, start: int, end: int) -> bool:
 
 
 def _session_is_counted(c: Candidate) -> bool:
-    """ "连续举办了七届村运会" counts editions; "十四届全国人大三次会议" names a session."""
+    """Whether N届 or N次 counts editions ("连续举办了七届") rather than naming a session ("三次会议")."""
     text = c.text
     if c.unit_word == "次":
         return not (text.startswith(_SESSION_WORDS, c.end) and "届" in text[max(0, c.start - 10) : c.start])
