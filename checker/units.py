@@ -44,6 +44,9 @@ UNIT_WORDS: Final[dict[str, UnitWord]] = {
     "千米": UnitWord("km", "length"),
     "米": UnitWord("m", "length"),
     "厘米": UnitWord("cm", "length"),
+    "微米": UnitWord("um", "length"),
+    "纳米": UnitWord("nm", "length"),
+    "英里": UnitWord("mile", "length"),
     "毫米": UnitWord("mm", "length"),
     "海里": UnitWord("nautical_mile", "length"),
     "km": UnitWord("km", "length"),
@@ -56,6 +59,7 @@ UNIT_WORDS: Final[dict[str, UnitWord]] = {
     # volume
     "立方米": UnitWord("m3", "quantity"),
     "升": UnitWord("L", "quantity"),
+    "毫升": UnitWord("mL", "quantity"),
     # weight
     "吨": UnitWord("t", "weight"),
     "千克": UnitWord("kg", "weight"),
@@ -68,6 +72,8 @@ UNIT_WORDS: Final[dict[str, UnitWord]] = {
     "美元": UnitWord("USD", "amount"),
     "欧元": UnitWord("EUR", "amount"),
     "港元": UnitWord("HKD", "amount"),
+    "港币": UnitWord("HKD", "amount"),
+    "韩元": UnitWord("KRW", "amount"),
     "日元": UnitWord("JPY", "amount"),
     "英镑": UnitWord("GBP", "amount"),
     # durations (spans of time, never points in time)
@@ -179,6 +185,7 @@ _DEFINITIONS: Final[tuple[str, ...]] = (
     "EUR = [currency_eur]",
     "HKD = [currency_hkd]",
     "JPY = [currency_jpy]",
+    "KRW = [currency_krw]",
     "GBP = [currency_gbp]",
 )
 

@@ -34,7 +34,8 @@ DIGITS: Final[dict[str, int]] = {
     "玖": 9,
 }
 SMALL_UNITS: Final[dict[str, int]] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-BIG_UNITS: Final[dict[str, int]] = {"万": 10**4, "亿": 10**8, "兆": 10**12}
+# 兆 is left out: in mainland usage it is mega (兆瓦), not 10^12.
+BIG_UNITS: Final[dict[str, int]] = {"万": 10**4, "亿": 10**8}
 
 NUMERAL_CHARS: Final[str] = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
 

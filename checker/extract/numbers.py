@@ -89,6 +89,20 @@ def _arabic(text: str, mult: str | None) -> _Number:
     return _Number(float(digits) * factor, precision * factor, step * factor, text=text)
 
 
+_BARE_MULTIPLIERS: Final[dict[str, int]] = {"百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
+# Words that make a bare multiplier a figure; those not among the prefix bounds bound it here.
+_BARE_BOUNDS: Final[dict[str, Bound]] = {"上": Bound.GE, "过": Bound.GT}
+
+
+def _bare_bound(text: str, start: int) -> Bound | None:
+    """The bound a bare 百/千/万 takes from the word before it; None when it is not a figure."""
+    before = text[start - 1 : start]
+    if before in _BARE_BOUNDS:
+        return _BARE_BOUNDS[before]
+    _, bound, _ = _prefix(text, start)
+    return bound
+
+
 def _scaled(num: _Number, factor: float) -> _Number:
     return _Number(num.value * factor, num.precision * factor, num.step * factor, num.cn, num.text)
 
@@ -162,6 +176,7 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
     )
     more = more_w is not None
     upper: _Number | None = None
+    bare: Bound | None = None
     exact = False
     if par is not None or pcn is not None:
         num = _number(par, None, pcn)
@@ -177,6 +192,13 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
         unit_word, exact = "", True
     else:
         num = _number(aar, amul, acn)
+        if num is None and acn in _BARE_MULTIPLIERS:
+            # "近千人", "超万家", "上百个": a bare multiplier, a figure only after such a word
+            bare = _bare_bound(text, start)
+            if bare is None:
+                return None
+            value = float(_BARE_MULTIPLIERS[acn])
+            num = _Number(value, value, value, cn=True, text=acn)
         if num is None:
             return None
         if sep is not None:
@@ -262,6 +284,8 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
 
     # bounds
     span_start, prefix_bound, nearly = _prefix(text, start)
+    if prefix_bound is None and bare is not None:
+        span_start, prefix_bound = start - 1, bare
     if num.cn and num.text in ("一", "壹", "零", "〇") and not (more or prefix_bound or post):
         # the indefinite article (一个, 一次) and 零 in words (零部件) are not counts
         return None
