@@ -75,8 +75,10 @@ class _Number:
     text: str = ""
 
 
-def _arabic(text: str, mult: str | None) -> _Number:
+def _arabic(text: str, mult: str | None) -> _Number | None:
     digits = text.replace(",", "")
+    if len(digits) > _MAX_DIGITS:
+        return None  # a serial number or a run of digits, not a stated figure
     factor = _MULTIPLIERS[mult] if mult else 1.0
     if "." in digits:
         whole, frac = digits.split(".", 1)
@@ -89,6 +91,8 @@ def _arabic(text: str, mult: str | None) -> _Number:
     return _Number(float(digits) * factor, precision * factor, step * factor, text=text)
 
 
+_MAX_DIGITS: Final[int] = 24
+_MAX_VALUE: Final[int] = 10**24
 _BARE_MULTIPLIERS: Final[dict[str, int]] = {"百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 # Words that make a bare multiplier a figure; those not among the prefix bounds bound it here.
 _BARE_BOUNDS: Final[dict[str, Bound]] = {"上": Bound.GE, "过": Bound.GT}
@@ -114,7 +118,7 @@ def _int_step(digits: str) -> float:
 
 def _chinese(text: str) -> _Number | None:
     parsed = parse_cjk(text)
-    if parsed is None:
+    if parsed is None or parsed.value > _MAX_VALUE:
         return None
     if len(text) > 1 and all(ch in DIGITS for ch in text):
         # digit by digit: only years are written so ("二〇二四年"); a pair like 两三 is handled by the caller

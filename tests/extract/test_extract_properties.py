@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker.extract import extract_text
+from checker.extract import _extract, extract_text
 from checker.extract.cjk_numerals import parse_cjk
 from checker.extract.normalize import normalize
 
@@ -83,7 +84,8 @@ def test_arabic_with_separators_is_read(n: int) -> None:
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text())
 def test_any_text_never_raises(text: str) -> None:
-    for claim in extract_text(text):
+    # the internal entry point, so that extract_text's safety net cannot hide a failure
+    for claim in _extract(text, "x"):
         assert claim.text == text[claim.offset : claim.end]
         assert claim.line >= 1 and claim.column >= 1
 
@@ -102,7 +104,7 @@ FRAGMENTS = st.sampled_from(
 @given(st.lists(FRAGMENTS, max_size=40).map("".join))
 def test_number_like_text_never_raises_and_spans_hold(text: str) -> None:
     lines = text.split("\n")
-    for claim in extract_text(text):
+    for claim in _extract(text, "x"):
         assert claim.text == text[claim.offset : claim.end]
         assert lines[claim.line - 1][claim.column - 1 :].startswith(claim.text.split("\n")[0])
         if claim.lower is not None and claim.upper is not None:
@@ -127,3 +129,25 @@ def test_general_path_joins_like_the_fast_path(text: str) -> None:
     fast = normalize(text)
     general = normalize(text + "。" + "㎞")
     assert general.text == fast.text + "。km"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1" + "0" * 400 + "个",
+        "9" * 5000 + "项",
+        "0." + "0" * 500 + "1%",
+        "三" * 3000 + "个",
+        "一" + "亿" * 50 + "元",
+        "\ud800 5个",
+        "百分之" + "九" * 500,
+        "9" * 24 + "万亿个",
+        "第" * 1000 + "1个" * 1000,
+        "\n" * 10000 + "5个",
+    ],
+    ids=lambda t: f"{t[:8]!r}…{len(t)}",
+)
+def test_pathological_text_does_not_raise(text: str) -> None:
+    # the internal entry point: extract_text's safety net must stay unused
+    for claim in _extract(text, "x"):
+        assert claim.text == text[claim.offset : claim.end]
