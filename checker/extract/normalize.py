@@ -70,13 +70,18 @@ _C = f"[{CJK}]"
 # Whitespace to drop.  The pattern opens with a character class, so the engine jumps
 # from whitespace to whitespace at C speed; what stands left of the run is checked by
 # lookbehinds placed after its first character.
+# A line break between digits joins them when the figure sits in Chinese: a CJK
+# character just before the digits (lookbehinds of fixed width, one per run length)
+# or a CJK character or % just after.
+_CJK_BEFORE_DIGITS = "|".join(f"(?<={_C}[0-9]{{{n}}}.)" for n in range(1, 7))
+_LINE_BREAK = r"(?:(?<=\n)|[ \t\u3000]*\n)"
 _JOIN_RE: Final[re.Pattern[str]] = re.compile(
     rf"""[{_WS}](?:
         (?<={_C}.)[{_WS}]*(?=[{CJK}0-9%])                         # 公 里, 轮 217, 两 个
       | (?<=[0-9%].)[{_WS}]*(?={_C})                               # 30 万亿元, 8000\n公里
       | (?<=[0-9].)[{_WS}]*(?=%)                                   # 90 %
-      | (?<=[0-9].)(?:(?<=\n)|[ \t\u3000]*\n)[{_WS}]*              # 38\n00万: a line break inside
-        (?:(?=[0-9]{{1,12}}[{CJK}%])|(?<={_C}[0-9][{_WS}]{{2}})|(?<={_C}[0-9]{{2}}[{_WS}]{{2}}))  # a Chinese figure
+      | (?:{_CJK_BEFORE_DIGITS}){_LINE_BREAK}[{_WS}]*(?=[0-9.])     # 收入1\n2.5亿元
+      | (?<=[0-9.].){_LINE_BREAK}[{_WS}]*(?=\.?[0-9]{{1,12}}(?:\.[0-9]+)?[{CJK}%])  # 38\n00万, 12.\n3%
     )""",
     re.VERBOSE | re.DOTALL,
 )

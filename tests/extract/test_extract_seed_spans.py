@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from checker.extract import extract
+from checker.extract.normalize import normalize
 from checker.models import Document
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
@@ -27,3 +28,6 @@ def test_spans_point_at_the_original(path: Path) -> None:
         end_line_start = text.rfind("\n", 0, claim.end - 1) + 1
         assert claim.end_column == claim.end - end_line_start + 1
         assert claim.lower is None or claim.upper is None or claim.lower <= claim.value <= claim.upper
+        # the normalised sentence holds the claim where sentence_offset says
+        first = normalize(claim.text).text[:1]
+        assert claim.sentence[claim.sentence_offset : claim.sentence_offset + 1] == first
