@@ -153,7 +153,8 @@ def _opening_scope(text: str, sent_start: int, limit: int) -> tuple[str, int | N
 def _last_time(text: str, lo: int, hi: int) -> tuple[str, int | None] | None:
     found = None
     for m in words.TIME_RE.finditer(text, lo, hi):
-        found = m
+        if not words.is_comparison_base(text, m.start()):
+            found = m
     return None if found is None else words.scope_of(found.group(0))
 
 
@@ -180,7 +181,11 @@ def _subject(text: str, fig: Figure, clause_start: int, own_start: int, *, noun:
     from_clause = "从" in phrase
     if from_clause:
         phrase = phrase.rpartition("从")[0]
-    times = [m for m in words.TIME_RE.finditer(phrase) if m.group(0)[:1].isdigit()]
+    times = [
+        m
+        for m in words.TIME_RE.finditer(phrase)
+        if m.group(0)[:1].isdigit() and not words.is_comparison_base(phrase, m.start())
+    ]
     cut_at_time = bool(times) and times[-1].end() < len(phrase)
     if cut_at_time:
         # "……报告发布2018年以来年均增幅": what follows the time scope is the subject

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Final
 
 from checker.extract import filters
@@ -88,7 +89,8 @@ def _arabic(text: str, mult: str | None) -> _Number | None:
     else:
         precision = 1.0
         step = _int_step(digits)
-    return _Number(float(digits) * factor, precision * factor, step * factor, text=text)
+    # Decimal keeps "2.01万亿" at 2.01e12 exactly rather than 2009999999999.9998
+    return _Number(float(Decimal(digits) * Decimal(factor)), precision * factor, step * factor, text=text)
 
 
 _MAX_DIGITS: Final[int] = 24

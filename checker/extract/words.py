@@ -48,6 +48,11 @@ def scope_of(expr: str) -> tuple[str, int | None]:
     return expr, (int(m.group(0)) if m else None)
 
 
+def is_comparison_base(text: str, pos: int) -> bool:
+    """Whether the time expression at `pos` is what a figure is compared with ("比2020年增加")."""
+    return text[max(0, pos - 2) : pos].endswith(("比", "较", "比上", "相比", "同比"))
+
+
 def is_time_word(phrase: str) -> bool:
     """Whether `phrase` is only a time word or expression ("现在", "2011年")."""
     return not phrase or phrase in _TIME_WORDS or TIME_RE.fullmatch(phrase) is not None
@@ -125,6 +130,13 @@ _VERB_START: Final[tuple[str, ...]] = (
 )  # fmt: skip
 _ATTRIBUTES: Final[tuple[str, ...]] = (
     "年均", "同比", "环比", "增速", "增幅", "增长率", "增长", "平均", "占比", "比重", "比例", "总数", "总量",
+    "增加", "减少", "下降", "提高", "降低", "上升", "回落",
+)  # fmt: skip
+# Nouns that start with a word the lead rules would strip ("就业人数", "共享单车", "在校生").
+_PROTECTED: Final[tuple[str, ...]] = (
+    "就业", "共享", "共同", "共建", "都市", "有效", "有机", "有色", "对外", "对口", "再生", "在校", "在建",
+    "在岗", "在线", "在读", "在职", "在册", "在营", "在售", "为民", "均衡", "还款", "到期", "到港", "到访",
+    "其他", "其余", "如期", "由来", "向外", "据点", "一般", "一体化", "一线", "一级", "一类",
 )  # fmt: skip
 _PREDICATES: Final[tuple[str, ...]] = (
     "增幅", "增速", "增长", "次之", "最大", "最高", "最快", "最多", "最低", "位居", "排名", "居", "达", "为",
@@ -146,7 +158,7 @@ def _scope_goes(rest: str, word: str) -> bool:
 
 def _strip(phrase: str) -> str:
     while phrase:
-        m = _LEAD_RE.match(phrase)
+        m = None if phrase.startswith(_PROTECTED) else _LEAD_RE.match(phrase)
         if m:
             phrase = phrase[m.end() :]
             continue
@@ -167,6 +179,12 @@ def _strip(phrase: str) -> str:
     return phrase
 
 
+# "比2020年", "较上年同期": the base a figure is compared with, not part of its subject
+_COMPARED_RE: Final[re.Pattern[str]] = re.compile(
+    rf"(?:比|较|相比于?)(?:{_YEAR}年(?:底|末|初)?|上年同期|上年|去年同期|去年|同期|上月|前年)"
+)
+
+
 def _after_scope_word(phrase: str) -> str:
     """A heading run into the sentence ("……惠民生长三角地区新增……"): keep what follows the scope word."""
     best = 0
@@ -180,6 +198,7 @@ def _after_scope_word(phrase: str) -> str:
 def clean_phrase(phrase: str) -> str:
     """A subject phrase without quotes, time scopes, qualifiers, modality, scope regions and trailing verbs."""
     phrase = _PAREN_RE.sub("", phrase).translate(_DROP_TABLE)
+    phrase = _COMPARED_RE.sub("", phrase)
     phrase = _TIME_CORE_RE.sub("", phrase)
     phrase = _ORDINAL_RE.sub("", phrase)
     phrase = _after_scope_word(phrase)
