@@ -181,3 +181,5 @@ def run_service(settings: Settings, roots: Sequence[Path], load_rules: RuleLoade
             signal.signal(sig, handler)
         if started:
             logger.info("stopped")
+        # The file sink writes from a queue; let it drain before the process exits.
+        logger.complete()
