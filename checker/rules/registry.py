@@ -24,6 +24,7 @@ GROUP = "checker.rules"
 BUILTIN: dict[str, str] = {
     "agree": "checker.rules.agree:Agree",
     "count": "checker.rules.count:Count",
+    "equivalence": "checker.rules.equivalence:Equivalence",
     "total": "checker.rules.total:Total",
 }
 
