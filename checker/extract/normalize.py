@@ -9,9 +9,9 @@ in the original.  Three things happen, in one pass each:
    full-width comma "，" is deliberately kept: after NFKC it would read as a
    thousands separator in "100，200个".  Superscripts and circled digits are
    kept too: "①10个" must not become "110个".
-2. Characters whose NFKC form has another length ("㎞" → "km", "℃" → "°C")
+2. Unit symbols whose NFKC form has another length ("㎞" → "km", "℃" → "°C")
    are replaced; every character of the replacement maps back to the one
-   original character.
+   original character.  Punctuation of another length ("…") stays as written.
 3. OCR whitespace is removed where it falls inside a number, inside a word or
    between a number and its unit: a run of spaces and line breaks between two
    CJK characters, between a CJK character and a digit, or between two digits
@@ -54,7 +54,8 @@ def _build_tables() -> tuple[dict[int, str], str]:
             if norm.isdigit() and not 0xFF10 <= cp <= 0xFF19:
                 continue
             table[cp] = norm
-        elif not any(c.isdigit() for c in norm) and not unicodedata.combining(ch):
+        elif any(c.isalpha() or c in "%°" for c in norm) and not any(c.isdigit() for c in norm):
+            # unit symbols ("㎞", "℃", "㎡"); punctuation such as "…" stays as written
             variable.append(ch)
     for trad, simp in TRADITIONAL_TO_SIMPLIFIED.items():
         table[ord(trad)] = simp
@@ -62,6 +63,16 @@ def _build_tables() -> tuple[dict[int, str], str]:
 
 
 _TABLE, _VARIABLE_CLASS = _build_tables()
+# str.translate looks every character up in the table; most need nothing, so the
+# runs that do are found first (a character class scans at C speed) and translated alone.
+_REWRITE_RE: Final[re.Pattern[str]] = re.compile(
+    "[" + "".join(re.escape(chr(k)) for k in sorted(_TABLE)) + "]+"
+)
+
+
+def _rewrite(m: re.Match[str]) -> str:
+    return m.group().translate(_TABLE)
+
 
 CJK: Final[str] = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _WS: Final[str] = " \t\r\n\u3000\u00a0\u2000-\u200b\u202f\u205f\ufeff"
@@ -117,7 +128,7 @@ class Normalized:
 
 def normalize(original: str) -> Normalized:
     """Normalise `original` for reading figures; see the module docstring."""
-    text = original.translate(_TABLE)
+    text = _REWRITE_RE.sub(_rewrite, original)
     if _VAR_RE.search(text) is not None:
         return _normalize_variable(original, text)
     spans = [m.span() for m in _JOIN_RE.finditer(text)]
