@@ -110,13 +110,25 @@ class WatchProcess:
         return int(query(self.store, "SELECT COALESCE(MAX(id), 0) FROM runs")[0][0])
 
     def wait_ready(self, after_run: int = 0, timeout: float = 30) -> Any:
-        """Wait for the start-up reconcile's report (a run newer than `after_run`)."""
+        """Wait until the start-up reconcile (a run newer than `after_run`) is in the store and latest.json.
+
+        Asks the store, not just latest.json: a watch run right after the
+        reconcile could replace latest.json before a poll sees the reconcile's.
+        """
 
         def ready() -> Any:
             if self.proc.poll() is not None:
                 raise AssertionError(f"checker watch exited with {self.proc.returncode}:\n{self.stderr()}")
             report = self.latest()
-            if report and report["run"]["trigger"] == "reconcile" and report["run"]["id"] > after_run:
+            if report is None:  # no run yet (the store may not even have its tables)
+                return None
+            done = query(
+                self.store,
+                "SELECT MIN(id) FROM runs WHERE trigger = 'reconcile' AND finished IS NOT NULL AND id > ?",
+                after_run,
+            )[0][0]
+            report = self.latest()
+            if done is not None and report["run"]["id"] >= done:
                 return report
             return None
 
