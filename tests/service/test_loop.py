@@ -278,3 +278,31 @@ def test_runs_from_two_threads_never_overlap(harness: Harness, monkeypatch: pyte
         t.join(timeout=60)
     assert peak[0] == 1
     assert len(h.stored()) == 10
+
+
+def test_a_root_under_a_hidden_folder_still_keeps_its_documents(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: FakeClock, logs: list[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    root = Path(".data") / "corpus"
+    root.mkdir(parents=True)
+    settings = load_settings(store=Path("state/checker.db"), reports=Path("reports"), rules=[Path("rules")])
+    app = Checker(settings, rules_for(settings)[0])
+    try:
+        runner = Runner(app, [root])
+        assert not runner.incremental
+        assert any(".data/corpus: a folder in this path matches an exclude glob" in m for m in logs)
+        queue = Coalescer(0.1, clock=clock)
+        loop = BatchLoop(queue, runner, settle=0)
+        hints = HintFilter([Root.of(root)], include=settings.include, exclude=settings.exclude)
+        handler = HintHandler(hints, queue)
+        a = root / "a.txt"
+        for text in (report_text(1), report_text(2)):
+            a.write_text(text, encoding="utf-8")
+            handler.dispatch(FileModifiedEvent(str(a.resolve())))
+            clock.advance(5)
+            batch = queue.take()
+            assert batch is not None and loop.step(batch) is not None
+            assert {p: d.sha256 for p, d in app.store.documents().items()} == {".data/corpus/a.txt": sha(a)}
+    finally:
+        app.close()
