@@ -188,7 +188,7 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
         num = _number(par, None, pcn)
         if num is None or unit_word is not None:
             return None
-        unit_word = "%"
+        unit_word = "‰" if text[start] == "千" else "%"
     elif fdar is not None or fdcn is not None:
         den = _number(fdar, None, fdcn)
         nom = _number(fnar, None, fncn)

@@ -70,7 +70,7 @@ _CN_TAIL: Final[str] = rf"(?=[多余]|{RANGE_SEP}[\d{_CN_DIGITS}十]|{UNIT_RE_SR
 NUMBER_RE: Final[re.Pattern[str]] = re.compile(
     rf"""
     (?:
-        百分之(?:(?P<par>{AR_NUM})|(?P<pcn>{CN_NUM}))
+        [百千]分之(?:(?P<par>{AR_NUM})|(?P<pcn>{CN_NUM}))
       | (?:(?P<fdar>\d+)|(?P<fdcn>{CN_NUM}))分之(?:(?P<fnar>{AR_NUM})|(?P<fncn>{CN_NUM}))
       | (?:(?<![第每\d.])(?![12]\d{{3}}年)(?P<aar>{AR_NUM})(?P<amul>{MULT})?
           |(?<![第每{_CN_CHARS}千])(?P<acn>{CN_NUM}){_CN_TAIL})
