@@ -34,7 +34,7 @@ _WIDE_BREAK: Final[str] = words.WIDE_BREAK
 _LOOKBACK: Final[int] = 60
 _SENTENCE_REACH: Final[int] = 120
 _MAX_SUBJECT: Final[int] = 24
-_MAX_MODIFIER: Final[int] = 10
+_MAX_MODIFIER: Final[int] = 16
 # Counts and durations measure the noun after them ("19个产业链联盟", "144小时过境免签政策");
 # other figures the phrase before them ("合格率99%", "铁路里程660公里"), unless it is empty.
 _NOUN_FIRST: Final[frozenset[str]] = frozenset({"count", "duration"})
