@@ -175,102 +175,125 @@ def scan(text: str) -> list[Figure]:
     return figures
 
 
-def _figure(text: str, m: re.Match[str]) -> Figure | None:
-    start, end = m.span()
-    (par, pcn, fdar, fdcn, fnar, fncn, aar, amul, acn, sep, bar, bmul, bcn, more_w, mul2, unit_word, post) = (
-        m.groups()
-    )
-    more = more_w is not None
-    upper: _Number | None = None
-    bare: Bound | None = None
-    exact = False
+@dataclass(slots=True)
+class _Read:
+    """The number part of a candidate, before its unit is resolved."""
+
+    num: _Number
+    upper: _Number | None = None  # the upper figure of a range
+    exact: bool = False  # fractions have no rounding
+    bare: Bound | None = None  # the bound a bare multiplier takes ("上百个")
+
+
+def _read_number(text: str, start: int, g: tuple[str | None, ...]) -> _Read | None:
+    """Value, precision and range of the number at `start`; groups as in NUMBER_RE."""
+    par, pcn, fdar, fdcn, fnar, fncn, aar, amul, acn, sep, bar, bmul, bcn = g[:13]
+    mul2 = g[14]
     if par is not None or pcn is not None:
         num = _number(par, None, pcn)
-        if num is None or unit_word is not None:
-            return None
-        unit_word = "‰" if text[start] == "千" else "%"
-    elif fdar is not None or fdcn is not None:
+        return None if num is None else _Read(num)
+    if fdar is not None or fdcn is not None:
         den = _number(fdar, None, fdcn)
         nom = _number(fnar, None, fncn)
-        if den is None or nom is None or den.value == 0 or unit_word is not None:
+        if den is None or nom is None or den.value == 0:
             return None
-        num = _Number(nom.value / den.value, 0.0, 0.0, cn=den.cn)
-        unit_word, exact = "", True
-    else:
-        num = _number(aar, amul, acn)
-        if num is None and acn in _BARE_MULTIPLIERS:
-            # "近千人", "超万家", "上百个": a bare multiplier, a figure only after such a word
-            bare = _bare_bound(text, start)
-            if bare is None:
-                return None
-            value = float(_BARE_MULTIPLIERS[acn])
-            num = _Number(value, value, value, cn=True, text=acn)
-        if num is None:
+        return _Read(_Number(nom.value / den.value, 0.0, 0.0, cn=den.cn), exact=True)
+    read = _Read(_Number(0.0, 1.0, 1.0))
+    num = _number(aar, amul, acn)
+    if num is None and acn in _BARE_MULTIPLIERS:
+        # "近千人", "超万家", "上百个": a bare multiplier, a figure only after such a word
+        read.bare = _bare_bound(text, start)
+        if read.bare is None:
             return None
-        if sep is not None:
-            upper = _number(bar, bmul, bcn)
-            if upper is None:
-                return None
-            if bmul and not amul and num.value * _MULTIPLIERS[bmul] <= upper.value:
-                # "3-5万": the multiplier of the upper figure applies to both
-                f = _MULTIPLIERS[bmul]
-                num = _Number(num.value * f, num.precision * f, num.step * f, num.cn, num.text)
-        elif num.cn and len(num.text) == 2 and num.text[0] in DIGITS and num.text[1] in DIGITS:
-            lo, hi = DIGITS[num.text[0]], DIGITS[num.text[1]]
-            if not 0 < lo < hi or unit_word == "年":
-                return None
-            # "两三个", "三五天": an approximate pair
-            upper = _Number(float(hi), 1.0, 1.0, cn=True, text=num.text[1])
-            num = _Number(float(lo), 1.0, 1.0, cn=True, text=num.text[0])
+        value = float(_BARE_MULTIPLIERS[acn])
+        num = _Number(value, value, value, cn=True, text=acn)
+    if num is None:
+        return None
+    if sep is not None:
+        read.upper = _number(bar, bmul, bcn)
+        if read.upper is None:
+            return None
+        if bmul and not amul and num.value * _MULTIPLIERS[bmul] <= read.upper.value:
+            num = _scaled(num, _MULTIPLIERS[bmul])  # "3-5万": the upper figure's multiplier applies to both
+    elif num.cn and len(num.text) == 2 and num.text[0] in DIGITS and num.text[1] in DIGITS:
+        lo, hi = DIGITS[num.text[0]], DIGITS[num.text[1]]
+        if not 0 < lo < hi:
+            return None  # digit by digit, as years are written: only 年 may follow, and years are no claims
+        # "两三个", "三五天": an approximate pair
+        read.upper = _Number(float(hi), 1.0, 1.0, cn=True, text=num.text[1])
+        num = _Number(float(lo), 1.0, 1.0, cn=True, text=num.text[0])
     if mul2:
-        f = _MULTIPLIERS[mul2]
-        num = _Number(num.value * f, num.precision * f, num.step * f, num.cn, num.text)
+        num = _scaled(num, _MULTIPLIERS[mul2])  # "20多万"
+    read.num = num
+    return read
 
+
+def _resolve_unit(
+    text: str, m: re.Match[str], read: _Read, unit_word: str | None
+) -> tuple[str, str, str | None] | None:
+    """(unit, kind, measure) of a candidate; None when what follows the number is no unit."""
+    amul, bmul, more, mul2, post = m.group(8), m.group(12), m.group(14), m.group(15), m.group(17)
+    if unit_word == MORE_MONTHS:
+        return "month", "duration", None
+    if unit_word == "":
+        return "ratio", "ratio", None
+    if unit_word is None:
+        # a bare number is a figure only with a multiplier or a bound word: "200万", "1.9以内", "2亿多"
+        if read.num.cn or (read.upper is not None and not bmul) or not (amul or more or post):
+            return None
+        return ("count", "count", None) if amul or mul2 else ("ratio", "ratio", None)
+    follower = text[m.end(16) : m.end(16) + 1]
+    if follower and follower in MEASURE_NOT_BEFORE.get(unit_word, ""):
+        return None
+    if unit_word in UNIT_WORDS:
+        uw = UNIT_WORDS[unit_word]
+        if uw.scale != 1.0:
+            read.num = _scaled(read.num, uw.scale)
+            read.upper = None if read.upper is None else _scaled(read.upper, uw.scale)
+        return uw.unit, uw.kind, None
+    return "count", "count", unit_word
+
+
+def _figure(text: str, m: re.Match[str]) -> Figure | None:
+    start, end = m.span()
+    groups = m.groups()
+    read = _read_number(text, start, groups)
+    if read is None:
+        return None
+    unit_word, post = groups[15], groups[16]
+    more = groups[13] is not None
+    if groups[0] is not None or groups[1] is not None:
+        if unit_word is not None:
+            return None
+        unit_word = "‰" if text[start] == "千" else "%"  # 百分之 / 千分之
+    elif read.exact:
+        if unit_word is not None:
+            return None
+        unit_word = ""
+    resolved = _resolve_unit(text, m, read, unit_word)
+    if resolved is None:
+        return None
+    unit, kind, measure = resolved
+    more = more or unit_word == MORE_MONTHS
     if post is not None:
         unit_end = m.start(17)
-    elif unit_word and m.group(16):
+    elif m.group(16):
         unit_end = m.end(16)
     else:
-        unit_end = m.end(15) if mul2 else end
-    # resolve the unit
-    measure: str | None = None
-    if unit_word == MORE_MONTHS:
-        unit, kind, more = "month", "duration", True
-    elif unit_word == "":
-        unit, kind = "ratio", "ratio"
-    elif unit_word is None:
-        if num.cn or (upper is not None and not bmul):
-            return None
-        if not (amul or more or post):
-            return None
-        unit, kind = ("count", "count") if amul or mul2 else ("ratio", "ratio")
-    else:
-        follower = text[m.end(16) : m.end(16) + 1]
-        if follower and follower in MEASURE_NOT_BEFORE.get(unit_word, ""):
-            return None
-        if unit_word in UNIT_WORDS:
-            uw = UNIT_WORDS[unit_word]
-            unit, kind = uw.unit, uw.kind
-            if uw.scale != 1.0:
-                num = _scaled(num, uw.scale)
-                upper = None if upper is None else _scaled(upper, uw.scale)
-        else:
-            unit, kind, measure = "count", "count", unit_word
+        unit_end = m.end(15) if groups[14] else end
 
-    # 多 after a duration: "两年多"
     if (
         kind == "duration"
         and not more
         and post is None
-        and text.startswith("多", end)
         and unit in _DURATIONS_WITH_MORE
+        and text.startswith("多", end)
     ):
-        more = True
-        end += 1
-
+        more, end = True, end + 1  # "两年多"
     if post == "上下" and text[end : end + 1] in ("游", "级", "班", "车", "楼", "半"):
-        end -= 2
-        post = None
+        end, post = end - 2, None  # 上下游: not "about"
+
+    num, upper = read.num, read.upper
     cand = filters.Candidate(
         text=text,
         start=start,
@@ -288,10 +311,9 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
     if not filters.keep(cand):
         return None
 
-    # bounds
     span_start, prefix_bound, nearly = _prefix(text, start)
-    if prefix_bound is None and bare is not None:
-        span_start, prefix_bound = start - 1, bare
+    if prefix_bound is None and read.bare is not None:
+        span_start, prefix_bound = start - 1, read.bare
     if num.cn and num.text in ("一", "壹", "零", "〇") and not (more or prefix_bound or post):
         # the indefinite article (一个, 一次) and 零 in words (零部件) are not counts
         return None
@@ -304,7 +326,7 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
     elif post is not None:
         bound = SUFFIX_BOUNDS[post]
         if prefix_bound is Bound.GT and bound is Bound.GE:
-            bound = Bound.GT
+            bound = Bound.GT  # "超过100个以上" says more than
         nearly = False
     elif prefix_bound is not None:
         bound = prefix_bound
@@ -313,7 +335,7 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
     span = interval(
         num.value,
         bound,
-        0.0 if exact else num.precision,
+        0.0 if read.exact else num.precision,
         step=step,
         nearly=nearly,
         upper_value=None if upper is None else upper.value,
