@@ -25,6 +25,7 @@ BUILTIN: dict[str, str] = {
     "agree": "checker.rules.agree:Agree",
     "count": "checker.rules.count:Count",
     "equivalence": "checker.rules.equivalence:Equivalence",
+    "growth": "checker.rules.growth:Growth",
     "total": "checker.rules.total:Total",
 }
 

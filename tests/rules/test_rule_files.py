@@ -147,3 +147,10 @@ def test_select_ignore_and_severity_by_id_or_kind(rules_dir: Path) -> None:
         for r in apply_settings(rules, severity={"agree": Severity.INFO, "first": Severity.WARNING})
     }
     assert levels["first"] is Severity.WARNING and levels["second"] is Severity.INFO
+
+
+def test_a_formula_that_is_not_arithmetic_is_a_file_error(rules_dir: Path) -> None:
+    write(rules_dir, "growth.yml", "id: growth\nkind: growth\nannual_formula: \"__import__('os')\"\n")
+    problem = only_problem(rules_dir)
+    assert problem.startswith("rules/growth.yml:3: key 'annual_formula':"), problem
+    assert "only these functions may be called" in problem
