@@ -60,6 +60,7 @@ class Checker:
             only=only,
             progress=progress,
             accept=self.accepted,
+            outputs=[self.settings.reports],
         )
         self.store.prune_runs(self.settings.retention)
         written = write_reports(report, self.settings.reports, self.settings.retention) if write else {}

@@ -84,6 +84,22 @@ def _under(path: str, roots: Sequence[Path]) -> bool:
     return False
 
 
+def _within_root(path: Path, roots: Sequence[Path]) -> Path | None:
+    """`path` relative to the root it lies under (None if under none).
+
+    Exclude globs apply below the root only: a corpus may itself live in a
+    hidden folder (~/.data/corpus) without every file in it being excluded.
+    """
+    full = path.resolve()
+    for root in roots:
+        r = root.resolve()
+        if full == r:
+            return Path(path.name)
+        if full.is_relative_to(r):
+            return full.relative_to(r)
+    return None
+
+
 def sync(
     store: Store,
     roots: Sequence[Path],
@@ -92,24 +108,33 @@ def sync(
     exclude: Iterable[str],
     only: Iterable[Path] | None = None,
     progress: Progress | None = None,
+    outputs: Sequence[Path] = (),
 ) -> SyncResult:
     """Bring the store in line with the files under `roots`.
 
     With `only`, just those paths are looked at (the watch service's hint of
     what changed); otherwise every file under the roots is (a reconcile).
+    Files under `outputs` (checker's own reports) are never corpus documents.
     """
     include, exclude = tuple(include), tuple(exclude)
+    own = [o.resolve() for o in outputs]
+
+    def ours(path: Path) -> bool:
+        full = path.resolve()
+        return any(full == o or full.is_relative_to(o) for o in own)
+
     result = SyncResult()
     known = store.documents()
     version = extractor_version()
     if only is None:
-        on_disk = {display_path(p): p for p in discover(roots, include, exclude)}
+        on_disk = {display_path(p): p for p in discover(roots, include, exclude) if not ours(p)}
         gone = [p for p in known if p not in on_disk and _under(p, roots)]
     else:
         on_disk, gone = {}, []
         for p in only:
             name = display_path(p)
-            if p.is_file() and wanted(p, include, exclude):
+            rel = _within_root(p, roots)
+            if p.is_file() and rel is not None and not ours(p) and wanted(rel, include, exclude):
                 on_disk[name] = p
             elif name in known:
                 gone.append(name)
@@ -278,6 +303,7 @@ def check(
     only: Iterable[Path] | None = None,
     progress: Progress | None = None,
     accept: Acceptance | None = None,
+    outputs: Sequence[Path] = (),
 ) -> tuple[Report, SyncResult]:
     """One recorded run: sync the store, evaluate the rules, store the findings."""
     names = [display_path(r) for r in roots]
@@ -285,7 +311,9 @@ def check(
     previous = store.findings(previous_run.id) if previous_run else []
     run_id = store.start_run(trigger, names)
     run = RunInfo(id=run_id, started=datetime.now(UTC), paths=names, trigger=trigger)
-    result = sync(store, roots, include=include, exclude=exclude, only=only, progress=progress)
+    result = sync(
+        store, roots, include=include, exclude=exclude, only=only, progress=progress, outputs=outputs
+    )
     run.documents_read = len(result.extracted) + len(result.unchanged)
     run.documents_extracted = len(result.extracted)
     report = evaluate(

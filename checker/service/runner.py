@@ -67,20 +67,6 @@ class Runner:
         self._rules_seen = rule_signature(app.settings.rules)
         self.runs = 0
         self.failures = 0
-        # sync(only=…) tests the exclude globs against every part of a path, the root's own
-        # included; under a root like ~/.data/corpus it would take every change for a deletion.
-        hidden = [
-            r
-            for r in self.roots
-            if any(is_excluded(p, app.settings.exclude) for p in r.parts if p not in (".", ".."))
-        ]
-        self.incremental = not hidden
-        for root in hidden:
-            logger.warning(
-                "{}: a folder in this path matches an exclude glob, so every change is checked with a full "
-                "reconcile (slower); to get incremental runs, start checker watch inside it with a relative path",
-                root,
-            )
 
     def changed(self, hints: Collection[Path], *, rules: bool = False) -> RunOutcome | None:
         """An incremental run over what the hints name; None when there was nothing to do."""
@@ -92,7 +78,7 @@ class Runner:
                 logger.info("{}: gone before it could be read (deleted or renamed); nothing to do", path)
             if not only and not rules:
                 return None
-            return self._run("watch", only if self.incremental else None)
+            return self._run("watch", only)
 
     def reconcile(self) -> RunOutcome | None:
         """A full run: every file under the roots against the store (the safety net)."""
