@@ -177,7 +177,7 @@ class Claim(BaseModel):
     qualifiers: list[str] = Field(default_factory=list, description="words that set look-alikes apart")
     sentence: str = Field(default="", description="the sentence around the claim, normalised, for excerpts")
     sentence_offset: int = Field(
-        default=0, description="where the normalised sentence starts, as an offset of the claim"
+        default=0, description="index of the claim's first character within `sentence`"
     )
 
     @property
