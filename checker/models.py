@@ -64,6 +64,12 @@ class Interval(BaseModel):
             return True
         return lo == hi and lo_closed and hi_closed
 
+    def intersect(self, other: Interval) -> Interval:
+        """The numbers in both intervals (call only when they overlap)."""
+        lo, lo_closed = _max_lower(self, other)
+        hi, hi_closed = _min_upper(self, other)
+        return Interval(lower=lo, upper=hi, lower_closed=lo_closed, upper_closed=hi_closed)
+
     def contains(self, x: float) -> bool:
         if self.lower is not None and (x < self.lower or (x == self.lower and not self.lower_closed)):
             return False

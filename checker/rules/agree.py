@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from checker.match import Fact
-from checker.models import Bound, Claim, ClaimRef, Finding, Severity
+from checker.models import Bound, Claim, ClaimRef, Finding, Interval, Severity
 from checker.rules.base import Rule, RuleContext
 from checker.units import convert
 
@@ -40,8 +40,8 @@ class Assessment:
     agreeing: list[Claim] = field(default_factory=list)
 
 
-def _consistent(claims: list[Claim]) -> bool:
-    return all(a.interval.overlaps(b.interval) for i, a in enumerate(claims) for b in claims[i + 1 :])
+def _consistent(claims: list[Claim], iv: dict[str, Interval]) -> bool:
+    return all(iv[a.ident].overlaps(iv[b.ident]) for i, a in enumerate(claims) for b in claims[i + 1 :])
 
 
 def _same_figure(a: Claim, b: Claim) -> bool:
@@ -50,16 +50,21 @@ def _same_figure(a: Claim, b: Claim) -> bool:
     )
 
 
-def _camps(claims: list[Claim]) -> list[list[Claim]]:
+def _camps(claims: list[Claim], iv: dict[str, Interval]) -> list[list[Claim]]:
     """Split into groups whose intervals all overlap, biggest first."""
     camps: list[list[Claim]] = []
+    # Intervals on a line overlap pairwise exactly when they share a point (Helly),
+    # so a camp is represented by the intersection of its members.
+    common: list[Interval] = []
     for claim in sorted(claims, key=lambda c: (c.value, c.path, c.offset)):
-        for camp in camps:
-            if all(claim.interval.overlaps(o.interval) for o in camp):
+        for i, camp in enumerate(camps):
+            if iv[claim.ident].overlaps(common[i]):
                 camp.append(claim)
+                common[i] = common[i].intersect(iv[claim.ident])
                 break
         else:
             camps.append([claim])
+            common.append(iv[claim.ident])
     return sorted(camps, key=lambda camp: (-len({c.path for c in camp}), camp[0].value))
 
 
@@ -90,16 +95,18 @@ def assess(fact: Fact) -> Assessment:
 
 
 def _assess(claims: list[Claim]) -> Assessment:
+    # Built once: every comparison below reads these, and building one is the costly part.
+    iv = {c.ident: c.interval for c in claims}
     by_doc: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_doc[claim.path].append(claim)
     if len(by_doc) < 2:
         return Assessment("single")
 
-    clear = {path: cs for path, cs in by_doc.items() if _consistent(cs)}
+    clear = {path: cs for path, cs in by_doc.items() if _consistent(cs, iv)}
     clear_claims = [c for cs in clear.values() for c in cs]
     if len(clear) >= 2:
-        camps = _camps(clear_claims)
+        camps = _camps(clear_claims, iv)
         if len(camps) > 1 and len({c.path for camp in camps for c in camp}) >= 2:
             cross = any(
                 {c.path for c in a} != {c.path for c in b}
@@ -111,7 +118,7 @@ def _assess(claims: list[Claim]) -> Assessment:
 
     # Corroboration: claims from different documents whose intervals overlap.
     agreeing = [
-        c for c in claims if any(o.path != c.path and c.interval.overlaps(o.interval) for o in claims)
+        c for c in claims if any(o.path != c.path and iv[c.ident].overlaps(iv[o.ident]) for o in claims)
     ]
     if len({c.path for c in agreeing}) < 2:
         return Assessment("single")

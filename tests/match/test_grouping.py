@@ -171,3 +171,12 @@ def test_percent_and_bare_ratio_never_group() -> None:
         ]
     )
     assert len(facts) == 2
+
+
+def test_one_dissenting_report_among_many() -> None:
+    many = [claim(f"r{i}.txt", 660, "新增建成铁路里程", unit="km", measure=None) for i in range(300)]
+    many.append(claim("odd.txt", 680, "新增建成铁路里程", unit="km", measure=None))
+    result = assess(group_claims(many)[0])
+    assert result.status == "conflict"
+    assert [len(camp) for camp in result.camps] == [300, 1]
+    assert result.camps[1][0].path == "odd.txt"
