@@ -8,6 +8,7 @@ of each, recorded as a run.  The watch service calls the same two steps.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -75,13 +76,16 @@ class SyncResult:
         return bool(self.extracted or self.removed or self.errors)
 
 
-def _under(path: str, roots: Sequence[Path]) -> bool:
-    full = Path(path).resolve()
-    for root in roots:
-        r = root.resolve()
-        if full == r or full.is_relative_to(r):
-            return True
-    return False
+def _prefixes(roots: Sequence[Path]) -> tuple[str, ...]:
+    """Each root as an absolute path, as given and with links resolved."""
+    return tuple({p for root in roots for p in (os.path.abspath(root), str(root.resolve()))})
+
+
+def _under(path: str, prefixes: tuple[str, ...]) -> bool:
+    # Stored paths were resolved when they were made (display_path), so abspath
+    # is enough here: no file-system call per document on every run.
+    full = os.path.abspath(path)
+    return any(full == r or full.startswith(r.rstrip(os.sep) + os.sep) for r in prefixes)
 
 
 def _within_root(path: Path, roots: Sequence[Path]) -> Path | None:
@@ -128,7 +132,8 @@ def sync(
     version = extractor_version()
     if only is None:
         on_disk = {display_path(p): p for p in discover(roots, include, exclude) if not ours(p)}
-        gone = [p for p in known if p not in on_disk and _under(p, roots)]
+        prefixes = _prefixes(roots)
+        gone = [p for p in known if p not in on_disk and _under(p, prefixes)]
     else:
         on_disk, gone = {}, []
         for p in only:
@@ -220,7 +225,8 @@ def evaluate(
     accept: Acceptance | None = None,
 ) -> Report:
     """Run the rules over the stored claims of the documents under `roots`."""
-    docs = {p: d for p, d in store.documents().items() if _under(p, roots)}
+    prefixes = _prefixes(roots)
+    docs = {p: d for p, d in store.documents().items() if _under(p, prefixes)}
     claims: list[Claim] = store.claims(p for p, d in docs.items() if d.error is None)
     facts = group_claims(claims)
     ctx = RuleContext(claims=claims, facts=facts, text_of=store.document_text)
