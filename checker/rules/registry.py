@@ -26,6 +26,7 @@ BUILTIN: dict[str, str] = {
     "count": "checker.rules.count:Count",
     "equivalence": "checker.rules.equivalence:Equivalence",
     "growth": "checker.rules.growth:Growth",
+    "reference": "checker.rules.reference:Reference",
     "total": "checker.rules.total:Total",
 }
 

@@ -154,3 +154,34 @@ def test_a_formula_that_is_not_arithmetic_is_a_file_error(rules_dir: Path) -> No
     problem = only_problem(rules_dir)
     assert problem.startswith("rules/growth.yml:3: key 'annual_formula':"), problem
     assert "only these functions may be called" in problem
+
+
+def test_a_broken_fact_sheet_names_file_line_and_key(rules_dir: Path) -> None:
+    write(
+        rules_dir,
+        "facts/sheet.yml",
+        "title: t\nsource: s\nfacts:\n  - id: a\n    name: A\n    aliases: [a]\n    valu: 3\n    unit: km\n",
+    )
+    loaded = load_rules([rules_dir])
+    problems = [str(p) for p in loaded.problems]
+    assert problems == ["rules/facts/sheet.yml:7: key 'valu': unknown key; did you mean 'value'?"], problems
+    assert "reference" in {r.id for r in loaded.rules}, "the rule still runs with the sheets that load"
+
+
+def test_a_fact_sheet_with_an_unknown_unit(rules_dir: Path) -> None:
+    write(
+        rules_dir,
+        "facts/sheet.yml",
+        "title: t\nsource: s\nfacts:\n  - id: a\n    name: A\n    aliases: [a]\n    value: 3\n    unit: furlongz\n",
+    )
+    (problem,) = [str(p) for p in load_rules([rules_dir]).problems]
+    assert problem.startswith("rules/facts/sheet.yml:8: key 'unit':") and "unknown unit" in problem, problem
+
+
+def test_the_shipped_fact_sheet_loads() -> None:
+    from checker.rules.factsheet import load_sheet
+    from tests.conftest import ROOT
+
+    sheet = load_sheet(ROOT / "rules" / "facts" / "2024-practical-projects.yml", "sheet")
+    assert len(sheet.facts) >= 16
+    assert {f.unit for f in sheet.facts} >= {"km", "count", "ratio", "percent", "hour"}

@@ -1,0 +1,158 @@
+"""Fact sheets (rules/facts/*.yml): curated facts the `reference` rule holds reports to.
+
+    title: 2024年度长三角一体化发展实事项目清单
+    source: 长三角区域合作办公室, 2024-06-06
+    year: 2024
+    facts:
+      - id: new-railway
+        name: 新增建成铁路里程
+        aliases: [新增建成铁路里程, new railway]
+        value: 660
+        unit: km
+
+A fact is a value with a bound (=, >=, >, <=, <, ~) or an interval (lower,
+upper), in a canonical unit (checker/units.py), optionally a measure word and
+a year.  Sheets are validated like rule files: unknown keys are rejected and
+every error names the file, the line and the key.  `name_of` decides which
+fact, if any, a claim states (by the aliases next to it).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from checker.models import Bound, Claim
+from checker.rules.figures import Span
+from checker.rules.textscan import DocText, Placed
+from checker.rules.yamlfile import explain, read_yaml
+from checker.units import comparable, is_known
+
+APPROX = 0.05
+QUOTES = re.compile(r"[\s“”\"'‘’《》「」『』（）()]")
+
+
+class SheetFact(BaseModel):
+    """One curated fact: what it is called, what it is, where it comes from."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(min_length=1)
+    name: str = Field(min_length=1, description="how findings name the fact")
+    aliases: list[str] = Field(min_length=1, description="phrases that name it in reports (Chinese, English)")
+    value: float | None = None
+    bound: Bound = Bound.EQ
+    lower: float | None = None
+    upper: float | None = None
+    unit: str
+    measure: str | None = None
+    year: int | None = None
+    source: str = ""
+
+    @field_validator("unit")
+    @classmethod
+    def _known_unit(cls, unit: str) -> str:
+        if not is_known(unit):
+            raise ValueError(
+                f"unknown unit {unit!r}; use a canonical unit such as km, count, percent, hour, CNY"
+            )
+        return unit
+
+    @model_validator(mode="after")
+    def _has_figure(self) -> SheetFact:
+        if self.value is None and self.lower is None and self.upper is None:
+            raise ValueError("give the fact a value (with a bound) or an interval (lower, upper)")
+        return self
+
+    def span(self) -> Span:
+        """The values the fact allows."""
+        if self.value is None or self.bound is Bound.RANGE:
+            lo = self.lower if self.lower is not None else -math.inf
+            return Span(lo, self.upper if self.upper is not None else math.inf)
+        v = self.value
+        return {
+            Bound.EQ: Span(v, v),
+            Bound.GE: Span(v, math.inf),
+            Bound.GT: Span(v, math.inf),
+            Bound.LE: Span(-math.inf, v),
+            Bound.LT: Span(-math.inf, v),
+        }.get(self.bound, Span(v * (1 - APPROX), v * (1 + APPROX)))
+
+
+class FactSheet(BaseModel):
+    """A curated list of facts with their common source."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str
+    source: str
+    year: int | None = None
+    description: str = ""
+    facts: list[SheetFact] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> FactSheet:
+        ids = [f.id for f in self.facts]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            raise ValueError(f"fact ids must be unique; repeated: {', '.join(twice)}")
+        return self
+
+
+def load_sheet(path: Path, name: str) -> FactSheet:
+    """One fact sheet, or a RuleFileError naming the file, line and key."""
+    file = read_yaml(path, name)
+    if not isinstance(file.data, dict):
+        raise file.error("expected a mapping with title, source and facts (see rules/README.md)")
+    try:
+        return FactSheet.model_validate(file.data)
+    except ValidationError as exc:
+        raise explain(file, exc, FactSheet) from None
+
+
+def clean(text: str, base: int) -> tuple[str, list[int]]:
+    """Text without spaces, quotes and brackets, lower case, with each kept character's position."""
+    kept = [(ch, base + i) for i, ch in enumerate(text) if not QUOTES.match(ch)]
+    return "".join(ch for ch, _ in kept).lower(), [i for _, i in kept]
+
+
+def fits(claim: Claim, sheet: FactSheet, fact: SheetFact) -> bool:
+    """The claim could state the fact: same year (when both say), measure word and dimension."""
+    year = fact.year or sheet.year
+    if year is not None and claim.year is not None and claim.year != year:
+        return False
+    if fact.measure is not None and claim.measure not in (None, fact.measure):
+        return False
+    return comparable(claim.unit, fact.unit)
+
+
+def name_of(
+    doc: DocText, p: Placed, facts: list[tuple[str, FactSheet, SheetFact]], gap_before: int, gap_after: int
+) -> tuple[str, str] | None:
+    """The (sheet, fact id) whose alias names the claim: closest first, then longest."""
+    start = doc.clause_start(p.start)
+    before, before_at = clean(doc.flat[start : p.start], start)
+    end = p.end
+    while end < min(len(doc.flat), p.end + 30) and doc.flat[end] not in "，,。；;：:！？!?":
+        end += 1
+    after, after_at = clean(doc.flat[p.end : end], p.end)
+    best: tuple[int, int, str, str] | None = None
+    for stem, sheet, fact in facts:
+        if not fits(p.claim, sheet, fact):
+            continue
+        for alias in fact.aliases:
+            key = clean(alias, 0)[0]
+            if not key:
+                continue
+            # Closest alias first, then the longest; nothing but words between it and the figure.
+            at = before.rfind(key)
+            gap = len(before) - at - len(key)
+            if at >= 0 and gap <= gap_before and not doc.claims_in(before_at[at + len(key) - 1] + 1, p.start):
+                best = min(best or (9999, 0, "", ""), (gap, -len(key), stem, fact.id))
+            at = after.find(key)
+            if 0 <= at <= gap_after and not doc.claims_in(p.end, after_at[at]):
+                best = min(best or (9999, 0, "", ""), (at, -len(key), stem, fact.id))
+    return (best[2], best[3]) if best else None
