@@ -4,8 +4,9 @@ A claim names a fact when one of the fact's aliases stands right before it in
 its clause ("新建公共充电桩7万个以上") or right after it ("144小时过境免签"), with no
 other figure in between, and its unit compares with the fact's.  The closest
 alias wins, then the longest, so "累计公共充电桩" is not read as "公共充电桩".
-A claim outside the fact's interval is an error; a bound in the same direction
-with another figure ("50万个以上" against "60万个以上") is a warning.
+A claim outside the fact's interval is an error, and so is a bound in the same
+direction with another figure ("50万个以上" against "60万个以上"): both may hold,
+but the report misstates the figure that was announced.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 from pydantic import Field
 
 from checker.errors import RuleFileError
-from checker.models import Bound, Claim, ClaimRef, Finding, Severity
+from checker.models import Bound, Claim, ClaimRef, Finding
 from checker.rules.base import Rule, RuleConfig, RuleContext
 from checker.rules.factsheet import FactSheet, SheetFact, load_sheet, name_of
 from checker.rules.figures import Span, number, quote, stated
@@ -103,7 +104,7 @@ class Reference(Rule):
         if other:
             texts = ", ".join(quote(c) for c in other)
             message = f"The fact sheet {stem} says {said}; {texts} bounds it with another figure."
-            return self.finding(message, refs, fact_key, severity=Severity.WARNING)
+            return self.finding(message, refs, fact_key)
         texts = ", ".join(quote(c) for c in claims)
         return self.finding(
             f"The fact sheet {stem} says {said}; {texts} agrees.", refs, fact_key, passed=True

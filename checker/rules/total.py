@@ -60,13 +60,18 @@ class Total(Rule):
         self, doc: DocText, found: Structure, docs: list[DocText], tolerance: float
     ) -> Iterator[Finding]:
         n = len(found.sections)
-        if not found.totals:
-            # The headline is in another report: use one that names the same number of sections.
-            unit = unit_key(found.sections[0][1].claim)
-            for other in docs:
-                if other is not doc:
-                    elsewhere = headline_candidates(other, unit, found.noun, len(other.flat), sections=n)
-                    found.totals += elsewhere.totals
+        # Other reports that restate the headline with the same number of sections state this
+        # total too (and supply it when this document does not).
+        unit = unit_key(found.sections[0][1].claim)
+        own = list(found.totals)
+        scopes = {tuple(sorted(p.claim.qualifiers)) for p in own}
+        for other in docs:
+            if other is not doc:
+                elsewhere = headline_candidates(other, unit, found.noun, len(other.flat), sections=n)
+                found.totals += [
+                    p for p in elsewhere.totals if not own or tuple(sorted(p.claim.qualifiers)) in scopes
+                ]
+                if not own:
                     found.stated_sections += elsewhere.stated_sections
         if found.totals:
             rel = Relation("sections", [(p, 1) for _, p in found.sections], found.totals, found.noun)
@@ -101,7 +106,11 @@ class Total(Rule):
         else:
             head = " + ".join(_part(p, k) for p, k in rel.parts) + f" = {got}"
         if wrong:
-            said = ", ".join(f"{quote(t.claim)} (line {t.claim.line})" for t in wrong)
+            home = rel.parts[0][0].claim.path
+            said = ", ".join(
+                f"{quote(t.claim)} ({'line ' if t.claim.path == home else t.claim.path + ':'}{t.claim.line})"
+                for t in wrong
+            )
             return self.finding(f"{head}, but the total says {said}.", refs, fact)
         said = ", ".join(quote(t.claim) for t in totals)
         return self.finding(f"{head}, as the total says ({said}).", refs, fact, passed=True)
