@@ -27,6 +27,7 @@ from checker.rules.periods import (
     FORMULA_VARIABLES,
     UP,
     apply_formula,
+    difference_before,
     from_to,
     keyword,
     percent,
@@ -69,6 +70,9 @@ class Growth(Rule):
                         yield finding
                 elif (up := keyword(doc, rate, UP)) or keyword(doc, rate, DOWN):
                     yield from self._change(doc, rate, cfg, down=up is None)
+                elif (diff := difference_before(doc, rate)) is not None:
+                    # "an increase of 2,978 km or 30.2%": the rate shares the difference's word.
+                    yield from self._change(doc, rate, cfg, down=diff)
 
     def _annual(self, ctx: RuleContext, doc: DocText, rate: Placed, cfg: GrowthConfig) -> Finding | None:
         pair = from_to(doc, rate)
@@ -108,9 +112,9 @@ class Growth(Rule):
         refs = [ClaimRef.of(v1.claim, role="start"), ClaimRef.of(v2.claim, role="end")]
         for diff in doc.claims_in(v2.end, rate.start):
             if diff.claim.unit == v2.claim.unit and DIFF.search(
-                doc.flat[max(0, diff.start - 8) : diff.start]
+                doc.flat[max(0, diff.start - 16) : diff.start]
             ):
-                sign = -1.0 if DOWN.search(doc.flat[max(0, diff.start - 8) : diff.start]) else 1.0
+                sign = -1.0 if DOWN.search(doc.flat[max(0, diff.start - 16) : diff.start]) else 1.0
                 got = s2 - s1
                 head = f"{quote(v2.claim)} - {quote(v1.claim)} = {number(v2.claim.value - v1.claim.value)}"
                 yield self._verdict(

@@ -55,13 +55,15 @@ def keyword(doc: DocText, p: Placed, pattern: re.Pattern[str], gap: int = 6) -> 
 
 
 def year_of(doc: DocText, p: Placed) -> int | None:
-    """The year a figure refers to: the extractor's, else "2018年的" before or "in 2018" after it."""
-    if p.claim.year is not None:
-        return p.claim.year
+    """The year a figure refers to: "2018年的" right before it or "in 2018" right after, else the extractor's.
+
+    The adjacent year wins: in "from 159.24 points in 2018 to 409.89 points in 2023" a
+    time scope read forwards would give the end figure the start's year.
+    """
     before = YEAR_BEFORE.search(doc.flat[max(0, p.start - 10) : p.start])
     after = YEAR_AFTER.match(doc.flat[p.end : p.end + 30])
     m = before or after
-    return int(m.group(1)) if m else None
+    return int(m.group(1)) if m else p.claim.year
 
 
 def since_year(text: str) -> int | None:
@@ -79,13 +81,26 @@ def values(doc: DocText, rate: Placed, start: int) -> list[Placed]:
     ]
 
 
+def difference_before(doc: DocText, rate: Placed) -> bool | None:
+    """For "增加2978公里，即30.2%" / "an increase of 2,978 km or 30.2%": whether that difference falls."""
+    before = [p for p in doc.claims_in(doc.sentence_of(rate.start)[0], rate.start)]
+    if not before or not re.fullmatch(
+        r"\s*(?:or|,|，|（|\(|即|或)\s*", doc.flat[before[-1].end : rate.start]
+    ):
+        return None
+    head = doc.flat[max(0, before[-1].start - 16) : before[-1].start]
+    if not DIFF.search(head):
+        return None
+    return bool(DOWN.search(head))
+
+
 def from_to(doc: DocText, rate: Placed) -> tuple[Placed, Placed] | None:
     """The "from V1 to V2" pair closest before the rate in its sentence, with no other rate between."""
     s_start, _ = doc.sentence_of(rate.start)
     between_rates = [p for p in doc.claims_in(s_start, rate.start) if p.claim.unit == "percent"]
     floor = between_rates[-1].end if between_rates else s_start
     # "新增2978公里" between the pair and the rate is the difference, not the end figure.
-    found = [p for p in values(doc, rate, floor) if not DIFF.search(doc.flat[max(0, p.start - 8) : p.start])]
+    found = [p for p in values(doc, rate, floor) if not DIFF.search(doc.flat[max(0, p.start - 16) : p.start])]
     for i in range(len(found) - 1, 0, -1):
         v2 = found[i]
         v1 = found[i - 1]
