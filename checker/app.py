@@ -12,7 +12,7 @@ from pathlib import Path
 
 from checker.baseline import Baseline, baseline_path
 from checker.config import Settings
-from checker.models import Finding, Report
+from checker.models import Finding, ReadError, Report
 from checker.pipeline import Progress, SyncResult, check
 from checker.report.writer import write_reports
 from checker.rules.base import Rule
@@ -61,6 +61,7 @@ class Checker:
             progress=progress,
             accept=self.accepted,
             outputs=[self.settings.reports],
+            config_errors=[_as_read_error(message) for message in self.rule_errors],
         )
         self.store.prune_runs(self.settings.retention)
         written = write_reports(report, self.settings.reports, self.settings.retention) if write else {}
@@ -72,3 +73,14 @@ class Checker:
 
     def close(self) -> None:
         self.store.close()
+
+
+def _as_read_error(message: str) -> ReadError:
+    """A rule-file problem ("rules/x.yml:7: key 'k': …") as the report lists unreadable files."""
+    path, sep, rest = message.partition(":")
+    if not sep or " " in path:
+        return ReadError(path="(rules)", message=message)
+    line, _, problem = rest.partition(":")
+    if line.strip().isdigit():
+        return ReadError(path=path, line=int(line), message=problem.strip())
+    return ReadError(path=path, message=rest.strip())

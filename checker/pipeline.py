@@ -310,6 +310,7 @@ def check(
     progress: Progress | None = None,
     accept: Acceptance | None = None,
     outputs: Sequence[Path] = (),
+    config_errors: Sequence[ReadError] = (),
 ) -> tuple[Report, SyncResult]:
     """One recorded run: sync the store, evaluate the rules, store the findings."""
     names = [display_path(r) for r in roots]
@@ -323,7 +324,13 @@ def check(
     run.documents_read = len(result.extracted) + len(result.unchanged)
     run.documents_extracted = len(result.extracted)
     report = evaluate(
-        store, roots, rules, run=run, previous=previous, read_errors=result.errors, accept=accept
+        store,
+        roots,
+        rules,
+        run=run,
+        previous=previous,
+        read_errors=[*result.errors, *config_errors],
+        accept=accept,
     )
     store.finish_run(run_id, report)
     return report, result

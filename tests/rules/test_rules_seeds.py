@@ -166,10 +166,6 @@ def test_a_broken_rule_file_is_named_and_everything_else_is_checked(
     assert cli("rules", "validate", "--rules", "rules").code == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="outside checker/rules: the pipeline does not yet put Checker.rule_errors into Report.errors",
-)
 def test_a_broken_rule_file_is_in_the_report(
     cli: Callable[..., CliResult], seeds_copy: Path, tmp_path: Path
 ) -> None:
