@@ -23,6 +23,7 @@ from checker.models import Severity
 from checker.rules.base import Rule, RuleConfig
 from checker.rules.registry import Registry, load_registry
 from checker.rules.yamlfile import YamlFile, explain, read_yaml
+from checker.sources.discover import display_path
 
 SUFFIXES = (".yml", ".yaml")
 # Fact sheets live beside the rule files but are data for the reference rule, not rules.
@@ -37,14 +38,6 @@ class RuleSet:
     problems: list[RuleFileError] = field(default_factory=list)
     plugin_problems: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
-
-
-def display(path: Path) -> str:
-    """A path as messages show it: relative to the working directory when inside it."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def rule_files(paths: Iterable[Path], *, explicit: bool) -> tuple[list[Path], list[RuleFileError]]:
@@ -66,7 +59,9 @@ def rule_files(paths: Iterable[Path], *, explicit: bool) -> tuple[list[Path], li
             )
         elif explicit:
             problems.append(
-                RuleFileError(display(path), "no such file or folder; fix --rules or the `rules` setting")
+                RuleFileError(
+                    display_path(path), "no such file or folder; fix --rules or the `rules` setting"
+                )
             )
     return files, problems
 
@@ -132,7 +127,7 @@ def load_rules(paths: Sequence[Path], *, explicit: bool = True, registry: Regist
     defined: dict[str, str] = {}
     withheld: set[str] = set()
     for path in files:
-        name = display(path)
+        name = display_path(path)
         result.files.append(name)
         try:
             file = read_yaml(path, name)

@@ -21,7 +21,7 @@ from checker.models import Bound, Claim, ClaimRef, Finding
 from checker.rules.base import Rule, RuleConfig, RuleContext
 from checker.rules.factsheet import FactSheet, SheetFact, load_sheet, name_of
 from checker.rules.figures import Span, number, quote, stated
-from checker.rules.loader import display
+from checker.sources.discover import display_path
 from checker.units import convert
 
 SAME_DIRECTION = ({Bound.GE, Bound.GT}, {Bound.LE, Bound.LT})
@@ -62,7 +62,7 @@ class Reference(Rule):
                         continue
                     seen.add(path.resolve())
                     try:
-                        self.sheets.append((path.stem, load_sheet(path, display(path))))
+                        self.sheets.append((path.stem, load_sheet(path, display_path(path))))
                     except RuleFileError as exc:
                         problems.append(exc)
         return problems
