@@ -17,25 +17,10 @@ from pydantic import Field, field_validator
 
 from checker.match import normalise_subject
 from checker.models import Claim, ClaimRef, Finding
+from checker.rules import periods as pd
 from checker.rules.base import Rule, RuleConfig, RuleContext
 from checker.rules.evaluator import compile_formula
 from checker.rules.figures import Span, number, quote, stated
-from checker.rules.periods import (
-    ANNUAL,
-    DIFF,
-    DOWN,
-    FORMULA_VARIABLES,
-    UP,
-    apply_formula,
-    difference_before,
-    from_to,
-    keyword,
-    percent,
-    since_year,
-    start_elsewhere,
-    written,
-    year_of,
-)
 from checker.rules.textscan import DocText, Placed
 
 
@@ -49,7 +34,7 @@ class GrowthConfig(RuleConfig):
     @field_validator("annual_formula", "change_formula")
     @classmethod
     def _formula(cls, text: str) -> str:
-        compile_formula(text, FORMULA_VARIABLES)  # raises FormulaError (a ValueError): a file:line error
+        compile_formula(text, pd.FORMULA_VARIABLES)  # raises FormulaError (a ValueError): a file:line error
         return text
 
 
@@ -64,31 +49,37 @@ class Growth(Rule):
         assert isinstance(cfg, GrowthConfig)
         for doc in ctx.documents():
             for rate in (p for p in doc.placed if p.claim.unit == "percent"):
-                if keyword(doc, rate, ANNUAL):
+                if pd.keyword(doc, rate, pd.ANNUAL):
                     finding = self._annual(ctx, doc, rate, cfg)
                     if finding is not None:
                         yield finding
-                elif (up := keyword(doc, rate, UP)) or keyword(doc, rate, DOWN):
-                    yield from self._change(doc, rate, cfg, down=up is None)
-                elif (diff := difference_before(doc, rate)) is not None:
+                elif (up := pd.keyword(doc, rate, pd.UP)) or pd.keyword(doc, rate, pd.DOWN):
+                    yield from self._change(ctx, doc, rate, cfg, down=up is None)
+                elif (diff := pd.difference_before(doc, rate)) is not None:
                     # "an increase of 2,978 km or 30.2%": the rate shares the difference's word.
-                    yield from self._change(doc, rate, cfg, down=diff)
+                    yield from self._change(ctx, doc, rate, cfg, down=diff)
 
     def _annual(self, ctx: RuleContext, doc: DocText, rate: Placed, cfg: GrowthConfig) -> Finding | None:
-        pair = from_to(doc, rate)
-        if pair is None:
-            return None
-        v1, v2 = pair
-        y1, y2 = year_of(doc, v1), year_of(doc, v2)
-        since = since_year(doc.flat[v2.end : rate.start])
-        start: Claim | None = v1.claim
+        pair = pd.from_to(doc, rate)
+        if pair is not None:
+            v1, v2 = pair
+            y1, start = pd.year_of(doc, v1), v1.claim
+            since = pd.since_year(doc.flat[v2.end : rate.start])
+        else:
+            # "2023年达409.89分，2018年以来年均增长20.82%": the 2018 figure is stated elsewhere.
+            found = pd.last_dated(doc, rate)
+            if found is None:
+                return None
+            v2, y1, start = found, None, None
+            since = pd.since_year(doc.flat[doc.sentence_of(rate.start)[0] : rate.start])
+        y2 = pd.year_of(doc, v2)
         if since is not None and since != y1:
             # The rate runs from another year than the sentence's first figure.
-            y1, start = since, start_elsewhere(ctx, v2.claim, since)
+            y1, start = since, pd.start_elsewhere(ctx, v2.claim, since)
         if start is None or y1 is None or y2 is None or y2 <= y1:
             return None
         years = y2 - y1
-        implied = apply_formula(cfg.annual_formula, stated(start), stated(v2.claim), years)
+        implied = pd.apply_formula(cfg.annual_formula, stated(start), stated(v2.claim), years)
         if implied is None:
             return None
         refs = [
@@ -96,14 +87,20 @@ class Growth(Rule):
             ClaimRef.of(v2.claim, role="end"),
             ClaimRef.of(rate.claim, role="rate"),
         ]
-        where = "" if start is v1.claim else f" (the {y1} figure from {start.path}:{start.line})"
-        arithmetic = written(cfg.annual_formula, start.value, v2.claim.value, years)
-        head = f"From {quote(start)} ({y1}) to {quote(v2.claim)} ({y2}){where}: {arithmetic} = {percent(implied)} a year"
+        where = (
+            "" if pair and start is pair[0].claim else f" (the {y1} figure from {start.path}:{start.line})"
+        )
+        arithmetic = pd.written(cfg.annual_formula, start, v2.claim, years)
+        head = f"From {quote(start)} ({y1}) to {quote(v2.claim)} ({y2}){where}: {arithmetic} a year"
         fact = f"growth:annual:{_label(rate.claim, v2.claim)}@{doc.path}"
         return self._verdict(head, implied, stated(rate.claim), rate.claim, refs=refs, fact=fact, cfg=cfg)
 
-    def _change(self, doc: DocText, rate: Placed, cfg: GrowthConfig, *, down: bool) -> Iterator[Finding]:
-        pair = from_to(doc, rate)
+    def _change(
+        self, ctx: RuleContext, doc: DocText, rate: Placed, cfg: GrowthConfig, *, down: bool
+    ) -> Iterator[Finding]:
+        pair = pd.from_to(doc, rate)
+        if pair is None:
+            pair = pd.year_on_year(ctx, doc, rate)
         if pair is None:
             return
         v1, v2 = pair
@@ -111,10 +108,10 @@ class Growth(Rule):
         label = _label(rate.claim, v2.claim)
         refs = [ClaimRef.of(v1.claim, role="start"), ClaimRef.of(v2.claim, role="end")]
         for diff in doc.claims_in(v2.end, rate.start):
-            if diff.claim.unit == v2.claim.unit and DIFF.search(
+            if diff.claim.unit == v2.claim.unit and pd.DIFF.search(
                 doc.flat[max(0, diff.start - 16) : diff.start]
             ):
-                sign = -1.0 if DOWN.search(doc.flat[max(0, diff.start - 16) : diff.start]) else 1.0
+                sign = -1.0 if pd.DOWN.search(doc.flat[max(0, diff.start - 16) : diff.start]) else 1.0
                 got = s2 - s1
                 head = f"{quote(v2.claim)} - {quote(v1.claim)} = {number(v2.claim.value - v1.claim.value)}"
                 yield self._verdict(
@@ -122,10 +119,10 @@ class Growth(Rule):
                     refs=[*refs, ClaimRef.of(diff.claim, role="difference")],
                     fact=f"growth:difference:{label}@{doc.path}",
                 )  # fmt: skip
-        implied = apply_formula(cfg.change_formula, s1, s2, 0)
+        implied = pd.apply_formula(cfg.change_formula, s1, s2, 0)
         if implied is not None:
-            arithmetic = written(cfg.change_formula, v1.claim.value, v2.claim.value, 0)
-            head = f"From {quote(v1.claim)} to {quote(v2.claim)}: {arithmetic} = {percent(implied)}"
+            arithmetic = pd.written(cfg.change_formula, v1.claim, v2.claim, 0)
+            head = f"From {quote(v1.claim)} to {quote(v2.claim)}: {arithmetic}"
             said = stated(rate.claim).times(-1.0 if down else 1.0)
             refs = [*refs, ClaimRef.of(rate.claim, role="rate")]
             fact = f"growth:change:{label}@{doc.path}"

@@ -16,7 +16,7 @@ from checker.match import normalise_subject, unit_key
 from checker.models import Claim
 from checker.rules.base import RuleContext
 from checker.rules.evaluator import FormulaError, compile_formula
-from checker.rules.figures import Span, number
+from checker.rules.figures import Span, like
 from checker.rules.textscan import DocText, Placed
 
 FORMULA_VARIABLES = frozenset({"start", "end", "years"})
@@ -79,6 +79,37 @@ def values(doc: DocText, rate: Placed, start: int) -> list[Placed]:
         for p in doc.claims_in(start, rate.start)
         if p.claim.unit not in ("percent", "percentage_point") and not doc.in_brackets(p)
     ]
+
+
+YOY = re.compile(
+    r"同比|比上年|较上年|比去年|较去年|year[- ]on[- ]year|from a year earlier|over last year", re.I
+)
+
+
+def last_dated(doc: DocText, rate: Placed) -> Placed | None:
+    """The last figure with a year before the rate in its sentence (not a difference)."""
+    s_start, _ = doc.sentence_of(rate.start)
+    dated = [
+        p
+        for p in values(doc, rate, s_start)
+        if year_of(doc, p) is not None and not DIFF.search(doc.flat[max(0, p.start - 16) : p.start])
+    ]
+    return dated[-1] if dated else None
+
+
+def year_on_year(ctx: RuleContext, doc: DocText, rate: Placed) -> tuple[Placed, Placed] | None:
+    """Last year's figure (from any report) and this year's, for "2023年为105亿元，同比增长5%"."""
+    clause = doc.flat[doc.clause_start(rate.start, "。；;！？!?") : rate.start]
+    end = last_dated(doc, rate)
+    year = year_of(doc, end) if end else None
+    if end is None or year is None or not YOY.search(clause):
+        return None
+    start = start_elsewhere(ctx, end.claim, year - 1)
+    if start is None:
+        return None
+    other = ctx.document(start.path)
+    placed = next((p for p in other.placed if p.claim is start), None) if other else None
+    return (placed, end) if placed else None
 
 
 def difference_before(doc: DocText, rate: Placed) -> bool | None:
@@ -147,13 +178,9 @@ def apply_formula(formula: str, start: Span, end: Span, years: int) -> Span | No
     return Span(min(results), max(results))
 
 
-def written(formula: str, start: float, end: float, years: int) -> str:
-    """The formula with the figures put in: "(409.89 / 159.24) ** (1 / 5) - 1"."""
-    names = {"start": number(start), "end": number(end), "years": str(years)}
-    return re.sub(r"\b(start|end|years)\b", lambda m: names[m.group(1)], formula).replace("**", "^")
-
-
-def percent(span: Span) -> str:
-    """The middle of a fraction's range as a percentage with two decimals."""
-    mid = (span.lo + span.hi) / 2 * 100
-    return f"{mid:.2f}%"
+def written(formula: str, start: Claim, end: Claim, years: int) -> str:
+    """The formula with the figures put in, and its result: "(409.89 / 159.24) ^ (1 / 5) - 1 = 20.82%"."""
+    names = {"start": like(start.value, start), "end": like(end.value, end), "years": str(years)}
+    text = re.sub(r"\b(start|end|years)\b", lambda m: names[m.group(1)], formula).replace("**", "^")
+    point = apply_formula(formula, Span(start.value, start.value), Span(end.value, end.value), years)
+    return f"{text} = {point.lo * 100:.2f}%" if point else text

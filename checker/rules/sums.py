@@ -33,6 +33,10 @@ NOT_PART = re.compile(
 )
 EACH_ZH = re.compile(r"各(?:有|为|是|占)?\s*$")
 EACH_EN = re.compile(r"^\s*(?:[A-Za-z-]+\s){0,2}?each\b")
+# A total in a clause of its own ("上海3个，江苏2个，共5个"): the parts before it may be comma-separated.
+CLAUSE_TOTAL = re.compile(
+    r"^\s*(?:(?:共有|共计|合计|总计|总共|一共|共)\S{0,3}|(?:and\s+)?(?:for |making |bringing )?(?:a total of|total of|the total to)?\s*)$"
+)
 ITEMS = re.compile(r"、|以及|及|和|与|,\s*(?:and\s+)?|\s+and\s+")
 
 
@@ -87,12 +91,16 @@ def additive(doc: DocText, total: Placed) -> Relation | None:
     before = _candidates(doc, start, total.start, total)
     if not before or len(doc.flat[before[-1].end : total.start]) > 30:
         return None
+    own_clause = bool(CLAUSE_TOTAL.match(doc.flat[doc.clause_start(total.start) : total.start]))
     chain = [before[-1]]
     for p in reversed(before[:-1]):
         between = doc.flat[p.end : chain[0].start]
-        if not CONNECTIVE.search(between) and not PRE_CONNECTIVE.search(
-            doc.flat[doc.clause_start(p.start) : p.start]
-        ):
+        linked = (
+            CONNECTIVE.search(between)
+            or PRE_CONNECTIVE.search(doc.flat[doc.clause_start(p.start) : p.start])
+            or (own_clause and re.search(r"[，,]", between))
+        )
+        if not linked or BREAKDOWN.search(between) or total_marker(doc, p):
             break
         chain.insert(0, p)
     if len(chain) < 2 or doc.unread_figure(chain[0].start, total.start, total.claim.measure):
