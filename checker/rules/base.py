@@ -12,7 +12,7 @@ from typing import ClassVar
 from pydantic import BaseModel, ConfigDict
 
 from checker.errors import RuleFileError
-from checker.match import Fact
+from checker.match import Fact, normalise_subject
 from checker.models import Claim, ClaimRef, Finding, Severity
 from checker.rules.textscan import DocText
 
@@ -38,6 +38,7 @@ class RuleContext:
     text_of: Callable[[str], str | None] = lambda _path: None
     by_path: dict[str, list[Claim]] = field(default_factory=dict)
     _docs: dict[str, DocText | None] = field(default_factory=dict, repr=False)
+    _subjects: dict[str, list[Claim]] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if not self.by_path:
@@ -52,6 +53,14 @@ class RuleContext:
             raw = self.text_of(path)
             self._docs[path] = DocText(path, raw, self.by_path.get(path, [])) if raw is not None else None
         return self._docs[path]
+
+    def with_subject(self, subject: str) -> list[Claim]:
+        """Claims whose normalised subject is `subject` (indexed once per run; rules look this up often)."""
+        if self._subjects is None:
+            self._subjects = defaultdict(list)
+            for claim in self.claims:
+                self._subjects[normalise_subject(claim.subject)].append(claim)
+        return self._subjects.get(subject, [])
 
     def documents(self) -> list[DocText]:
         """Every document with claims and text, in path order."""

@@ -19,7 +19,7 @@ from pydantic import Field
 from checker.match import normalise_subject
 from checker.models import Claim, ClaimRef, Finding
 from checker.rules.base import Rule, RuleConfig, RuleContext
-from checker.rules.figures import Span, figure, number, quote, stated
+from checker.rules.figures import Span, figure, number, quote, range_text, stated, unit_name
 from checker.rules.textscan import DocText, Placed
 from checker.units import comparable, convert, dimension_of
 
@@ -107,16 +107,21 @@ class Equivalence(Rule):
             yield from self._across(ctx, used)
 
     def _across(self, ctx: RuleContext, used: set[str]) -> Iterator[Finding]:
-        by_subject: dict[str, list[Claim]] = {}
+        # Bucket by subject, then by unit: only buckets of two units can pair (keeps this linear).
+        by_subject: dict[str, dict[str, list[Claim]]] = {}
         for c in ctx.claims:
             subject = normalise_subject(c.subject)
             if len(subject) >= 3 and c.ident not in used:
-                by_subject.setdefault(subject, []).append(c)
-        for claims in by_subject.values():
-            for i, a in enumerate(claims):
-                for b in claims[i + 1 :]:
-                    if a.path != b.path and _pairable(a, b) and not {a.ident, b.ident} & used:
+                by_subject.setdefault(subject, {}).setdefault(c.unit, []).append(c)
+        for units in by_subject.values():
+            if len(units) < 2:
+                continue
+            for ua, ub in ((x, y) for x in sorted(units) for y in sorted(units) if x < y):
+                for a in units[ua]:
+                    b = next((b for b in units[ub] if b.path != a.path and b.ident not in used), None)
+                    if b is not None and a.ident not in used and _pairable(a, b):
                         used |= {a.ident, b.ident}
+                        a, b = sorted((a, b), key=lambda c: (c.path, c.offset))  # noqa: PLW2901
                         yield self._judge(a, b, stated(a), stated(b), "same subject")
 
     def _judge(self, a: Claim, b: Claim, span_a: Span, span_b: Span, how: str) -> Finding:
@@ -128,22 +133,10 @@ class Equivalence(Rule):
         )
         converted = Span(convert(sx.lo, x.unit, y.unit), convert(sx.hi, x.unit, y.unit))
         value = convert(x.value, x.unit, y.unit)
-        head = f"{quote(x)} = {number(round(value, 4))} {_unit(y.unit)}"
+        head = f"{quote(x)} = {number(round(value, 4))} {unit_name(y.unit)}"
         exact = how == "restated" or y.bound == "="
-        says = f"{number(y.value)} {_unit(y.unit)}" if exact else _range(sy, y.unit)
+        says = f"{number(y.value)} {unit_name(y.unit)}" if exact else range_text(sy, y.unit)
         if converted.overlaps(sy):
             word = "as" if exact else "within"
             return self.finding(f"{head}, {word} {quote(y)} ({says}).", refs, fact, passed=True)
         return self.finding(f"{head}, but {quote(y)} says {says}.", refs, fact)
-
-
-def _unit(unit: str) -> str:
-    return f"{unit}s" if unit in ("hour", "day", "week", "month", "year", "minute", "second") else unit
-
-
-def _range(span: Span, unit: str) -> str:
-    if span.finite and span.hi - span.lo > 1e-9:
-        return f"{number(round(span.lo, 4))}–{number(round(span.hi, 4))} {_unit(unit)}"
-    edge = span.lo if span.finite or span.lo != float("-inf") else span.hi
-    prefix = "" if span.finite else ("at most " if span.lo == float("-inf") else "at least ")
-    return f"{prefix}{number(round(edge, 4))} {_unit(unit)}"

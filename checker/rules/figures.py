@@ -116,3 +116,17 @@ def quote(claim: Claim) -> str:
         if not re.search(r"[A-Za-z]", claim.text)
         else " ".join(claim.text.split())
     )
+
+
+def unit_name(unit: str) -> str:
+    """A canonical unit as English prose: hours, days, km."""
+    return f"{unit}s" if unit in ("hour", "day", "week", "month", "year", "minute", "second") else unit
+
+
+def range_text(span: Span, unit: str) -> str:
+    """A range with its unit: "2–3 years", "at most 144 hours", "144 hours"."""
+    if span.finite and span.hi - span.lo > 1e-9:
+        return f"{number(round(span.lo, 4))}–{number(round(span.hi, 4))} {unit_name(unit)}"
+    edge = span.lo if span.finite or span.lo != float("-inf") else span.hi
+    prefix = "" if span.finite else ("at most " if span.lo == float("-inf") else "at least ")
+    return f"{prefix}{number(round(edge, 4))} {unit_name(unit)}"

@@ -108,7 +108,7 @@ def year_on_year(ctx: RuleContext, doc: DocText, rate: Placed) -> tuple[Placed, 
     if start is None:
         return None
     other = ctx.document(start.path)
-    placed = next((p for p in other.placed if p.claim is start), None) if other else None
+    placed = other.placed_of(start) if other else None
     return (placed, end) if placed else None
 
 
@@ -151,11 +151,11 @@ def start_elsewhere(ctx: RuleContext, end: Claim, year: int) -> Claim | None:
     if len(subject) < 2:
         return None
     found: list[Claim] = []
-    for c in ctx.claims:
-        if c is end or unit_key(c) != unit_key(end) or normalise_subject(c.subject) != subject:
+    for c in ctx.with_subject(subject):
+        if c is end or unit_key(c) != unit_key(end):
             continue
         doc = ctx.document(c.path)
-        placed = next((p for p in doc.placed if p.claim is c), None) if doc else None
+        placed = doc.placed_of(c) if doc else None
         if (c.year if placed is None or doc is None else year_of(doc, placed)) == year:
             found.append(c)
     if len({round(c.value, 9) for c in found}) != 1:

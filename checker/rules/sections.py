@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import cast
 
 from checker.match import unit_key
 from checker.rules.textscan import DocText, Placed
@@ -51,6 +52,7 @@ class Structure:
 
     sections: list[tuple[int, Placed]]
     noun: str
+    unit: str = ""
     totals: list[Placed] = field(default_factory=list)
     stated_sections: list[Placed] = field(default_factory=list)
 
@@ -89,12 +91,25 @@ def _section_count(doc: DocText, start: int, end: int) -> Placed | None:
     return None
 
 
+def beside_sections(doc: DocText) -> list[Placed]:
+    """Claims in a sentence that also says how many sections there are ("九个方面，共165项")."""
+    if "beside_sections" not in doc.memo:
+        counts = [q for q in doc.placed if SECTION_NOUNS.match(doc.flat[q.end : q.end + 12].lstrip())]
+        spans = {doc.sentence_of(q.start) for q in counts}
+        doc.memo["beside_sections"] = [p for start, end in sorted(spans) for p in doc.claims_in(start, end)]
+    return cast(list[Placed], doc.memo["beside_sections"])
+
+
 def headline_candidates(
     doc: DocText, unit: str, noun: str, end: int, sections: int | None = None
 ) -> Structure:
-    """Totals before `end` with the sections' unit and noun, and the "N个方面" beside them."""
+    """Totals before `end` with the sections' unit and noun, and the "N个方面" beside them.
+
+    Given `sections` (another report's headline must name that many), only the
+    sentences that state a number of sections are read: cheap across many reports.
+    """
     found = Structure([], noun)
-    for p in doc.claims_in(0, end):
+    for p in doc.claims_in(0, end) if sections is None else beside_sections(doc):
         after = doc.noun_after(p)
         # A title runs into the next line in flat text: "重点任务长三角新一轮…" still names 重点任务.
         if unit_key(p.claim) != unit or not (nouns_match(after, noun) or after.startswith(noun)):
@@ -130,6 +145,8 @@ def structure(doc: DocText) -> Structure | None:
     noun = min(nouns, key=len)
     if len(units) != 1 or not all(nouns_match(n, noun) for n in nouns):
         return None
-    found = headline_candidates(doc, units.pop(), noun, bounds[0])
+    unit = units.pop()
+    found = headline_candidates(doc, unit, noun, bounds[0])
     found.sections = [(n, c) for (n, _), c in zip(heads, placed, strict=True)]
+    found.unit = unit
     return found

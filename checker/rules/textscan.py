@@ -27,6 +27,9 @@ _NOUN_STOP = re.compile(
 _EN_STOP = {"in", "of", "and", "or", "are", "is", "were", "was", "with", "from", "to", "for", "each", "the"}
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _is_ascii_word(ch: str) -> bool:
     return ch.isascii() and not ch.isspace()
 
@@ -46,31 +49,33 @@ class DocText:
     def __init__(self, path: str, raw: str, claims: Iterable[Claim]) -> None:
         self.path = path
         self.raw = raw
-        chars: list[str] = []
-        origin: list[int] = []
-        to_flat = [0] * (len(raw) + 1)
-        i = 0
-        while i < len(raw):
-            if raw[i].isspace():
-                j = i
-                while j < len(raw) and raw[j].isspace():
-                    j += 1
-                prev = chars[-1] if chars else ""
-                nxt = raw[j] if j < len(raw) else ""
-                for k in range(i, j):
-                    to_flat[k] = len(chars)
-                if prev and nxt and _is_ascii_word(prev) and _is_ascii_word(nxt):
-                    chars.append(" ")
-                    origin.append(i)
-                i = j
-                continue
-            to_flat[i] = len(chars)
-            chars.append(raw[i])
-            origin.append(i)
-            i += 1
-        to_flat[len(raw)] = len(chars)
+        # Per-document results a rule computes once and looks up from other documents.
+        self.memo: dict[str, object] = {}
+        pieces: list[str] = []
+        origin: list[int] = []  # flat position -> raw offset
+        to_flat: list[int] = []  # raw offset -> flat position
+        size = 0
+        done = 0
+        # Whole runs at a time (list.extend over ranges), not a Python loop per character.
+        for m in _SPACES.finditer(raw):
+            a, b = m.span()
+            pieces.append(raw[done:a])
+            origin.extend(range(done, a))
+            to_flat.extend(range(size, size + a - done))
+            size += a - done
+            to_flat.extend([size] * (b - a))
+            if a > 0 and b < len(raw) and _is_ascii_word(raw[a - 1]) and _is_ascii_word(raw[b]):
+                pieces.append(" ")
+                origin.append(a)
+                size += 1
+            done = b
+        pieces.append(raw[done:])
+        origin.extend(range(done, len(raw)))
+        to_flat.extend(range(size, size + len(raw) - done))
+        size += len(raw) - done
+        to_flat.append(size)
         origin.append(len(raw))
-        self.flat = "".join(chars)
+        self.flat = "".join(pieces)
         self._origin = origin
         self._to_flat = to_flat
         self.placed = sorted(
@@ -102,12 +107,24 @@ class DocText:
             spans.append((start, len(self.flat)))
         return spans
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [start for start, _ in self.sentences]
+
     def sentence_of(self, pos: int) -> tuple[int, int]:
         """The sentence around a flat position."""
-        for start, end in self.sentences:
-            if start <= pos < end:
-                return start, end
+        i = bisect_right(self._sentence_starts, pos) - 1
+        if 0 <= i < len(self.sentences) and pos < self.sentences[i][1]:
+            return self.sentences[i]
         return len(self.flat), len(self.flat)
+
+    def placed_of(self, claim: Claim) -> Placed | None:
+        """Where a claim of this document sits in the flat text."""
+        return self._by_ident.get(claim.ident)
+
+    @cached_property
+    def _by_ident(self) -> dict[str, Placed]:
+        return {p.claim.ident: p for p in self.placed}
 
     def clause_start(self, pos: int, stops: str = CLAUSE_END) -> int:
         """Where the clause holding `pos` starts: just after the previous clause boundary."""
@@ -119,9 +136,6 @@ class DocText:
     def claims_in(self, start: int, end: int) -> list[Placed]:
         """Claims whose span starts in [start, end)."""
         return self.placed[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
-
-    def claims_before(self, pos: int) -> list[Placed]:
-        return self.placed[: bisect_right(self._starts, pos - 1)]
 
     def in_brackets(self, p: Placed) -> bool:
         """True when the claim sits inside (...) in its sentence: an aside, not a part."""

@@ -15,11 +15,11 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from checker.match import normalise_subject, unit_key
+from checker.match import normalise_subject
 from checker.models import ClaimRef, Finding
 from checker.rules.base import Rule, RuleConfig, RuleContext
 from checker.rules.figures import Span, number, quote, span_text, stated
-from checker.rules.sections import Structure, headline_candidates, structure
+from checker.rules.sections import Structure, beside_sections, headline_candidates, structure
 from checker.rules.sums import Relation, in_text
 from checker.rules.textscan import DocText, Placed
 
@@ -42,6 +42,7 @@ class Total(Rule):
         cfg = self.config
         assert isinstance(cfg, TotalConfig)
         docs = ctx.documents()
+        structures: dict[str, Structure] = {}
         for doc in docs:
             if cfg.in_text:
                 seen: dict[str, int] = {}
@@ -54,25 +55,27 @@ class Total(Rule):
                     yield self._judge(rel, f"total:{label}@{doc.path}{suffix}", cfg.tolerance)
             found = structure(doc) if cfg.sections else None
             if found is not None:
-                yield from self._structure(doc, found, docs, cfg.tolerance)
+                structures[doc.path] = found
+        # A plan without its own headline takes other reports' (in _structure); a plan whose
+        # sections add up to its own headline is what other reports' restatements are held to
+        # (in _restated) — one that does not is already an error, and could be wrong either way.
+        headlined = [s for s in structures.values() if s.totals and _adds_up(s)]
+        for doc in docs:
+            if doc.path in structures:
+                yield from self._structure(doc, structures[doc.path], docs, cfg.tolerance)
+            elif headlined and beside_sections(doc):
+                yield from self._restated(doc, headlined, cfg.tolerance)
 
     def _structure(
         self, doc: DocText, found: Structure, docs: list[DocText], tolerance: float
     ) -> Iterator[Finding]:
         n = len(found.sections)
-        # Other reports that restate the headline with the same number of sections state this
-        # total too (and supply it when this document does not).
-        unit = unit_key(found.sections[0][1].claim)
-        own = list(found.totals)
-        scopes = {tuple(sorted(p.claim.qualifiers)) for p in own}
-        for other in docs:
-            if other is not doc:
-                elsewhere = headline_candidates(other, unit, found.noun, len(other.flat), sections=n)
-                found.totals += [
-                    p for p in elsewhere.totals if not own or tuple(sorted(p.claim.qualifiers)) in scopes
-                ]
-                if not own:
-                    found.stated_sections += elsewhere.stated_sections
+        if not found.totals:
+            # The headline is in another report: use those that name the same number of sections.
+            for other in (d for d in docs if d is not doc and beside_sections(d)):
+                elsewhere = headline_candidates(other, found.unit, found.noun, len(other.flat), sections=n)
+                found.totals += elsewhere.totals
+                found.stated_sections += elsewhere.stated_sections
         if found.totals:
             rel = Relation("sections", [(p, 1) for _, p in found.sections], found.totals, found.noun)
             yield self._judge(rel, f"total:sections:{found.noun}@{doc.path}", tolerance)
@@ -88,6 +91,22 @@ class Total(Rule):
                 yield self.finding(
                     f"{n} numbered sections, as the text says ({said}).", refs, fact, passed=True
                 )
+
+    def _restated(self, doc: DocText, structures: list[Structure], tolerance: float) -> Iterator[Finding]:
+        """A report that restates a sectioned headline ("九个方面，共165项") against the sections' sum."""
+        by_key: dict[tuple[str, str, int], list[Structure]] = {}
+        for s in structures:
+            by_key.setdefault((s.unit, s.noun, len(s.sections)), []).append(s)
+        for (unit, noun, n), same in by_key.items():
+            said = headline_candidates(doc, unit, noun, len(doc.flat), sections=n).totals
+            if said:
+                # Many copies of one plan may differ: hold the restatement to the sum most of them give.
+                sums = [sum(p.claim.value for _, p in s.sections) for s in same]
+                plan = next(
+                    s for s in same if sum(p.claim.value for _, p in s.sections) == max(sums, key=sums.count)
+                )
+                rel = Relation("sections", [(p, 1) for _, p in plan.sections], said, noun)
+                yield self._judge(rel, f"total:sections:{noun}@{doc.path}", tolerance)
 
     def _judge(self, rel: Relation, fact: str, tolerance: float) -> Finding:
         total_sum = Span(0.0, 0.0)
@@ -114,6 +133,11 @@ class Total(Rule):
             return self.finding(f"{head}, but the total says {said}.", refs, fact)
         said = ", ".join(quote(t.claim) for t in totals)
         return self.finding(f"{head}, as the total says ({said}).", refs, fact, passed=True)
+
+
+def _adds_up(found: Structure) -> bool:
+    parts = sum((stated(p.claim) for _, p in found.sections), Span(0.0, 0.0))
+    return all(stated(t.claim).overlaps(parts) for t in found.totals)
 
 
 def _part(p: Placed, k: int) -> str:

@@ -175,3 +175,23 @@ def test_a_broken_rule_file_is_in_the_report(
     _, report = check(cli, seeds_copy, "--rules", "rules")
     problems = [e for e in report["errors"] if e["path"].endswith("rules/total.yml")]
     assert problems and "tolerence" in problems[0]["message"], report["errors"]
+
+
+@pytest.mark.slow
+def test_fingerprints_name_the_fact_not_its_value_or_line(
+    cli: Callable[..., CliResult], seeds_copy: Path
+) -> None:
+    def sections(report: dict[str, Any]) -> dict[str, Any]:
+        return next(
+            f for f in report["findings"] if f["rule"] == "total" and "sections add up" in f["message"]
+        )
+
+    _, before = check(cli, seeds_copy)
+    path = seeds_copy / S2
+    text = path.read_text(encoding="utf-8")
+    path.write_text("\n\n" + text.replace("共有25项", "共有28项", 1), encoding="utf-8")
+    _, after = check(cli, seeds_copy)
+    old, new = sections(before), sections(after)
+    assert old["passed"] and not new["passed"]
+    assert old["fingerprint"] == new["fingerprint"]
+    assert {(c["line"], c["text"]) for c in new["claims"]} != {(c["line"], c["text"]) for c in old["claims"]}
