@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import cached_property
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -66,6 +67,11 @@ class SheetFact(BaseModel):
         if self.value is None and self.lower is None and self.upper is None:
             raise ValueError("give the fact a value (with a bound) or an interval (lower, upper)")
         return self
+
+    @cached_property
+    def keys(self) -> list[str]:
+        """The aliases as they are looked for: without spaces, quotes and brackets, lower case."""
+        return [key for alias in self.aliases if (key := clean(alias, 0)[0])]
 
     def span(self) -> Span:
         """The values the fact allows."""
@@ -143,10 +149,7 @@ def name_of(
     for stem, sheet, fact in facts:
         if not fits(p.claim, sheet, fact):
             continue
-        for alias in fact.aliases:
-            key = clean(alias, 0)[0]
-            if not key:
-                continue
+        for key in fact.keys:
             # Closest alias first, then the longest; nothing but words between it and the figure.
             at = before.rfind(key)
             gap = len(before) - at - len(key)

@@ -108,3 +108,20 @@ def test_validate_names_each_broken_file_and_exits_2(cli: Callable[..., CliResul
     assert "rules/typo.yml:3: key 'enabeld': unknown key; did you mean 'enabled'?" in result.stderr
     assert "rules/kind.yml:2: key 'kind': unknown kind 'nosuchkind'" in result.stderr
     assert "good.yml" not in result.stderr
+
+
+def test_check_takes_select_ignore_and_severity(cli: Callable[..., CliResult], seeds_copy: Path) -> None:
+    from tests.conftest import replace_in
+
+    replace_in(seeds_copy / "002_ce81642fc312d168.txt", "共有25项", "共有28项")
+    args = ("check", seeds_copy, "--store", "store.db", "--reports", "out", "--format", "json")
+    failing = cli(*args)
+    assert failing.code == 1
+    assert {f["rule"] for f in failing.json()["findings"] if f["severity"] == "error"} == {"total"}
+    warned = cli(*args, "--severity", "total=warning")
+    assert warned.code == 0, warned.stderr
+    assert any(f["rule"] == "total" and f["severity"] == "warning" for f in warned.json()["findings"])
+    ignored = cli(*args, "--ignore", "total")
+    assert ignored.code == 0 and "total" not in {f["rule"] for f in ignored.json()["findings"]}
+    selected = cli(*args, "--select", "count,growth")
+    assert {f["rule"] for f in selected.json()["findings"]} == {"count", "growth"}
