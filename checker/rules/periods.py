@@ -43,13 +43,29 @@ YEAR_BEFORE = re.compile(r"(\d{4})\s*年(?:的|底|末|初)?\s*$")
 YEAR_AFTER = re.compile(r"^\s*(?:[A-Za-z]+\s+){0,2}?in\s+(\d{4})\b")
 
 
+# What may stand before a rate's keyword in its clause: a period, a link word — not a new
+# subject ("营收从100亿元增长到120亿元，利润增长15%": 15% is not the revenue's growth).
+RATE_LEAD = re.compile(
+    r"^\s*(?:其|其中|同比|比上年|较上年|比去年|较去年|全年|分别|\d{4}\s*年\s*以来|自\s*\d{4}\s*年(?:以来)?"
+    r"|an?|the|and|or|with|for|since \d{4},?)?\s*$",
+    re.I,
+)
+
+
 def keyword(doc: DocText, p: Placed, pattern: re.Pattern[str], gap: int = 6) -> re.Match[str] | None:
-    """The last match of `pattern` ending at most `gap` characters (no figures) before the claim."""
+    """The last match of `pattern` ending at most `gap` characters (no figures) before the claim.
+
+    Only a keyword that opens its clause counts (after a period or link word, see RATE_LEAD).
+    """
     head = doc.flat[doc.clause_start(p.start) : p.start]
     found = None
     for m in pattern.finditer(head):
         between = head[m.end() :]
-        if len(between.strip()) <= gap and not re.search(r"\d", between):
+        if (
+            len(between.strip()) <= gap
+            and not re.search(r"\d", between)
+            and RATE_LEAD.match(head[: m.start()])
+        ):
             found = m
     return found
 
