@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from checker.match import unit_key
+from checker.rules.figures import Span, stated
 from checker.rules.textscan import DocText, Placed
 
 _CN = "一二三四五六七八九十"
@@ -55,6 +56,11 @@ class Structure:
     unit: str = ""
     totals: list[Placed] = field(default_factory=list)
     stated_sections: list[Placed] = field(default_factory=list)
+
+    def adds_up(self) -> bool:
+        """True when the sections' counts add up to every headline total."""
+        parts = sum((stated(p.claim) for _, p in self.sections), Span(0.0, 0.0))
+        return all(stated(t.claim).overlaps(parts) for t in self.totals)
 
 
 def headings(doc: DocText) -> list[tuple[int, int]]:

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from checker.match import unit_key
+from checker.rules.figures import quote
 from checker.rules.textscan import DocText, Placed
 
 MARKERS = ("共有", "共计", "合计", "总计", "总共", "一共", "a total of", "total of", "totalling", "totaling")
@@ -158,3 +159,8 @@ def in_text(doc: DocText) -> list[Relation]:
                 if id(p) not in used and _same_unit(p, r.totals[0]) and doc.noun_after(p) == r.noun
             ]
     return relations
+
+
+def part_text(p: Placed, k: int) -> str:
+    """A part as a message writes it: "3×1个" for one each of three items."""
+    return f"{k}×{quote(p.claim)}" if k > 1 else quote(p.claim)

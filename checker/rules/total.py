@@ -5,8 +5,10 @@ Reads sums the text states ("14个……加上5个联盟共有19个"), breakdown
 document structure (numbered sections each stating "共有N项重点任务" against
 "九个方面，共165项重点任务", and 九个方面 against the number of sections).  When a
 document has the sections but not the headline, the headline of another
-report that names the same number of sections is used.  Counts are exact;
+report that names the same number of sections is used; a report restating
+the headline of a plan that adds up is held to that plan.  Counts are exact;
 other figures carry their written precision, so rounded parts are no error.
+A breakdown far short of its total may be a partial list: a warning.
 """
 
 from __future__ import annotations
@@ -16,12 +18,15 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from checker.match import normalise_subject
-from checker.models import ClaimRef, Finding
+from checker.models import ClaimRef, Finding, Severity
 from checker.rules.base import Rule, RuleConfig, RuleContext
 from checker.rules.figures import Span, number, quote, span_text, stated
 from checker.rules.sections import Structure, beside_sections, headline_candidates, structure
-from checker.rules.sums import Relation, in_text
-from checker.rules.textscan import DocText, Placed
+from checker.rules.sums import Relation, in_text, part_text
+from checker.rules.textscan import DocText
+
+# A breakdown whose parts reach less than this share of its total may be a partial list.
+PARTIAL = 0.8
 
 
 class TotalConfig(RuleConfig):
@@ -59,7 +64,7 @@ class Total(Rule):
         # A plan without its own headline takes other reports' (in _structure); a plan whose
         # sections add up to its own headline is what other reports' restatements are held to
         # (in _restated) — one that does not is already an error, and could be wrong either way.
-        headlined = [s for s in structures.values() if s.totals and _adds_up(s)]
+        headlined = [s for s in structures.values() if s.totals and s.adds_up()]
         for doc in docs:
             if doc.path in structures:
                 yield from self._structure(doc, structures[doc.path], docs, cfg.tolerance)
@@ -123,22 +128,18 @@ class Total(Rule):
             sums = "+".join(number(p.claim.value) for p, _ in rel.parts)
             head = f"{len(rel.parts)} sections add up to {got} ({sums})"
         else:
-            head = " + ".join(_part(p, k) for p, k in rel.parts) + f" = {got}"
+            head = " + ".join(part_text(p, k) for p, k in rel.parts) + f" = {got}"
         if wrong:
             home = rel.parts[0][0].claim.path
             said = ", ".join(
                 f"{quote(t.claim)} ({'line ' if t.claim.path == home else t.claim.path + ':'}{t.claim.line})"
                 for t in wrong
             )
+            if rel.shape == "breakdown" and all(total_sum.hi < PARTIAL * stated(t.claim).lo for t in wrong):
+                # "共有50家，其中上海10家、江苏15家": far short of the total, the list may just be the
+                # main items; a changed figure in a complete breakdown lands much closer.
+                message = f"{head}, well short of the total {said}; if the list is partial, say so (等)."
+                return self.finding(message, refs, fact, severity=Severity.WARNING)
             return self.finding(f"{head}, but the total says {said}.", refs, fact)
         said = ", ".join(quote(t.claim) for t in totals)
         return self.finding(f"{head}, as the total says ({said}).", refs, fact, passed=True)
-
-
-def _adds_up(found: Structure) -> bool:
-    parts = sum((stated(p.claim) for _, p in found.sections), Span(0.0, 0.0))
-    return all(stated(t.claim).overlaps(parts) for t in found.totals)
-
-
-def _part(p: Placed, k: int) -> str:
-    return f"{k}×{quote(p.claim)}" if k > 1 else quote(p.claim)
