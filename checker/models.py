@@ -11,7 +11,7 @@ import hashlib
 import math
 from datetime import datetime
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -37,15 +37,33 @@ class Severity(StrEnum):
 
 
 class Modality(StrEnum):
-    """Whether a figure is a goal, an achieved result, or plainly reported."""
+    """Whether a figure is an outcome, a goal or plan, or an estimate.
+
+    `reported` is an outcome (what happened); `achieved` an outcome the text
+    marks as reached (已, 累计, 完成); `target` a goal or plan (预期目标, 力争, 计划, 拟,
+    将, 要, 到20XX年达到); `estimate` a forecast or estimate (预计, 估计).  A target
+    never contradicts an outcome.
+    """
 
     TARGET = "target"
     ACHIEVED = "achieved"
     REPORTED = "reported"
+    ESTIMATE = "estimate"
+
+    @property
+    def is_outcome(self) -> bool:
+        return self in (Modality.REPORTED, Modality.ACHIEVED)
 
 
 class Interval(BaseModel):
-    """A set of real numbers, possibly unbounded or open at either end."""
+    """A set of real numbers, possibly unbounded or open at either end.
+
+    The one interval of the project: the extractor makes it for every claim
+    (bound word and written precision included), every rule and the fact sheet
+    judge with it.  `precision` is the place value of the last written digit
+    (0.01 for "9.26%", 1e4 for "7万"); `exact` marks a figure that has no
+    rounding, such as a plain count of things ("19个" is 19, not 18.5–19.5).
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -53,6 +71,53 @@ class Interval(BaseModel):
     upper: float | None = None
     lower_closed: bool = True
     upper_closed: bool = True
+    precision: float = Field(default=0.0, ge=0, description="place value of the last written digit")
+    exact: bool = Field(default=False, description="no rounding: a whole count of things")
+
+    @classmethod
+    def point(cls, value: float) -> Interval:
+        return cls(lower=value, upper=value, exact=True)
+
+    @property
+    def finite(self) -> bool:
+        return self.lower is not None and self.upper is not None
+
+    def __add__(self, other: Interval) -> Interval:
+        """Every sum of a number of each (parts adding up to a total)."""
+        return Interval(
+            lower=None if self.lower is None or other.lower is None else self.lower + other.lower,
+            upper=None if self.upper is None or other.upper is None else self.upper + other.upper,
+            lower_closed=self.lower_closed and other.lower_closed,
+            upper_closed=self.upper_closed and other.upper_closed,
+            exact=self.exact and other.exact,
+        )
+
+    def __neg__(self) -> Interval:
+        return Interval(
+            lower=None if self.upper is None else -self.upper,
+            upper=None if self.lower is None else -self.lower,
+            lower_closed=self.upper_closed,
+            upper_closed=self.lower_closed,
+            precision=self.precision,
+            exact=self.exact,
+        )
+
+    def __sub__(self, other: Interval) -> Interval:
+        return self + (-other)
+
+    def times(self, k: float) -> Interval:
+        """The interval multiplied by any factor (negative flips it)."""
+        return self.scaled(k) if k >= 0 else (-self).scaled(-k)
+
+    def near(self, other: Interval, slack: float = 0.0) -> bool:
+        """Overlap allowing an absolute slack and a relative epsilon for float noise."""
+        ref = next((abs(x) for x in (self.lower, self.upper) if x is not None), 1.0)
+        tol = slack + 1e-9 * max(1.0, ref)
+        widened = Interval(
+            lower=None if self.lower is None else self.lower - tol,
+            upper=None if self.upper is None else self.upper + tol,
+        )
+        return widened.overlaps(other)
 
     def overlaps(self, other: Interval) -> bool:
         """True when some number lies in both intervals."""
@@ -84,6 +149,8 @@ class Interval(BaseModel):
             upper=None if self.upper is None else self.upper * factor,
             lower_closed=self.lower_closed,
             upper_closed=self.upper_closed,
+            precision=self.precision * factor,
+            exact=self.exact,
         )
 
     def describe(self) -> str:
@@ -130,6 +197,94 @@ class ReadError(BaseModel):
     line: int | None = None
 
 
+class PartialDate(BaseModel):
+    """A date known to a year, a month or a day ("2024", "2024-06", "2024-06-05")."""
+
+    model_config = ConfigDict(frozen=True)
+
+    year: int = Field(ge=1, le=9999)
+    month: int | None = Field(default=None, ge=1, le=12)
+    day: int | None = Field(default=None, ge=1, le=31)
+
+    def iso(self) -> str:
+        """"2024", "2024-06" or "2024-06-05"."""
+        out = f"{self.year:04d}"
+        if self.month is not None:
+            out += f"-{self.month:02d}"
+            if self.day is not None:
+                out += f"-{self.day:02d}"
+        return out
+
+    def ordinal(self) -> float:
+        """A number that orders dates (and measures the gap between them in days, roughly)."""
+        return self.year * 365.25 + ((self.month or 6.5) - 1) * 30.44 + (self.day or 15)
+
+
+DateSource = Literal[
+    "front matter", "sidecar", "manifest", "file name", "dateline", "html", "pdf", "docx", "unknown"
+]
+
+
+class DocumentMeta(BaseModel):
+    """What is known of a document besides its text: when, where from, what it is.
+
+    Sources, highest first: YAML front matter, a sidecar NAME.meta.yml, a
+    folder manifest (sources.csv / sources.yml), the format's own metadata
+    (HTML, PDF, Word), a date in the file name, a dateline in the first lines.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    date: PartialDate | None = None
+    date_source: DateSource = "unknown"
+    outlet: str | None = None
+    title: str | None = None
+    url: str | None = None
+    language: str | None = Field(default=None, description="BCP 47 tag: zh, zh-Hant, en")
+
+
+class PeriodKind(StrEnum):
+    """What a figure's period is: a moment (a stock), a span (a flow), or not known."""
+
+    POINT = "point"
+    SPAN = "span"
+    UNKNOWN = "unknown"
+
+
+class Period(BaseModel):
+    """When a figure holds, resolved from the text and the document date.
+
+    `start`/`end` are ISO dates ("2023-01-01", "2023-12-31"); a point in time
+    has start == end ("截至2023年底": 2023-12-31); a span covers a flow
+    ("全年新增": the year; "过去五年": five years).  Unknown when neither the text
+    nor the document date says: such a figure never contradicts a figure of a
+    known, different period.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    start: str | None = None
+    end: str | None = None
+    kind: PeriodKind = PeriodKind.UNKNOWN
+    text: str = Field(default="", description="the words that gave the period (今年, 2011—2022年, ...)")
+    relative: bool = Field(default=False, description="resolved from a relative word and the document date")
+
+    @property
+    def known(self) -> bool:
+        return self.start is not None and self.end is not None
+
+    def label(self) -> str:
+        if not self.known:
+            return "unknown period"
+        assert self.start is not None and self.end is not None
+        if self.start == self.end:
+            return self.start
+        if self.start.endswith("-01-01") and self.end.endswith("-12-31"):
+            a, b = self.start[:4], self.end[:4]
+            return a if a == b else f"{a}–{b}"
+        return f"{self.start}–{self.end}"
+
+
 class Document(BaseModel):
     """One decoded source file.  Extraction is a pure function of this model."""
 
@@ -141,6 +296,7 @@ class Document(BaseModel):
     encoding: str = "utf-8"
     size: int = 0
     mtime: float = 0.0
+    meta: DocumentMeta = Field(default_factory=DocumentMeta)
 
     @staticmethod
     def hash_bytes(data: bytes) -> str:
@@ -180,6 +336,7 @@ class Claim(BaseModel):
     time_scope: str | None = Field(default=None, description="2024年度, 到2025年, 2018年以来, ...")
     year: int | None = Field(default=None, description="the year the figure refers to, when stated")
     modality: Modality = Modality.REPORTED
+    period: Period = Field(default_factory=Period, description="when the figure holds")
     qualifiers: list[str] = Field(default_factory=list, description="words that set look-alikes apart")
     sentence: str = Field(default="", description="the sentence around the claim, normalised, for excerpts")
     sentence_offset: int = Field(
@@ -194,11 +351,177 @@ class Claim(BaseModel):
 
     @property
     def ident(self) -> str:
-        """Identity within a run: document and character span."""
+        """Identity within a run: document and character span (relations name claims by it)."""
         return f"{self.path}:{self.offset}:{self.end}"
+
+    @property
+    def id(self) -> str:
+        return self.ident
+
+    @property
+    def key(self) -> str:
+        """Identity by content: document, sentence and place in it, never offsets or line numbers.
+
+        An unrelated paragraph added above leaves it unchanged, so fingerprints made
+        from it are stable across such edits.
+        """
+        payload = "\x1f".join([self.path, self.sentence, str(self.sentence_offset), self.text])
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
     def where(self) -> str:
         return f"{self.path}:{self.line}:{self.column}"
+
+
+class Part(BaseModel):
+    """A part of a total: a claim, counted `times` times ("上海、江苏、浙江各1个" counts 3 times)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    claim: str
+    times: int = Field(default=1, ge=1)
+
+
+class TotalRelation(BaseModel):
+    """Parts that the text says add up to a total.
+
+    `sum`: parts joined by 加上/和/、/plus before a marked total ("14个……加上5个联盟共有19个");
+    `breakdown`: a marked total, then 其中/分别/of which and its parts.  `restated`
+    are other totals of the same noun in the document that must equal it too.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    type: Literal["total"] = "total"
+    path: str
+    shape: Literal["sum", "breakdown"]
+    totals: list[str]
+    parts: list[Part]
+    restated: list[str] = Field(default_factory=list)
+    noun: str = ""
+
+
+class Section(BaseModel):
+    """A numbered section and the count it states ("九、着力提升安全发展能力 / 共有13项重点任务")."""
+
+    model_config = ConfigDict(frozen=True)
+
+    number: int
+    heading: str
+    claim: str
+
+
+class SectionsRelation(BaseModel):
+    """Numbered sections, each with its own count, and the document's headline total(s) of that noun.
+
+    `stated_sections` are figures saying how many sections there are ("九个方面").
+    `unit` is the unit key the counts share.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    type: Literal["sections"] = "sections"
+    path: str
+    noun: str
+    unit: str
+    sections: list[Section]
+    totals: list[str] = Field(default_factory=list)
+    stated_sections: list[str] = Field(default_factory=list)
+
+
+class HeadlineRelation(BaseModel):
+    """A headline total stated beside a number of sections ("九个方面，共165项重点任务").
+
+    Another report's numbered sections of the same noun are held to it.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    type: Literal["headline"] = "headline"
+    path: str
+    total: str
+    noun: str
+    unit: str
+    sections: int = Field(description="the number of sections stated beside it")
+    stated_sections: list[str] = Field(default_factory=list)
+
+
+class GrowthRelation(BaseModel):
+    """A start, an end and a stated rate or increase between them.
+
+    `measure` is `annual` (年均, average annual) or `change` (增长, 提高, up).
+    `start` is None when the start figure is in another report: the rule looks
+    up the same fact's figure for `start_year` there.  `difference` is a stated
+    increase between the two ("新增2978公里").
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    type: Literal["growth"] = "growth"
+    path: str
+    measure: Literal["annual", "change"]
+    rate: str | None = None
+    down: bool = False
+    start: str | None = None
+    end: str
+    start_year: int | None = None
+    end_year: int | None = None
+    difference: str | None = None
+    difference_down: bool = False
+    subject: str = ""
+
+
+class ListRelation(BaseModel):
+    """A count and the items it introduces ("9家企业：A、B、…", "5个联盟分别是：A；B；…")."""
+
+    model_config = ConfigDict(frozen=True)
+
+    type: Literal["list"] = "list"
+    path: str
+    count: str
+    items: list[str]
+    open_ended: bool = Field(default=False, description="等 or 包括: the list need not be complete")
+    noun: str = ""
+
+
+class Restatement(BaseModel):
+    """One quantity said twice in different units ("144小时（6天）", 即, 合, 相当于, "or")."""
+
+    model_config = ConfigDict(frozen=True)
+
+    type: Literal["restatement"] = "restatement"
+    path: str
+    stated: str
+    restated: str
+    how: Literal["restated", "nearby"] = "restated"
+
+
+Relation = Annotated[
+    TotalRelation | SectionsRelation | HeadlineRelation | GrowthRelation | ListRelation | Restatement,
+    Field(discriminator="type"),
+]
+
+
+def relation_claims(relation: Relation) -> list[str]:
+    """The ids of every claim a relation names."""
+    if isinstance(relation, TotalRelation):
+        return [*relation.totals, *(p.claim for p in relation.parts), *relation.restated]
+    if isinstance(relation, SectionsRelation):
+        return [*(s.claim for s in relation.sections), *relation.totals, *relation.stated_sections]
+    if isinstance(relation, HeadlineRelation):
+        return [relation.total, *relation.stated_sections]
+    if isinstance(relation, GrowthRelation):
+        ids = [relation.start, relation.end, relation.rate, relation.difference]
+        return [i for i in ids if i is not None]
+    if isinstance(relation, ListRelation):
+        return [relation.count]
+    return [relation.stated, relation.restated]
+
+
+class Extraction(BaseModel):
+    """What extraction gives for one document: its claims and the relations between them."""
+
+    claims: list[Claim] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
 
 
 class ClaimRef(BaseModel):
@@ -258,13 +581,28 @@ class Group(BaseModel):
 FindingStatus = Literal["new", "persisting", "accepted"]
 
 
+class Related(BaseModel):
+    """Another rule's view of the same mistake, shown with the finding instead of beside it."""
+
+    rule: str
+    code: str = ""
+    name: str = ""
+    message: str
+    fingerprint: str = ""
+
+
 class Finding(BaseModel):
     """The outcome of one check: a discrepancy, or (severity info) a confirmation."""
 
-    rule: str
+    rule: str = Field(description="the rule instance's id (a rule file may define several of one kind)")
+    code: str = Field(default="", description="the rule kind's stable code, as sqlfluff has them: CK101")
+    name: str = Field(default="", description="the rule kind's dotted name: consistency.agree")
     severity: Severity
     message: str
     claims: list[ClaimRef]
+    related: list[Related] = Field(
+        default_factory=list, description="the same mistake as other rules see it (one mistake, one finding)"
+    )
     fingerprint: str = ""
     fact: str = Field(default="", description="what was checked, in words: the subject or the arithmetic")
     passed: bool = Field(default=False, description="True when the check held (reported so reviewers see it)")
@@ -285,6 +623,12 @@ class DocumentSummary(BaseModel):
     claims: int = 0
     sha256: str | None = None
     encoding: str | None = None
+    date: str | None = Field(default=None, description="the document's date, ISO, to its precision")
+    date_source: DateSource = "unknown"
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    language: str | None = None
     errors: list[str] = Field(default_factory=list)
 
 
