@@ -4,7 +4,7 @@ Run by hand or with `make bench`; not a timed test.
 
     .venv/bin/python bench/extraction.py [--runs 5] [--mb 5] [--rt-kb 64] [--no-rt]
 
-Accuracy uses `checker.extract.gold` (the gold README's rule: same file, span
+Accuracy uses `bench/gold.py` (the gold README's rule: same file, span
 overlap, value equal within 1e-6; then the unit by measure word or dimension;
 then the bound) at three levels, for both extractors with the same code.
 Speed is CPU time of one process (one core) over the seeds repeated to at
@@ -28,8 +28,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench.gold import LEVELS, Predicted, Score, load_gold, score  # noqa: E402
 from checker.extract import extract_text  # noqa: E402
-from checker.extract.gold import LEVELS, Predicted, Score, load_gold, score  # noqa: E402
 
 GOLD = REPO.parent / "shared" / "gold" / "claims-dev.jsonl"
 SEED_DIRS = (REPO / "seeds", REPO.parent / "shared" / "seeds")

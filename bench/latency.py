@@ -59,7 +59,7 @@ def filler_sentences() -> list[str]:
 
     text = re.sub(r"\s+", "", "".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))))
     candidates = [s + "。" for s in re.split(r"[。！？]", text) if 8 <= len(s) <= 80]
-    return [s for s in candidates if not extract(Document(path="seed.txt", text=s, sha256="-"))]
+    return [s for s in candidates if not extract(Document(path="seed.txt", text=s, sha256="-")).claims]
 
 
 class Corpus:

@@ -35,3 +35,12 @@ class RuleFileError(CheckerError):
 
 class StoreError(CheckerError):
     """The store cannot be opened or is in use."""
+
+
+class ExtractError(CheckerError):
+    """Extraction failed on a document: a bug to report; the document is listed with this error."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem

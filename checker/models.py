@@ -207,7 +207,7 @@ class PartialDate(BaseModel):
     day: int | None = Field(default=None, ge=1, le=31)
 
     def iso(self) -> str:
-        """"2024", "2024-06" or "2024-06-05"."""
+        """The date in ISO form to its precision: 2024, 2024-06 or 2024-06-05."""
         out = f"{self.year:04d}"
         if self.month is not None:
             out += f"-{self.month:02d}"

@@ -1,7 +1,7 @@
 """The pipeline's import direction, checked: nothing below imports anything above.
 
-models/errors/units  <  sources, extract  <  store  <  match  <  rules  <  report
-    <  config, logs, pipeline, baseline  <  app  <  cli, service
+models/errors/units/tracking  <  sources, extract, roots  <  store  <  match, sync, summary  <  rules
+    <  report, evaluate  <  config, logs, pipeline, baseline  <  app  <  cli, service
 """
 
 from __future__ import annotations
@@ -17,6 +17,11 @@ RANK = {
     "models": 0,
     "errors": 0,
     "units": 0,
+    "tracking": 0,
+    "roots": 1,
+    "sync": 3,
+    "summary": 3,
+    "evaluate": 5,
     "sources": 1,
     "extract": 1,
     "store": 2,

@@ -149,7 +149,7 @@ def claims_command(paths: tuple[Path, ...], fmt: str, **options: Any) -> int:
         if is_empty_text(document.text):
             err_console.print(f"[red]error[/]: {name}: empty file: no text to check", markup=True)
             continue
-        for claim in extract(document):
+        for claim in extract(document).claims:
             if fmt == "jsonl":
                 sys.stdout.write(json.dumps(claim.model_dump(mode="json"), ensure_ascii=False) + "\n")
             else:

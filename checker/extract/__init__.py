@@ -12,11 +12,15 @@ import re
 from bisect import bisect_right
 from typing import Final
 
+from loguru import logger
+
+from checker.errors import ExtractError
 from checker.extract import context, english, numbers
 from checker.extract.normalize import normalize
 from checker.extract.numbers import Figure
 from checker.extract.sections import Sections
-from checker.models import Claim, Document
+from checker.extract.version import EXTRACTOR_VERSION
+from checker.models import Claim, Document, Extraction
 
 # Three or more lines of one or two characters: vertical text or OCR debris, not prose.
 _DEBRIS_RE: Final[re.Pattern[str]] = re.compile(
@@ -24,24 +28,27 @@ _DEBRIS_RE: Final[re.Pattern[str]] = re.compile(
 )
 
 
-def extract(document: Document) -> list[Claim]:
-    """Every numeric claim in the document, in text order.
+def extract(document: Document) -> Extraction:
+    """Every numeric claim in the document, in text order, and the relations between them.
 
     Pure: depends on nothing but the document, so it can run in a worker
-    process or on another machine.  Never raises on any text.
+    process or on another machine.  A failure is a bug: it is logged with its
+    traceback and raised as an ExtractError naming the document, which the
+    pipeline lists as that document's error while the rest is checked.
     """
-    return extract_text(document.text, document.path)
+    try:
+        claims = _extract(document.text, document.path)
+        return Extraction(claims=claims, relations=[])
+    except Exception as exc:
+        logger.opt(exception=exc).error("extraction failed on {}", document.path)
+        raise ExtractError(
+            document.path, f"extraction failed ({type(exc).__name__}: {exc}); please report this as a bug"
+        ) from exc
 
 
 def extract_text(text: str, path: str = "") -> list[Claim]:
-    """Every numeric claim in `text`, reported against `path`."""
-    try:
-        return _extract(text, path)
-    except Exception:  # pragma: no cover - no input may stop a run; the tests keep this path unused
-        try:
-            return _extract(text, path, with_context=False)
-        except Exception:
-            return []
+    """Every numeric claim in `text`, reported against `path` (claims only, for tests and the bench)."""
+    return extract(Document(path=path, text=text, sha256="")).claims
 
 
 def _inside(regions: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
@@ -61,7 +68,7 @@ def _merge(a: list[Figure], b: list[Figure]) -> list[Figure]:
     return out
 
 
-def _extract(text: str, path: str, *, with_context: bool = True) -> list[Claim]:
+def _extract(text: str, path: str) -> list[Claim]:
     norm = normalize(text)
     figures = _merge(numbers.scan(norm.text), english.scan(norm.text))
     if not figures:
@@ -74,10 +81,7 @@ def _extract(text: str, path: str, *, with_context: bool = True) -> list[Claim]:
         figures = [f for f, k in zip(figures, keep, strict=True) if k]
         spans = [s for s, k in zip(spans, keep, strict=True) if k]
     sections = Sections(norm.translated)
-    if with_context:
-        contexts = context.describe(norm.text, figures, sections, [s for s, _ in spans])
-    else:
-        contexts = [context.Context() for _ in figures]
+    contexts = context.describe(norm.text, figures, sections, [s for s, _ in spans])
 
     claims: list[Claim] = []
     line, line_start, cursor = 1, 0, 0
@@ -118,3 +122,6 @@ def _extract(text: str, path: str, *, with_context: bool = True) -> list[Claim]:
             )
         )
     return claims
+
+
+__all__ = ["EXTRACTOR_VERSION", "extract", "extract_text"]

@@ -1,139 +1,17 @@
 """agree: claims that state the same fact in different documents must agree.
 
-Each claim is an interval (its bound word and written precision included), so
-"超7万个" and "7万个以上" agree, "9.26%" and "9.3%" agree (rounding), while
-"近7万个" ([63000, 70000)) and "7万个以上" ([70000, ∞)) do not.
-
-A document that gives one fact several different figures is not a single fact
-there (per-section counts, a figure and its running total); its claims can
-corroborate another document but never contradict it.  Two bounds in the same
-direction with different figures ("60万个以上" vs "50万个以上") cannot both be
-what was announced: a warning, not an error.
+The matcher decides a fact's status (checker/match/status.py); this rule
+reports a conflict as an error, two same-direction bounds with different
+figures as a warning, and a corroboration as a check that held.
 """
 
 from __future__ import annotations
 
-import math
-from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Literal
 
-from checker.match import Fact
-from checker.models import Bound, Claim, ClaimRef, Finding, Interval, Severity
+from checker.match import assess
+from checker.models import Claim, ClaimRef, Finding, Severity
 from checker.rules.base import Rule, RuleContext
-from checker.units import convert
-
-Status = Literal["corroborated", "conflict", "disputed", "single"]
-
-_LOWER = {Bound.GE, Bound.GT}
-_UPPER = {Bound.LE, Bound.LT}
-
-
-@dataclass
-class Assessment:
-    """Whether the documents stating a fact agree, and how they split."""
-
-    status: Status
-    # Claims split into camps that agree among themselves; more than one camp is a conflict.
-    camps: list[list[Claim]] = field(default_factory=list)
-    agreeing: list[Claim] = field(default_factory=list)
-
-
-def _consistent(claims: list[Claim], iv: dict[str, Interval]) -> bool:
-    return all(iv[a.ident].overlaps(iv[b.ident]) for i, a in enumerate(claims) for b in claims[i + 1 :])
-
-
-def _same_figure(a: Claim, b: Claim) -> bool:
-    return math.isclose(a.value, b.value, rel_tol=1e-9) or (
-        a.interval.contains(b.value) and a.bound == b.bound
-    )
-
-
-def _camps(claims: list[Claim], iv: dict[str, Interval]) -> list[list[Claim]]:
-    """Split into groups whose intervals all overlap, biggest first."""
-    camps: list[list[Claim]] = []
-    # Intervals on a line overlap pairwise exactly when they share a point (Helly),
-    # so a camp is represented by the intersection of its members.
-    common: list[Interval] = []
-    for claim in sorted(claims, key=lambda c: (c.value, c.path, c.offset)):
-        for i, camp in enumerate(camps):
-            if iv[claim.ident].overlaps(common[i]):
-                camp.append(claim)
-                common[i] = common[i].intersect(iv[claim.ident])
-                break
-        else:
-            camps.append([claim])
-            common.append(iv[claim.ident])
-    return sorted(camps, key=lambda camp: (-len({c.path for c in camp}), camp[0].value))
-
-
-def _in_unit(claim: Claim, unit: str) -> Claim:
-    """The claim restated in `unit` (through pint), so intervals compare."""
-    if claim.unit == unit:
-        return claim
-    factor = convert(1.0, claim.unit, unit)
-    return claim.model_copy(
-        update={
-            "value": claim.value * factor,
-            "lower": None if claim.lower is None else claim.lower * factor,
-            "upper": None if claim.upper is None else claim.upper * factor,
-            "unit": unit,
-        }
-    )
-
-
-def assess(fact: Fact) -> Assessment:
-    """Decide whether the documents stating a fact agree (in the fact's unit)."""
-    original = {c.ident: c for c in fact.claims}
-    result = _assess([_in_unit(c, fact.unit) for c in fact.claims])
-    return Assessment(
-        result.status,
-        camps=[[original[c.ident] for c in camp] for camp in result.camps],
-        agreeing=[original[c.ident] for c in result.agreeing],
-    )
-
-
-def _assess(claims: list[Claim]) -> Assessment:
-    # Built once: every comparison below reads these, and building one is the costly part.
-    iv = {c.ident: c.interval for c in claims}
-    by_doc: dict[str, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        by_doc[claim.path].append(claim)
-    if len(by_doc) < 2:
-        return Assessment("single")
-
-    clear = {path: cs for path, cs in by_doc.items() if _consistent(cs, iv)}
-    clear_claims = [c for cs in clear.values() for c in cs]
-    if len(clear) >= 2:
-        camps = _camps(clear_claims, iv)
-        if len(camps) > 1 and len({c.path for camp in camps for c in camp}) >= 2:
-            cross = any(
-                {c.path for c in a} != {c.path for c in b}
-                for i, a in enumerate(camps)
-                for b in camps[i + 1 :]
-            )
-            if cross:
-                return Assessment("conflict", camps=camps)
-
-    # Corroboration: claims from different documents whose intervals overlap.
-    agreeing = [
-        c for c in claims if any(o.path != c.path and iv[c.ident].overlaps(iv[o.ident]) for o in claims)
-    ]
-    if len({c.path for c in agreeing}) < 2:
-        return Assessment("single")
-    for direction in (_LOWER, _UPPER):
-        bounded = [c for c in agreeing if c.bound in direction and c.path in clear]
-        if any(not _same_figure(a, b) and a.path != b.path for a in bounded for b in bounded):
-            return Assessment("disputed", camps=_figures(bounded), agreeing=agreeing)
-    return Assessment("corroborated", agreeing=agreeing)
-
-
-def _figures(claims: list[Claim]) -> list[list[Claim]]:
-    by_value: dict[float, list[Claim]] = defaultdict(list)
-    for c in claims:
-        by_value[c.value].append(c)
-    return [by_value[v] for v in sorted(by_value, reverse=True)]
 
 
 def _quote(camp: list[Claim]) -> str:

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from checker.errors import RuleFileError
 from checker.match import Fact, normalise_subject
-from checker.models import Claim, ClaimRef, Finding, Severity
+from checker.models import Claim, ClaimRef, Finding, Relation, Severity
 from checker.rules.textscan import DocText
 
 
@@ -35,6 +35,7 @@ class RuleContext:
 
     claims: list[Claim]
     facts: list[Fact]
+    relations: list[Relation] = field(default_factory=list)
     text_of: Callable[[str], str | None] = lambda _path: None
     by_path: dict[str, list[Claim]] = field(default_factory=dict)
     _docs: dict[str, DocText | None] = field(default_factory=dict, repr=False)

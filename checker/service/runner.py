@@ -18,7 +18,7 @@ from loguru import logger
 from checker.app import Checker, RunOutcome
 from checker.config import Settings
 from checker.errors import CheckerError
-from checker.pipeline import extractor_version
+from checker.extract import EXTRACTOR_VERSION
 from checker.rules.base import Rule
 from checker.sources.discover import discover, display_path, is_excluded
 from checker.store import StoredDocument
@@ -47,7 +47,7 @@ def rule_signature(paths: Iterable[Path]) -> RuleSignature:
 
 def _unchanged(stored: StoredDocument | None, path: Path) -> bool:
     """The same test sync makes before reading: same size and mtime, read fine, same extractor."""
-    if stored is None or stored.error is not None or stored.extractor != extractor_version():
+    if stored is None or stored.error is not None or stored.extractor != EXTRACTOR_VERSION:
         return False
     try:
         st = path.stat()

@@ -8,7 +8,7 @@ from typing import Protocol
 
 from pydantic import BaseModel, Field
 
-from checker.models import Claim, Document, Finding, Report
+from checker.models import Claim, Document, DocumentMeta, Extraction, Finding, Relation, Report
 
 
 class StoredDocument(BaseModel):
@@ -23,6 +23,7 @@ class StoredDocument(BaseModel):
     claims: int = 0
     error: str | None = None
     updated: datetime
+    meta: DocumentMeta = Field(default_factory=DocumentMeta)
 
 
 class RunRecord(BaseModel):
@@ -45,8 +46,12 @@ class Store(Protocol):
         """Every known document by path."""
         ...
 
-    def replace_document(self, document: Document, claims: list[Claim], extractor: str) -> None:
-        """Store a (changed) document and replace all its claims, atomically."""
+    def replace_document(self, document: Document, extraction: Extraction, extractor: str) -> None:
+        """Store a (changed) document and replace all its claims and relations, atomically."""
+        ...
+
+    def touch_document(self, document: Document) -> None:
+        """Remember a new size, mtime and metadata of a document whose text did not change."""
         ...
 
     def record_error(self, path: str, message: str) -> None:
@@ -58,11 +63,15 @@ class Store(Protocol):
         ...
 
     def document_text(self, path: str) -> str | None:
-        """The decoded text of a stored document (rules read structure from it)."""
+        """The decoded text of a stored document, kept for the review page (rules never read it)."""
         ...
 
     def claims(self, paths: Iterable[str] | None = None) -> list[Claim]:
         """Claims of the given documents (all when None), in document and text order."""
+        ...
+
+    def relations(self, paths: Iterable[str] | None = None) -> list[Relation]:
+        """Relations between the claims of the given documents (all when None)."""
         ...
 
     def start_run(self, trigger: str, paths: list[str]) -> int:

@@ -16,11 +16,40 @@ from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
+from pydantic import TypeAdapter
+
 from checker.errors import StoreError
-from checker.models import Claim, Document, Finding, Report
+from checker.models import Claim, Document, DocumentMeta, Extraction, Finding, Relation, Report
 from checker.store.base import RunRecord, StoredDocument
 
-SCHEMA_VERSION = 1
+# Each entry upgrades the store by one version: MIGRATIONS[0] makes version 1 from an
+# empty file, MIGRATIONS[1] version 2 from version 1, and so on.  Never edit a
+# released entry: add one.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    ("schema.sql",),
+    (
+        # 2: document metadata (date, outlet, ...) and the relations between claims.
+        "ALTER TABLE documents ADD COLUMN meta TEXT",
+        "CREATE TABLE relations (id INTEGER PRIMARY KEY,"
+        " path TEXT NOT NULL REFERENCES documents(path) ON DELETE CASCADE,"
+        " ord INTEGER NOT NULL, data TEXT NOT NULL)",
+        "CREATE INDEX relations_path ON relations(path, ord)",
+    ),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+_RELATIONS: TypeAdapter[list[Relation]] = TypeAdapter(list[Relation])
+
+
+def _statements(step: tuple[str, ...]) -> list[str]:
+    """A migration's SQL statements; an entry ending in .sql names a packaged script."""
+    out: list[str] = []
+    for item in step:
+        if item.endswith(".sql"):
+            script = resources.files("checker.store").joinpath(item).read_text(encoding="utf-8")
+            out += [s for s in script.split(";") if s.strip()]
+        else:
+            out.append(item)
+    return out
 
 
 def _now() -> str:
@@ -58,13 +87,11 @@ class SQLiteStore:
             raise StoreError(
                 f"{self.path} was written by a newer checker (schema {version}); upgrade checker"
             )
-        if version < 1:
-            script = resources.files("checker.store").joinpath("schema.sql").read_text(encoding="utf-8")
+        for target in range(version + 1, SCHEMA_VERSION + 1):
             with self._tx():
-                for statement in script.split(";"):
-                    if statement.strip():
-                        self._db.execute(statement)
-                self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+                for statement in _statements(MIGRATIONS[target - 1]):
+                    self._db.execute(statement)
+                self._db.execute(f"PRAGMA user_version={target}")
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
@@ -82,7 +109,7 @@ class SQLiteStore:
     def documents(self) -> dict[str, StoredDocument]:
         with self._lock:
             rows = self._db.execute(
-                "SELECT d.path, d.sha256, d.encoding, d.size, d.mtime, d.extractor, d.error, d.updated,"
+                "SELECT d.path, d.sha256, d.encoding, d.size, d.mtime, d.extractor, d.error, d.updated, d.meta,"
                 " (SELECT COUNT(*) FROM claims c WHERE c.path = d.path) AS n FROM documents d"
             ).fetchall()
         return {
@@ -96,20 +123,22 @@ class SQLiteStore:
                 error=row["error"],
                 claims=row["n"],
                 updated=datetime.fromisoformat(row["updated"]),
+                meta=DocumentMeta.model_validate_json(row["meta"]) if row["meta"] else DocumentMeta(),
             )
             for row in rows
         }
 
-    def replace_document(self, document: Document, claims: list[Claim], extractor: str) -> None:
+    def replace_document(self, document: Document, extraction: Extraction, extractor: str) -> None:
         text = zlib.compress(document.text.encode("utf-8"), 1)
         with self._tx() as db:
             db.execute("DELETE FROM claims WHERE path = ?", (document.path,))
+            db.execute("DELETE FROM relations WHERE path = ?", (document.path,))
             db.execute(
-                "INSERT INTO documents(path, sha256, encoding, size, mtime, extractor, text, error, updated)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)"
+                "INSERT INTO documents(path, sha256, encoding, size, mtime, extractor, text, error, updated, meta)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)"
                 " ON CONFLICT(path) DO UPDATE SET sha256=excluded.sha256, encoding=excluded.encoding,"
                 " size=excluded.size, mtime=excluded.mtime, extractor=excluded.extractor, text=excluded.text,"
-                " error=NULL, updated=excluded.updated",
+                " error=NULL, updated=excluded.updated, meta=excluded.meta",
                 (
                     document.path,
                     document.sha256,
@@ -119,19 +148,32 @@ class SQLiteStore:
                     extractor,
                     text,
                     _now(),
+                    document.meta.model_dump_json(),
                 ),
             )
             db.executemany(
                 "INSERT INTO claims(path, ord, value, unit, subject, data) VALUES (?, ?, ?, ?, ?, ?)",
                 [
                     (document.path, i, c.value, c.unit, c.subject, c.model_dump_json())
-                    for i, c in enumerate(claims)
+                    for i, c in enumerate(extraction.claims)
                 ],
+            )
+            db.executemany(
+                "INSERT INTO relations(path, ord, data) VALUES (?, ?, ?)",
+                [(document.path, i, r.model_dump_json()) for i, r in enumerate(extraction.relations)],
+            )
+
+    def touch_document(self, document: Document) -> None:
+        with self._tx() as db:
+            db.execute(
+                "UPDATE documents SET size = ?, mtime = ?, meta = ?, updated = ? WHERE path = ?",
+                (document.size, document.mtime, document.meta.model_dump_json(), _now(), document.path),
             )
 
     def record_error(self, path: str, message: str) -> None:
         with self._tx() as db:
             db.execute("DELETE FROM claims WHERE path = ?", (path,))
+            db.execute("DELETE FROM relations WHERE path = ?", (path,))
             db.execute(
                 "INSERT INTO documents(path, sha256, error, updated) VALUES (?, NULL, ?, ?)"
                 " ON CONFLICT(path) DO UPDATE SET sha256=NULL, text=NULL, extractor=NULL,"
@@ -145,6 +187,7 @@ class SQLiteStore:
             return
         with self._tx() as db:
             db.executemany("DELETE FROM claims WHERE path = ?", [(p,) for p in paths])
+            db.executemany("DELETE FROM relations WHERE path = ?", [(p,) for p in paths])
             db.executemany("DELETE FROM documents WHERE path = ?", [(p,) for p in paths])
 
     def document_text(self, path: str) -> str | None:
@@ -155,9 +198,17 @@ class SQLiteStore:
         return zlib.decompress(row["text"]).decode("utf-8")
 
     def claims(self, paths: Iterable[str] | None = None) -> list[Claim]:
+        return [Claim.model_validate_json(data) for data in self._rows("claims", paths)]
+
+    def relations(self, paths: Iterable[str] | None = None) -> list[Relation]:
+        rows = self._rows("relations", paths)
+        return _RELATIONS.validate_json("[" + ",".join(rows) + "]") if rows else []
+
+    def _rows(self, table: str, paths: Iterable[str] | None) -> list[str]:
+        """The `data` column of a per-document table, in document and text order."""
         with self._lock:
             if paths is None:
-                rows = self._db.execute("SELECT data FROM claims ORDER BY path, ord").fetchall()
+                rows = self._db.execute(f"SELECT data FROM {table} ORDER BY path, ord").fetchall()  # noqa: S608
             else:
                 wanted = sorted(set(paths))
                 rows = []
@@ -165,10 +216,10 @@ class SQLiteStore:
                     chunk = wanted[i : i + 500]
                     marks = ",".join("?" * len(chunk))
                     rows += self._db.execute(
-                        f"SELECT data FROM claims WHERE path IN ({marks}) ORDER BY path, ord",  # noqa: S608
+                        f"SELECT data FROM {table} WHERE path IN ({marks}) ORDER BY path, ord",  # noqa: S608
                         chunk,
                     ).fetchall()
-        return [Claim.model_validate_json(row["data"]) for row in rows]
+        return [row["data"] for row in rows]
 
     # runs and findings
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from bench.gold import Predicted, load_gold, misses, score
 from checker.extract import extract_text
-from checker.extract.gold import Predicted, load_gold, misses, score
 
 REPO = Path(__file__).resolve().parents[2]
 GOLD = REPO.parent / "shared" / "gold" / "claims-dev.jsonl"

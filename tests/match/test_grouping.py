@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from checker.match import group_claims
+from checker.match import assess, group_claims
 from checker.models import Bound, Claim
-from checker.rules.agree import assess
 
 _offsets: dict[str, int] = {}
 

@@ -63,3 +63,27 @@ def test_unchanged_is_skipped_and_deleted_is_retracted(home: Path) -> None:
     gone = _sync(store, [root])
     assert gone.removed == ["corpus/b.txt"]
     assert {c.path for c in store.claims()} == {"corpus/a.txt"}
+
+
+def test_an_extractor_failure_is_the_documents_error_not_silence(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import checker.extract as extract_module
+
+    (home / "a.txt").write_text(TEXT, encoding="utf-8")
+    (home / "b.txt").write_text(TEXT, encoding="utf-8")
+
+    real = extract_module._extract
+
+    def fails_on_a(text: str, path: str):  # type: ignore[no-untyped-def]
+        if path.endswith("a.txt"):
+            raise ValueError("boom")
+        return real(text, path)
+
+    monkeypatch.setattr(extract_module, "_extract", fails_on_a)
+    store = open_store(home / "s.db")
+    result = _sync(store, [home])
+    assert [e.path for e in result.errors] == ["a.txt"]
+    assert "extraction failed (ValueError: boom)" in result.errors[0].message
+    assert result.extracted == ["b.txt"]
+    assert store.documents()["a.txt"].error is not None

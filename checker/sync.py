@@ -1,0 +1,173 @@
+"""Bring the store in line with the files under the corpus roots.
+
+Only what changed is read, and only what was read anew is extracted: a file
+with the same size and mtime, read by the same extractor, is skipped without
+being opened; a file touched but unchanged is hashed but not extracted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from loguru import logger
+
+from checker.errors import ExtractError, SourceError
+from checker.extract import EXTRACTOR_VERSION, extract
+from checker.models import Document, ReadError
+from checker.roots import prefixes as roots_prefixes
+from checker.roots import under, within_root
+from checker.sources import discover, read_document
+from checker.sources.decode import is_empty_text
+from checker.sources.discover import display_path, wanted
+from checker.store.base import Store, StoredDocument
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class SyncResult:
+    """What a sync did: documents (re)extracted, skipped as unchanged, removed, and read errors."""
+
+    extracted: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    errors: list[ReadError] = field(default_factory=list)
+    notices: list[ReadError] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.extracted or self.removed or self.errors)
+
+
+def sync(
+    store: Store,
+    roots: Sequence[Path],
+    *,
+    include: Iterable[str],
+    exclude: Iterable[str],
+    only: Iterable[Path] | None = None,
+    progress: Progress | None = None,
+    outputs: Sequence[Path] = (),
+) -> SyncResult:
+    """Bring the store in line with the files under `roots`.
+
+    With `only`, just those paths are looked at (the watch service's hint of
+    what changed); otherwise every file under the roots is (a reconcile).
+    Files under `outputs` (checker's own reports) are never corpus documents.
+    """
+    result = SyncResult()
+    known = store.documents()
+    on_disk, gone = _plan(
+        roots, include=tuple(include), exclude=tuple(exclude), only=only, outputs=outputs, known=known
+    )
+    if gone:
+        store.remove_documents(gone)
+        result.removed.extend(gone)
+    total = len(on_disk)
+    for i, (name, path) in enumerate(sorted(on_disk.items()), 1):
+        if progress:
+            progress(i, total)
+        _sync_one(store, name, path, known.get(name), result)
+    return result
+
+
+def _plan(
+    roots: Sequence[Path],
+    *,
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    only: Iterable[Path] | None,
+    outputs: Sequence[Path],
+    known: dict[str, StoredDocument],
+) -> tuple[dict[str, Path], list[str]]:
+    """The files to look at (by stored name) and the stored documents that are gone."""
+    own = [o.resolve() for o in outputs]
+
+    def ours(path: Path) -> bool:
+        full = path.resolve()
+        return any(full == o or full.is_relative_to(o) for o in own)
+
+    if only is None:
+        on_disk = {display_path(p): p for p in discover(roots, include, exclude) if not ours(p)}
+        prefixes = roots_prefixes(roots)
+        return on_disk, [p for p in known if p not in on_disk and under(p, prefixes)]
+    on_disk, gone = {}, []
+    for p in only:
+        name = display_path(p)
+        rel = within_root(p, roots)
+        if p.is_file() and rel is not None and not ours(p) and wanted(rel, include, exclude):
+            on_disk[name] = p
+        elif name in known:
+            gone.append(name)
+    return on_disk, gone
+
+
+def _fresh(stored: StoredDocument | None, path: Path) -> bool:
+    """Read fine before, by this extractor, and the same size and mtime now: no need to open it."""
+    if stored is None or stored.error is not None or stored.extractor != EXTRACTOR_VERSION:
+        return False
+    stat = path.stat()
+    return stored.size == stat.st_size and stored.mtime == stat.st_mtime
+
+
+def _read(store: Store, name: str, path: Path, result: SyncResult) -> Document | None:
+    """The document, or None when it vanished or could not be read (recorded as an error)."""
+    try:
+        return read_document(path, name)
+    except FileNotFoundError:
+        return None
+    except SourceError as exc:
+        if "vanished" in exc.problem:
+            return None
+        logger.error("{}", exc)
+        _failed(store, name, exc.problem, result)
+        raise _Skip from None
+
+
+class _Skip(Exception):
+    """The document was dealt with (an error recorded): go on with the next."""
+
+
+def _failed(store: Store, name: str, problem: str, result: SyncResult) -> None:
+    result.errors.append(ReadError(path=name, message=problem))
+    store.record_error(name, problem)
+
+
+def _sync_one(store: Store, name: str, path: Path, stored: StoredDocument | None, result: SyncResult) -> None:
+    try:
+        if _fresh(stored, path):
+            result.unchanged.append(name)
+            return
+        document = _read(store, name, path, result)
+    except FileNotFoundError:
+        document = None
+    except _Skip:
+        return
+    if document is None:
+        # Deleted between the event (or the listing) and the read: it is simply gone.
+        logger.warning("{}: vanished before it could be read; treated as deleted", name)
+        if stored is not None:
+            store.remove_documents([name])
+            result.removed.append(name)
+        return
+    if is_empty_text(document.text):
+        # Stored as an error so every run (not just the first) names it.
+        logger.error("{}: {}", name, "empty file: no text to check")
+        _failed(store, name, "empty file: no text to check", result)
+        return
+    if document.encoding not in ("utf-8", "utf-8-sig"):
+        result.notices.append(ReadError(path=name, message=f"decoded as {document.encoding.upper()}"))
+    if stored is not None and stored.sha256 == document.sha256 and stored.extractor == EXTRACTOR_VERSION:
+        # Touched but not changed: keep the claims, remember the new mtime.
+        store.touch_document(document)
+        result.unchanged.append(name)
+        return
+    try:
+        extraction = extract(document)
+    except ExtractError as exc:
+        _failed(store, name, exc.problem, result)
+        return
+    store.replace_document(document, extraction, EXTRACTOR_VERSION)
+    result.extracted.append(name)
