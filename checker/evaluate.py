@@ -54,9 +54,7 @@ def evaluate(
     readable = [p for p, d in docs.items() if d.error is None]
     claims = store.claims(readable)
     facts = group_claims(claims)
-    ctx = RuleContext(
-        claims=claims, facts=facts, relations=store.relations(readable), text_of=store.document_text
-    )
+    ctx = RuleContext(claims=claims, facts=facts, relations=store.relations(readable))
     findings, problems = run_rules(rules, ctx)
     findings += [
         Finding(rule="internal", severity=Severity.WARNING, message=problem, claims=[], fact="internal")

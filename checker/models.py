@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+# Digits and Chinese numerals: taken out of a claim's surroundings when it is identified.
+_FIGURES = re.compile(r"[\d.,，零〇一二两三四五六七八九十百千万亿]+")
 
 
 class Bound(StrEnum):
@@ -306,9 +310,9 @@ class Document(BaseModel):
 class Claim(BaseModel):
     """A numeric statement found in a document, with its exact place.
 
-    `value` is the stated figure in `unit` (70000 for "7万个"); `lower`/`upper`
-    is the interval the statement allows once its bound word and its written
-    precision are taken into account.
+    `value` is the stated figure in `unit` (70000 for "7万个"); `interval` is
+    what the statement allows once its bound word and its written precision
+    are taken into account (a plain count of things is exact: "19个" is 19).
     """
 
     model_config = ConfigDict(frozen=True)
@@ -327,10 +331,7 @@ class Claim(BaseModel):
         default=None, description="for counts, the measure word as written (个, 项, 家)"
     )
     bound: Bound = Bound.EQ
-    lower: float | None = None
-    upper: float | None = None
-    lower_closed: bool = True
-    upper_closed: bool = True
+    interval: Interval = Field(default_factory=Interval, description="the values the statement allows")
     subject: str = Field(default="", description="the phrase the figure measures")
     kind: str = Field(default="quantity", description="count, amount, percent, length, duration, score, ...")
     time_scope: str | None = Field(default=None, description="2024年度, 到2025年, 2018年以来, ...")
@@ -342,12 +343,18 @@ class Claim(BaseModel):
     sentence_offset: int = Field(
         default=0, description="index of the claim's first character within `sentence`"
     )
+    sentence_end: int = Field(
+        default=0, description="index just past the claim's last character in `sentence`"
+    )
 
     @property
-    def interval(self) -> Interval:
-        return Interval(
-            lower=self.lower, upper=self.upper, lower_closed=self.lower_closed, upper_closed=self.upper_closed
-        )
+    def figure(self) -> Interval:
+        """The written figure with its rounding, bound word ignored ("不超过144小时" → [143.5, 144.5])."""
+        iv = self.interval
+        if iv.exact or self.bound in (Bound.EQ, Bound.RANGE):
+            return iv
+        half = iv.precision / 2
+        return Interval(lower=self.value - half, upper=self.value + half, precision=iv.precision)
 
     @property
     def ident(self) -> str:
@@ -360,12 +367,15 @@ class Claim(BaseModel):
 
     @property
     def key(self) -> str:
-        """Identity by content: document, sentence and place in it, never offsets or line numbers.
+        """The claim's identity by its place in words: document and the words around it in its sentence.
 
-        An unrelated paragraph added above leaves it unchanged, so fingerprints made
-        from it are stable across such edits.
+        Never offsets or line numbers (an unrelated paragraph added above changes
+        neither), and never the figures (a changed figure is the same claim with
+        another value, so a finding about it keeps its fingerprint).
         """
-        payload = "\x1f".join([self.path, self.sentence, str(self.sentence_offset), self.text])
+        before = _FIGURES.sub("#", self.sentence[: self.sentence_offset])
+        after = _FIGURES.sub("#", self.sentence[self.sentence_end :])
+        payload = "\x1f".join([self.path, before, after])
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
     def where(self) -> str:
@@ -441,8 +451,9 @@ class HeadlineRelation(BaseModel):
     total: str
     noun: str
     unit: str
-    sections: int = Field(description="the number of sections stated beside it")
-    stated_sections: list[str] = Field(default_factory=list)
+    stated_sections: list[str] = Field(
+        default_factory=list, description="the figures saying how many sections"
+    )
 
 
 class GrowthRelation(BaseModel):
@@ -524,42 +535,25 @@ class Extraction(BaseModel):
     relations: list[Relation] = Field(default_factory=list)
 
 
-class ClaimRef(BaseModel):
-    """A claim as quoted in a finding or group: enough to find and read it."""
+class ClaimRef(Claim):
+    """A claim as quoted in a finding or group, with its role in the check (total, part, start, ...).
 
-    path: str
-    line: int
-    column: int
-    text: str
-    value: float
-    unit: str
-    measure: str | None = None
-    bound: Bound = Bound.EQ
-    lower: float | None = None
-    upper: float | None = None
-    subject: str = ""
-    sentence: str = ""
+    The span's end and offsets default to 0 so findings stored by earlier versions still load.
+    """
+
+    end_line: int = 0
+    end_column: int = 0
+    offset: int = 0
+    end: int = 0
+
     role: str | None = Field(
         default=None, description="what the claim is in the check: total, part, start, ..."
     )
 
     @classmethod
     def of(cls, claim: Claim, role: str | None = None) -> ClaimRef:
-        return cls(
-            path=claim.path,
-            line=claim.line,
-            column=claim.column,
-            text=claim.text,
-            value=claim.value,
-            unit=claim.unit,
-            measure=claim.measure,
-            bound=claim.bound,
-            lower=claim.lower,
-            upper=claim.upper,
-            subject=claim.subject,
-            sentence=claim.sentence,
-            role=role,
-        )
+        # The claim was validated when it was made: copy its fields without validating again.
+        return cls.model_construct(**dict(claim), role=role)
 
 
 GroupStatus = Literal["corroborated", "conflict", "disputed", "single"]

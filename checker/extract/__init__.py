@@ -18,6 +18,7 @@ from checker.errors import ExtractError
 from checker.extract import context, english, numbers
 from checker.extract.normalize import normalize
 from checker.extract.numbers import Figure
+from checker.extract.relations import relate
 from checker.extract.sections import Sections
 from checker.extract.version import EXTRACTOR_VERSION
 from checker.models import Claim, Document, Extraction
@@ -38,7 +39,7 @@ def extract(document: Document) -> Extraction:
     """
     try:
         claims = _extract(document.text, document.path)
-        return Extraction(claims=claims, relations=[])
+        return Extraction(claims=claims, relations=relate(document.path, document.text, claims))
     except Exception as exc:
         logger.opt(exception=exc).error("extraction failed on {}", document.path)
         raise ExtractError(
@@ -107,10 +108,7 @@ def _extract(text: str, path: str) -> list[Claim]:
                 unit=fig.unit,
                 measure=fig.measure,
                 bound=fig.bound,
-                lower=fig.interval.lower,
-                upper=fig.interval.upper,
-                lower_closed=fig.interval.lower_closed,
-                upper_closed=fig.interval.upper_closed,
+                interval=fig.interval,
                 subject=ctx.subject,
                 kind=fig.kind,
                 time_scope=ctx.time_scope,
@@ -119,6 +117,7 @@ def _extract(text: str, path: str) -> list[Claim]:
                 qualifiers=ctx.qualifiers,
                 sentence=ctx.sentence,
                 sentence_offset=ctx.sentence_offset,
+                sentence_end=ctx.sentence_end,
             )
         )
     return claims

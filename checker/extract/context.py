@@ -61,6 +61,7 @@ class Context:
     qualifiers: list[str] = field(default_factory=list)
     sentence: str = ""
     sentence_offset: int = 0
+    sentence_end: int = 0
 
 
 @dataclass(slots=True)
@@ -133,12 +134,14 @@ def describe(text: str, figures: list[Figure], sections: Sections, origins: list
                         ctx.subject = out[back].subject
                         break
         chain.prev_end = fig.end
+        ctx.year = words.adjacent_year(text, fig.start, fig.end) or ctx.year
 
         sent_end_m = _SENTENCE_RE.search(text, fig.end, fig.end + _SENTENCE_REACH)
         sent_end = sent_end_m.end() if sent_end_m else min(len(text), fig.end + _SENTENCE_REACH)
         raw = text[sent_start:sent_end]
         ctx.sentence = raw.strip()
         ctx.sentence_offset = max(0, fig.start - sent_start - (len(raw) - len(raw.lstrip())))
+        ctx.sentence_end = min(len(ctx.sentence), ctx.sentence_offset + fig.end - fig.start)
         out.append(ctx)
     return out
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Final
 
 from checker.extract import filters
-from checker.extract.bounds import Span, interval
+from checker.extract.bounds import interval
 from checker.extract.cjk_numerals import DIGITS, parse_cjk
 from checker.extract.lexicon import (
     GAPPED_PREFIXES,
@@ -24,7 +24,7 @@ from checker.extract.lexicon import (
     SUFFIX_BOUNDS,
 )
 from checker.extract.patterns import MORE_MONTHS, NUMBER_RE, START_RE, trie_regex
-from checker.models import Bound
+from checker.models import Bound, Interval
 from checker.units import UNIT_WORDS
 
 _MULTIPLIERS: Final[dict[str, float]] = {
@@ -62,7 +62,7 @@ class Figure:
     measure: str | None
     kind: str
     bound: Bound
-    interval: Span
+    interval: Interval
     cn_numeral: bool = False
     subject: str | None = None  # set by scanners that know it (English), else found by the context rules
 
@@ -339,6 +339,7 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
         step=step,
         nearly=nearly,
         upper_value=None if upper is None else upper.value,
+        count=unit == "count",
     )
     return Figure(
         start=span_start,

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from pydantic import BaseModel, ConfigDict
 
 from checker.models import Claim
-from checker.units import dimension_of
+from checker.units import unit_key
 
 # A shorter subject must be at least this long to absorb a longer one by
 # suffix: "项目" (2) is too generic to say two figures are about one thing.
@@ -63,19 +63,6 @@ class Fact(BaseModel):
 def normalise_subject(subject: str) -> str:
     """Subject without spaces and punctuation, as compared across documents."""
     return _STRIP.sub("", subject)
-
-
-def unit_key(claim: Claim) -> str:
-    """Claims with different unit keys are never one fact.
-
-    Counts need the same measure word; other figures the same pint dimension
-    (公里 and 米 compare).  Dimensionless units keep their name: a percentage
-    and a bare ratio are different kinds of statement.
-    """
-    if claim.unit == "count":
-        return f"count:{claim.measure or ''}"
-    dimension = dimension_of(claim.unit)
-    return claim.unit if dimension == "dimensionless" else dimension
 
 
 def _fact_key(subject: str, unit: str, qualifiers: tuple[str, ...], year: int | None) -> str:

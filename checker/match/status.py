@@ -73,12 +73,7 @@ def _in_unit(claim: Claim, unit: str) -> Claim:
         return claim
     factor = convert(1.0, claim.unit, unit)
     return claim.model_copy(
-        update={
-            "value": claim.value * factor,
-            "lower": None if claim.lower is None else claim.lower * factor,
-            "upper": None if claim.upper is None else claim.upper * factor,
-            "unit": unit,
-        }
+        update={"value": claim.value * factor, "interval": claim.interval.scaled(factor), "unit": unit}
     )
 
 

@@ -24,7 +24,10 @@ class Agree(Rule):
     """Claims that state the same fact in different documents must agree."""
 
     kind = "agree"
-    secondary = True
+    code = "CK101"
+    name = "consistency.agree"
+    groups = ("all", "consistency")
+    specificity = 1
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for fact in ctx.facts:
@@ -39,7 +42,7 @@ class Agree(Rule):
                 refs = [
                     ClaimRef.of(c, role=f"camp {i + 1}") for i, camp in enumerate(result.camps) for c in camp
                 ]
-                yield self.finding(message, refs, fact.key)
+                yield self.finding(message, refs, fact.key, about=fact.key)
             elif result.status == "disputed":
                 message = (
                     f"Reports bound {label} the same way but with different figures: "
@@ -47,9 +50,9 @@ class Agree(Rule):
                     + "; both can hold, but they disagree about what was announced."
                 )
                 refs = [ClaimRef.of(c) for camp in result.camps for c in camp]
-                yield self.finding(message, refs, fact.key, severity=Severity.WARNING)
+                yield self.finding(message, refs, fact.key, severity=Severity.WARNING, about=fact.key)
             elif result.status == "corroborated":
                 docs = sorted({c.path for c in result.agreeing})
                 message = f"{len(docs)} reports agree on {label}: {_quote(result.agreeing)}."
                 refs = [ClaimRef.of(c, role="agrees") for c in result.agreeing]
-                yield self.finding(message, refs, fact.key, passed=True)
+                yield self.finding(message, refs, fact.key, passed=True, about=fact.key)

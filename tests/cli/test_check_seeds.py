@@ -185,11 +185,11 @@ def test_claims_jsonl(cli: Callable[..., CliResult], seeds_copy: Path) -> None:
             "unit",
             "measure",
             "bound",
-            "lower",
-            "upper",
+            "interval",
             "subject",
             "kind",
         } <= c.keys()
+        assert {"lower", "upper", "precision", "exact"} <= c["interval"].keys()
         assert lines[c["line"] - 1][c["column"] - 1 :].startswith(c["text"].split("\n")[0])
 
 

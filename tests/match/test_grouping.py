@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from checker.match import assess, group_claims
-from checker.models import Bound, Claim
+from checker.models import Bound, Claim, Interval
 
 _offsets: dict[str, int] = {}
 
@@ -40,10 +40,7 @@ def claim(
         unit=unit,
         measure=measure,
         bound=bound,
-        lower=lower,
-        upper=upper,
-        lower_closed=lower_closed,
-        upper_closed=upper_closed,
+        interval=Interval(lower=lower, upper=upper, lower_closed=lower_closed, upper_closed=upper_closed),
         subject=subject,
         year=year,
         qualifiers=list(qualifiers),

@@ -83,8 +83,8 @@ def _describe(findings: list[Finding]) -> str:
 @pytest.mark.parametrize(("kind", "config", "case"), _load())
 def test_rule_case(kind: str, config: dict[str, Any], case: dict[str, Any], tmp_path: Path) -> None:
     rule = make_rule(kind, {**config, **case.get("config", {})}, tmp_path, case.get("facts"))
-    texts, claims = build(case["docs"])
-    ctx = RuleContext(claims=claims, facts=group_claims(claims), text_of=texts.get)
+    texts, claims, relations = build(case["docs"])
+    ctx = RuleContext(claims=claims, facts=group_claims(claims), relations=relations)
     findings, problems = run_rules([rule], ctx)
     assert not problems
     expected = list(case.get("expect") or [])

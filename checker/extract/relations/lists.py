@@ -1,4 +1,4 @@
-"""Lists of named items around a count (the `count` rule's reading).
+"""Lists of named items around a count: ListRelation.
 
 Before the count: "科大讯飞股份有限公司、安徽安利材料科技股份有限公司、……9家安徽企业入选"
 (items split on 、 and a final 和/及).  After it: "5个联盟分别是：长三角储能……联盟，由……；
@@ -12,12 +12,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.rules.textscan import DocText, Placed
+from checker.extract.lexicon import CLAUSE_STOPS, HEADING_PATTERN
+from checker.extract.relations.text import DocText, Placed
+from checker.models import ListRelation
 
-CLAUSE_STOPS = "，,。；;：:！？!?"
+# Longer pieces mean it is not a list of names (the `count` rule may ask for shorter items).
+MAX_ITEM = 40
+# A count right before another figure ("三省一市") is not a list count.
+NUMERAL_NEXT = "0123456789一二两三四五六七八九十"
 LINKS_BEFORE = re.compile(r"(?:共计|合计|总计|共有|共|这|等等|等在内的|在内的|等)$")
 LABEL = re.compile(r"^[\d一二三四五六七八九十]+$")
-HEADING_LINE = re.compile(r"(?m)^[ \t\u3000#]*(?:[一二三四五六七八九十]+|\d{1,2})\s*[、.．](?!\d)")
+HEADING_LINE = re.compile(HEADING_PATTERN, re.M)
 INTRO_AFTER = re.compile(
     r"^[^。；;：:]{0,8}?(?:分别是|分别为|依次是|依次为|包括|包含|如下)[：:]?"
     r"|^[^，,。；;：:]{0,8}[：:]"
@@ -111,3 +116,26 @@ def list_after(doc: DocText, p: Placed, max_len: int) -> ItemList | None:
     if len(items) < 2 or any(len(s) > max_len for s in items):
         return None
     return ItemList(items, open_ended, body_start, body_end)
+
+
+def lists(doc: DocText) -> list[ListRelation]:
+    """Every exact count of two or more with the list of items it introduces."""
+    out = []
+    for p in doc.placed:
+        c = p.claim
+        if not (c.interval.exact and c.unit == "count" and c.value >= 2) or doc.in_brackets(p):
+            continue
+        if doc.flat[p.end : p.end + 1] in tuple(NUMERAL_NEXT):
+            continue
+        found = list_before(doc, p, MAX_ITEM) or list_after(doc, p, MAX_ITEM)
+        if found is not None:
+            out.append(
+                ListRelation(
+                    path=doc.path,
+                    count=c.id,
+                    items=found.items,
+                    open_ended=found.open_ended,
+                    noun=doc.noun_after(p),
+                )
+            )
+    return out
