@@ -5,7 +5,7 @@ in the original.  Three things happen, in one pass each:
 
 1. One-to-one character rewrites through one `str.translate` table: NFKC for
    full-width digits, letters and punctuation, CJK compatibility ideographs,
-   ideographic spaces; and the curated Traditional → Simplified table.  The
+   ideographic spaces; and OpenCC's Traditional → Simplified characters.  The
    full-width comma "，" is deliberately kept: after NFKC it would read as a
    thousands separator in "100，200个".  Superscripts and circled digits are
    kept too: "①10个" must not become "110个".
@@ -59,15 +59,28 @@ def _build_tables() -> tuple[dict[int, str], str]:
             variable.append(ch)
     for trad, simp in TRADITIONAL_TO_SIMPLIFIED.items():
         table[ord(trad)] = simp
+    # A full-width or compatibility form of a Traditional character goes on to Simplified.
+    for cp, norm in table.items():
+        table[cp] = TRADITIONAL_TO_SIMPLIFIED.get(norm, norm)
     return table, "".join(re.escape(c) for c in variable)
+
+
+def _rewrite_class(table: dict[int, str]) -> str:
+    """A character class of the table's keys.
+
+    Characters beyond the BMP go in as one range: a class holding single ones
+    defeats the regex engine's bitmap and makes every character a linear scan.
+    """
+    bmp = "".join(re.escape(chr(k)) for k in sorted(table) if k < 0x10000)
+    astral = [k for k in table if k >= 0x10000]
+    wide = f"{re.escape(chr(min(astral)))}-{re.escape(chr(max(astral)))}" if astral else ""
+    return f"[{bmp}{wide}]"
 
 
 _TABLE, _VARIABLE_CLASS = _build_tables()
 # str.translate looks every character up in the table; most need nothing, so the
 # runs that do are found first (a character class scans at C speed) and translated alone.
-_REWRITE_RE: Final[re.Pattern[str]] = re.compile(
-    "[" + "".join(re.escape(chr(k)) for k in sorted(_TABLE)) + "]+"
-)
+_REWRITE_RE: Final[re.Pattern[str]] = re.compile(_rewrite_class(_TABLE) + "+")
 
 
 def _rewrite(m: re.Match[str]) -> str:
