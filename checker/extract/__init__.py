@@ -30,7 +30,16 @@ def extract(document: Document) -> list[Claim]:
     Pure: depends on nothing but the document, so it can run in a worker
     process or on another machine.  Never raises on any text.
     """
-    return extract_text(document.text, document.path)
+    claims = extract_text(document.text, document.path)
+    if not (document.pages or document.paragraphs):
+        return claims
+    # Page and paragraph of a PDF, web page or Word file: one bisect each per claim.
+    return [
+        c.model_copy(
+            update={"page": document.page_at(c.offset), "paragraph": document.paragraph_at(c.offset)}
+        )
+        for c in claims
+    ]
 
 
 def extract_text(text: str, path: str = "") -> list[Claim]:
