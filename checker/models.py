@@ -208,7 +208,7 @@ class PartialDate(BaseModel):
     day: int | None = Field(default=None, ge=1, le=31)
 
     def iso(self) -> str:
-        """"2024", "2024-06" or "2024-06-05"."""
+        """The date in ISO form, to its precision: "2024", "2024-06" or "2024-06-05"."""
         out = f"{self.year:04d}"
         if self.month is not None:
             out += f"-{self.month:02d}"
@@ -564,7 +564,10 @@ class ClaimRef(BaseModel):
 
     def place(self) -> str:
         """Page and paragraph in words ("page 2, paragraph 5"); empty for plain text."""
-        parts = [f"page {self.page}" if self.page else "", f"paragraph {self.paragraph}" if self.paragraph else ""]
+        parts = [
+            f"page {self.page}" if self.page else "",
+            f"paragraph {self.paragraph}" if self.paragraph else "",
+        ]
         return ", ".join(p for p in parts if p)
 
     @classmethod

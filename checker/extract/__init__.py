@@ -30,7 +30,7 @@ def extract(document: Document) -> list[Claim]:
     Pure: depends on nothing but the document, so it can run in a worker
     process or on another machine.  Never raises on any text.
     """
-    claims = extract_text(document.text, document.path)
+    claims = extract_text(document.text, document.path, lines_are_paragraphs=bool(document.paragraphs))
     if not (document.pages or document.paragraphs):
         return claims
     # Page and paragraph of a PDF, web page or Word file: one bisect each per claim.
@@ -42,13 +42,13 @@ def extract(document: Document) -> list[Claim]:
     ]
 
 
-def extract_text(text: str, path: str = "") -> list[Claim]:
-    """Every numeric claim in `text`, reported against `path`."""
+def extract_text(text: str, path: str = "", *, lines_are_paragraphs: bool = False) -> list[Claim]:
+    """Every numeric claim in `text`, reported against `path` (see `normalize` for the flag)."""
     try:
-        return _extract(text, path)
+        return _extract(text, path, lines_are_paragraphs=lines_are_paragraphs)
     except Exception:  # pragma: no cover - no input may stop a run; the tests keep this path unused
         try:
-            return _extract(text, path, with_context=False)
+            return _extract(text, path, with_context=False, lines_are_paragraphs=lines_are_paragraphs)
         except Exception:
             return []
 
@@ -70,8 +70,10 @@ def _merge(a: list[Figure], b: list[Figure]) -> list[Figure]:
     return out
 
 
-def _extract(text: str, path: str, *, with_context: bool = True) -> list[Claim]:
-    norm = normalize(text)
+def _extract(
+    text: str, path: str, *, with_context: bool = True, lines_are_paragraphs: bool = False
+) -> list[Claim]:
+    norm = normalize(text, lines_are_paragraphs=lines_are_paragraphs)
     figures = _merge(numbers.scan(norm.text), english.scan(norm.text))
     if not figures:
         return []
