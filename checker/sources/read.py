@@ -32,16 +32,26 @@ READERS: Final[dict[str, str]] = {
 
 
 def reader_for(name: str) -> Reader:
-    """The reader of a file, chosen by its suffix (case-insensitive)."""
+    """The reader of a file, chosen by its suffix (case-insensitive).
+
+    A reader whose library is missing or broken fails the files of its format
+    only, each with one error that says how to fix the install.
+    """
     module = READERS.get(os.path.splitext(name)[1].lower(), "plain")
-    return cast(Reader, importlib.import_module(f"checker.sources.{module}").read)
+    try:
+        return cast(Reader, importlib.import_module(f"checker.sources.{module}").read)
+    except ImportError as exc:
+        raise SourceError(
+            name,
+            f"cannot be read: the {module} reader did not load ({exc}); reinstall checker with its dependencies",
+        ) from exc
 
 
 def read_document(path: Path, display: str | None = None) -> Document:
     """Read and decode one file.  Raises SourceError for anything a user must fix."""
     name = display or path.as_posix()
     data, mtime = _read_bytes(path, name)
-    extracted = reader_for(path.name)(name, data)
+    extracted = reader_for(name)(name, data)
     return Document(
         path=name,
         text=extracted.text,

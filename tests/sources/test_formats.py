@@ -10,6 +10,7 @@ from checker.errors import SourceError
 from checker.extract import extract
 from checker.models import Claim, Document, PartialDate
 from checker.sources import read_document
+from checker.sources.read import READERS
 from tests.sources import formats_kit as kit
 
 
@@ -114,3 +115,13 @@ def test_unreadable_files_are_one_clear_error(
         read_document(maker(tmp_path / name), name)
     assert str(info.value).startswith(f"{name}: {problem}")
     assert "\n" not in str(info.value)
+
+
+def test_a_reader_that_does_not_load_fails_its_files_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(READERS, ".html", "no_such_reader")
+    with pytest.raises(SourceError) as info:
+        read_document(kit.web_page(tmp_path / "rail.html"), "rail.html")
+    assert str(info.value).startswith("rail.html: cannot be read: the no_such_reader reader did not load")
+    assert read_document(kit.traditional_file(tmp_path / "hant.txt"), "hant.txt").text == kit.TRADITIONAL
