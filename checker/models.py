@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+from bisect import bisect_right
 from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Literal
@@ -301,10 +302,22 @@ class Document(BaseModel):
     size: int = 0
     mtime: float = 0.0
     meta: DocumentMeta = Field(default_factory=DocumentMeta)
+    pages: tuple[int, ...] = Field(default=(), description="offsets in `text` where each page starts (PDF)")
+    paragraphs: tuple[int, ...] = Field(
+        default=(), description="offsets in `text` where each paragraph starts (web pages, Word)"
+    )
 
     @staticmethod
     def hash_bytes(data: bytes) -> str:
         return hashlib.sha256(data).hexdigest()
+
+    def page_at(self, offset: int) -> int | None:
+        """The 1-based page holding the character at `offset`; None for a text without pages."""
+        return bisect_right(self.pages, offset) or None
+
+    def paragraph_at(self, offset: int) -> int | None:
+        """The 1-based paragraph holding the character at `offset`; None for a text without them."""
+        return bisect_right(self.paragraphs, offset) or None
 
 
 class Claim(BaseModel):
@@ -345,6 +358,10 @@ class Claim(BaseModel):
     )
     sentence_end: int = Field(
         default=0, description="index just past the claim's last character in `sentence`"
+    )
+    page: int | None = Field(default=None, ge=1, description="1-based page of a paged document (PDF)")
+    paragraph: int | None = Field(
+        default=None, ge=1, description="1-based paragraph of a web page or Word file"
     )
 
     @property
@@ -549,6 +566,16 @@ class ClaimRef(Claim):
     role: str | None = Field(
         default=None, description="what the claim is in the check: total, part, start, ..."
     )
+    page: int | None = None
+    paragraph: int | None = None
+
+    def place(self) -> str:
+        """Page and paragraph in words ("page 2, paragraph 5"); empty for plain text."""
+        parts = [
+            f"page {self.page}" if self.page else "",
+            f"paragraph {self.paragraph}" if self.paragraph else "",
+        ]
+        return ", ".join(p for p in parts if p)
 
     @classmethod
     def of(cls, claim: Claim, role: str | None = None) -> ClaimRef:

@@ -43,7 +43,11 @@ def common_options(func: F) -> F:
             metavar="ID=LEVEL",
             help="give a rule id (or kind) another severity: error, warning or info (repeatable)",
         ),
-        click.option("--include", multiple=True, help="file glob to check (repeatable) [*.txt, *.md]"),
+        click.option(
+            "--include",
+            multiple=True,
+            help="file glob to check (repeatable) [*.txt, *.md, *.html, *.htm, *.pdf, *.docx]",
+        ),
         click.option("--exclude", multiple=True, help="file glob never to check (repeatable)"),
         click.option("-v", "--verbose", count=True, help="more log output (-vv for debug)"),
     ]

@@ -38,7 +38,15 @@ def extract(document: Document) -> Extraction:
     pipeline lists as that document's error while the rest is checked.
     """
     try:
-        claims = _extract(document.text, document.path)
+        claims = _extract(document.text, document.path, lines_are_paragraphs=bool(document.paragraphs))
+        if document.pages or document.paragraphs:
+            # Page and paragraph of a PDF, web page or Word file: one bisect each per claim.
+            claims = [
+                c.model_copy(
+                    update={"page": document.page_at(c.offset), "paragraph": document.paragraph_at(c.offset)}
+                )
+                for c in claims
+            ]
         return Extraction(claims=claims, relations=relate(document.path, document.text, claims))
     except Exception as exc:
         logger.opt(exception=exc).error("extraction failed on {}", document.path)
@@ -47,9 +55,9 @@ def extract(document: Document) -> Extraction:
         ) from exc
 
 
-def extract_text(text: str, path: str = "") -> list[Claim]:
+def extract_text(text: str, path: str = "", *, lines_are_paragraphs: bool = False) -> list[Claim]:
     """Every numeric claim in `text`, reported against `path` (claims only, for tests and the bench)."""
-    return extract(Document(path=path, text=text, sha256="")).claims
+    return _extract(text, path, lines_are_paragraphs=lines_are_paragraphs)
 
 
 def _inside(regions: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
@@ -69,8 +77,8 @@ def _merge(a: list[Figure], b: list[Figure]) -> list[Figure]:
     return out
 
 
-def _extract(text: str, path: str) -> list[Claim]:
-    norm = normalize(text)
+def _extract(text: str, path: str, *, lines_are_paragraphs: bool = False) -> list[Claim]:
+    norm = normalize(text, lines_are_paragraphs=lines_are_paragraphs)
     figures = _merge(numbers.scan(norm.text), english.scan(norm.text))
     if not figures:
         return []

@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-DEFAULT_INCLUDE: tuple[str, ...] = ("*.txt", "*.md")
+DEFAULT_INCLUDE: tuple[str, ...] = ("*.txt", "*.md", "*.html", "*.htm", "*.pdf", "*.docx")
 # Editors' swap and backup files, VCS folders and our own output are never reports.
 DEFAULT_EXCLUDE: tuple[str, ...] = (
     ".*",
