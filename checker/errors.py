@@ -35,3 +35,7 @@ class RuleFileError(CheckerError):
 
 class StoreError(CheckerError):
     """The store cannot be opened or is in use."""
+
+
+class ReportError(CheckerError):
+    """Reports or another output could not be written (folder unusable, disk full)."""

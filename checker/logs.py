@@ -5,8 +5,23 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import Any
 
 from loguru import logger
+
+# Tracebacks go to the log file always, to stderr only with --debug: a user sees one line.
+_TRACEBACKS = {"stderr": False}
+
+
+def show_tracebacks(on: bool) -> None:
+    """Whether stderr shows the traceback of a logged exception (`--debug`)."""
+    _TRACEBACKS["stderr"] = on
+
+
+def _stderr_format(record: Any) -> str:
+    if record["exception"] is not None and not _TRACEBACKS["stderr"]:
+        return "<level>{level: <7}</level> {message} (rerun with --debug for the traceback)\n"
+    return "<level>{level: <7}</level> {message}\n{exception}"
 
 
 class _InterceptHandler(logging.Handler):
@@ -23,8 +38,9 @@ class _InterceptHandler(logging.Handler):
 def setup_logging(level: str = "WARNING", log_file: Path | None = None, json: bool = False) -> None:
     """Stderr at `level`; optionally a rotating file at INFO; JSON lines for collectors."""
     logger.remove()
-    fmt = "<level>{level: <7}</level> {message}"
-    logger.add(sys.stderr, level=level, format=fmt, serialize=json, colorize=None if not json else False)
+    logger.add(
+        sys.stderr, level=level, format=_stderr_format, serialize=json, colorize=None if not json else False
+    )
     if log_file is not None:
         log_file.parent.mkdir(parents=True, exist_ok=True)
         logger.add(

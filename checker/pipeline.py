@@ -34,12 +34,13 @@ from checker.models import (
     Severity,
     Summary,
 )
+from checker.renames import adopt_renamed, follow_renames
 from checker.rules.agree import assess
 from checker.rules.base import Rule, RuleContext
 from checker.rules.engine import run_rules
 from checker.sources import discover, read_document
 from checker.sources.decode import is_empty_text
-from checker.sources.discover import display_path, wanted
+from checker.sources.discover import Skipped, display_path, real_roots, skip_reason, wanted
 from checker.store.base import Store
 
 Progress = Callable[[int, int], None]
@@ -70,6 +71,8 @@ class SyncResult:
     removed: list[str] = field(default_factory=list)
     errors: list[ReadError] = field(default_factory=list)
     notices: list[ReadError] = field(default_factory=list)
+    skipped: list[ReadError] = field(default_factory=list)
+    renamed: dict[str, str] = field(default_factory=dict)
 
     @property
     def changed(self) -> bool:
@@ -113,6 +116,7 @@ def sync(
     only: Iterable[Path] | None = None,
     progress: Progress | None = None,
     outputs: Sequence[Path] = (),
+    outside_links: bool = False,
 ) -> SyncResult:
     """Bring the store in line with the files under `roots`.
 
@@ -130,19 +134,27 @@ def sync(
     result = SyncResult()
     known = store.documents()
     version = extractor_version()
+    skipped: list[Skipped] = []
     if only is None:
-        on_disk = {display_path(p): p for p in discover(roots, include, exclude) if not ours(p)}
+        found = discover(roots, include, exclude, notes=skipped, outside_links=outside_links)
+        on_disk = {display_path(p): p for p in found if not ours(p)}
         prefixes = _prefixes(roots)
         gone = [p for p in known if p not in on_disk and _under(p, prefixes)]
     else:
-        on_disk, gone = {}, []
+        on_disk, gone, real = {}, [], real_roots(roots)
         for p in only:
             name = display_path(p)
-            rel = _within_root(p, roots)
-            if p.is_file() and rel is not None and not ours(p) and wanted(rel, include, exclude):
+            why = skip_reason(p, real, outside_links=outside_links)
+            rel = _within_root(p, roots) if why is None else None
+            if why is not None and not why.startswith("vanished"):
+                skipped.append(Skipped(p, why))
+            if why is None and rel is not None and not ours(p) and wanted(rel, include, exclude):
                 on_disk[name] = p
             elif name in known:
                 gone.append(name)
+    result.skipped.extend(ReadError(path=display_path(s.path), message=s.reason) for s in skipped)
+    result.renamed = adopt_renamed(store, gone, on_disk, known, version)
+    gone = [p for p in gone if p not in result.renamed]
     if gone:
         store.remove_documents(gone)
         result.removed.extend(gone)
@@ -311,6 +323,8 @@ def check(
     accept: Acceptance | None = None,
     outputs: Sequence[Path] = (),
     config_errors: Sequence[ReadError] = (),
+    outside_links: bool = False,
+    before_finish: Callable[[Report], object] | None = None,
 ) -> tuple[Report, SyncResult]:
     """One recorded run: sync the store, evaluate the rules, store the findings."""
     names = [display_path(r) for r in roots]
@@ -319,8 +333,10 @@ def check(
     run_id = store.start_run(trigger, names)
     run = RunInfo(id=run_id, started=datetime.now(UTC), paths=names, trigger=trigger)
     result = sync(
-        store, roots, include=include, exclude=exclude, only=only, progress=progress, outputs=outputs
-    )
+        store, roots, include=include, exclude=exclude, only=only, progress=progress, outputs=outputs,
+        outside_links=outside_links,
+    )  # fmt: skip
+    previous = follow_renames(previous, result.renamed)
     run.documents_read = len(result.extracted) + len(result.unchanged)
     run.documents_extracted = len(result.extracted)
     report = evaluate(
@@ -329,8 +345,11 @@ def check(
         rules,
         run=run,
         previous=previous,
-        read_errors=[*result.errors, *config_errors],
+        read_errors=[*result.errors, *result.skipped, *config_errors],
         accept=accept,
     )
+    if before_finish is not None:
+        # The reports are written first: a run whose reports failed is never recorded as finished.
+        before_finish(report)
     store.finish_run(run_id, report)
     return report, result

@@ -26,6 +26,7 @@ RANK = {
     "config": 6,
     "logs": 6,
     "pipeline": 6,
+    "renames": 6,
     "baseline": 6,
     "app": 7,
     "cli": 8,

@@ -45,6 +45,12 @@ def common_options(func: F) -> F:
         ),
         click.option("--include", multiple=True, help="file glob to check (repeatable) [*.txt, *.md]"),
         click.option("--exclude", multiple=True, help="file glob never to check (repeatable)"),
+        click.option(
+            "--follow-outside-links",
+            is_flag=True,
+            default=None,
+            help="read symlinks whose target lies outside PATHS (skipped with a note by default)",
+        ),
         click.option("-v", "--verbose", count=True, help="more log output (-vv for debug)"),
     ]
     for option in reversed(options):
@@ -86,6 +92,7 @@ def settings_from(options: dict[str, Any], **extra: Any) -> Settings:
         ignore=_split(options.get("ignore", ())),
         include=_split(options.get("include", ())),
         exclude=_split(options.get("exclude", ())),
+        follow_outside_links=options.get("follow_outside_links") or None,
         **extra,
     )
     if severities:

@@ -8,6 +8,8 @@ the file and says what to do.
 
 from __future__ import annotations
 
+import os
+import stat as st
 from pathlib import Path
 
 from checker.errors import SourceError
@@ -39,6 +41,44 @@ def _plausible_cjk(text: str) -> bool:
     return good / len(sample) > 0.97 and odd == 0 and (cjk > 0 or sample.isascii())
 
 
+def _reads_as_text(text: str) -> bool:
+    """Mostly ASCII, CJK and their punctuation, nothing private or control: text, not byte soup."""
+    head = text[:4096]
+    if not head:
+        return False
+    usual = sum(
+        1
+        for ch in head
+        if (" " <= ch <= "~") or ch in "\n\r\t" or "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"
+        or "\uff00" <= ch <= "\uffef" or ("\u00a0" <= ch <= "\u024f") or "\u2000" <= ch <= "\u206f"
+    )  # fmt: skip
+    odd = sum(
+        1
+        for ch in head
+        if "\ue000" <= ch <= "\uf8ff" or ch in "\x00\ufffd" or (not ch.isprintable() and ch not in "\n\r\t")
+    )
+    return odd == 0 and usual / len(head) > 0.9
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text saved without a BOM (some Windows tools do): accepted only when it decodes cleanly.
+
+    Its ASCII characters and line breaks put NUL bytes in it, so it would be
+    called binary.  Little-endian (Windows) is tried first; the decoded text
+    must read as text, which random bytes decoded as UTF-16 never do.
+    """
+    if len(data) < 2 or len(data) % 2 or b"\x00" not in data[:65536]:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _reads_as_text(text):
+            return text, encoding
+    return None
+
+
 def decode_bytes(path: str, data: bytes) -> tuple[str, str]:
     """Return (text, encoding) or raise SourceError naming the file and the problem."""
     if data.startswith(b"\xef\xbb\xbf"):
@@ -52,6 +92,9 @@ def decode_bytes(path: str, data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError as exc:
             raise SourceError(path, f"invalid UTF-16 at byte {exc.start}") from exc
     # After the BOM checks: UTF-16 text is full of NUL bytes.
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
     if _looks_binary(data):
         raise SourceError(path, "binary file (contains NUL or control bytes); only .txt/.md text is checked")
     try:
@@ -71,6 +114,19 @@ def decode_bytes(path: str, data: bytes) -> tuple[str, str]:
         ) from utf8_error
 
 
+def _read_regular(path: Path, name: str) -> bytes:
+    """The bytes of a regular file; anything else is refused after a non-blocking open.
+
+    O_NONBLOCK: opening a FIFO would otherwise wait for a writer forever; the
+    fstat after opening catches a file swapped for a pipe since it was listed.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as fh:
+        if not st.S_ISREG(os.fstat(fd).st_mode):
+            raise SourceError(name, "not a regular file (a pipe, socket or device); skipped unread")
+        return fh.read(MAX_BYTES + 1)
+
+
 def read_document(path: Path, display: str | None = None) -> Document:
     """Read and decode one file.  Raises SourceError for anything a user must fix."""
     name = display or path.as_posix()
@@ -80,8 +136,7 @@ def read_document(path: Path, display: str | None = None) -> Document:
             raise SourceError(
                 name, f"too large ({stat.st_size} bytes, limit {MAX_BYTES}); split it or exclude it"
             )
-        with path.open("rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
+        data = _read_regular(path, name)
     except FileNotFoundError as exc:
         raise SourceError(name, "vanished before it could be read (deleted or renamed)") from exc
     except IsADirectoryError as exc:
