@@ -24,7 +24,7 @@ from checker.report.junit import render_junit
 from checker.report.sarif import render_sarif
 from checker.sources import discover, read_document
 from checker.sources.decode import is_empty_text
-from checker.sources.discover import display_path
+from checker.sources.discover import Skipped, display_path
 from checker.store.faults import rebuild_store as move_store_aside
 
 STDOUT_FORMATS = {"json": render_json, "sarif": render_sarif, "junit": render_junit}
@@ -152,7 +152,11 @@ def claims_command(paths: tuple[Path, ...], fmt: str, **options: Any) -> int:
     settings = settings_from(options)
     failed = False
     table = Table("where", "text", "value", "unit", "bound", "subject")
-    for path in discover(paths, settings.include, settings.exclude):
+    skipped: list[Skipped] = []
+    found = discover(
+        paths, settings.include, settings.exclude, notes=skipped, outside_links=settings.follow_outside_links
+    )
+    for path in found:
         name = display_path(path)
         try:
             document = read_document(path, name)
@@ -176,6 +180,8 @@ def claims_command(paths: tuple[Path, ...], fmt: str, **options: Any) -> int:
                     claim.bound,
                     claim.subject,
                 )
+    for note in skipped:
+        err_console.print(f"note: {display_path(note.path)}: {note.reason}", highlight=False, markup=False)
     if fmt == "table":
         out_console.print(table)
     # Unreadable files are named on stderr; listing claims still succeeded for the rest.

@@ -9,6 +9,7 @@ failure while writing (a full disk) leaves the previous set as it was.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import shutil
@@ -152,14 +153,21 @@ def write_reports(
         for ext in texts:
             _link(folder / f"latest.{ext}", f"{CURRENT}/latest.{ext}")
     except OSError as exc:
-        if (folder / CURRENT).resolve() != staging.resolve():
-            shutil.rmtree(staging, ignore_errors=True)
-            for ext in texts:
-                (folder / "runs" / f"{stamp}.{ext}").unlink(missing_ok=True)
+        _discard(folder, staging, [f"{stamp}.{ext}" for ext in texts])
         raise _reports_failure(folder, exc) from exc
     _prune_sets(folder, staging.name)
     prune_runs(folder / "runs", retention)
     return {ext: folder / f"latest.{ext}" for ext in texts}
+
+
+def _discard(folder: Path, staging: Path, copies: list[str]) -> None:
+    """Remove what a failed publication wrote, unless the switch to it already happened."""
+    with contextlib.suppress(OSError):
+        if (folder / CURRENT).resolve() == staging.resolve():
+            return
+        shutil.rmtree(staging, ignore_errors=True)
+        for name in copies:
+            (folder / "runs" / name).unlink(missing_ok=True)
 
 
 def _prune_sets(folder: Path, current: str) -> None:

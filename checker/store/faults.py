@@ -8,6 +8,7 @@ store aside so the next run rebuilds it from the corpus.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,6 +18,13 @@ from checker.errors import StoreError
 
 class StoreDamaged(StoreError):
     """The store file is damaged or not a database: it can be rebuilt from the corpus."""
+
+
+def _read_only(path: Path | str | None) -> bool:
+    """The store file exists but it or its folder (where SQLite keeps its WAL) cannot be written."""
+    if not path or not Path(path).exists():
+        return False
+    return not (os.access(path, os.W_OK) and os.access(Path(path).parent, os.W_OK))
 
 
 def store_failure(path: Path | str | None, exc: sqlite3.Error) -> StoreError:
@@ -29,19 +37,32 @@ def store_failure(path: Path | str | None, exc: sqlite3.Error) -> StoreError:
             f"{store} is damaged ({exc}); rebuild it from the corpus with "
             "`checker check PATHS --rebuild-store` (the baseline of accepted findings is kept)"
         )
-    if code.startswith("SQLITE_READONLY") or "readonly" in text:
+    if code.startswith("SQLITE_READONLY") or "readonly" in text or _read_only(path):
         return StoreError(
             f"{store} is read-only ({exc}); `checker check` needs to write to it: "
             "make the file and its folder writable, or use --store"
         )
     if code == "SQLITE_FULL" or "disk is full" in text:
         return StoreError(
-            f"no space left for {store} ({exc}); free some space and run again "
-            "(this run was not recorded)"
+            f"no space left for {store} ({exc}); free some space and run again (this run was not recorded)"
         )
     if code in ("SQLITE_BUSY", "SQLITE_LOCKED") or "locked" in text:
         return StoreError(f"{store} is in use by another process ({exc}); try again when it is done")
     return StoreError(f"{store} failed: {exc}; use --store to put it elsewhere")
+
+
+def check_integrity(db: sqlite3.Connection, path: Path) -> None:
+    """Raise StoreDamaged if SQLite's quick check finds a damaged page (one pass over the file).
+
+    Done when the store is opened, so damage is named before a run rather than
+    surfacing half-way through one as a rule's failure.
+    """
+    rows = db.execute("PRAGMA quick_check(1)").fetchall()
+    if rows and rows[0][0] != "ok":
+        raise store_failure(
+            path,
+            sqlite3.DatabaseError(f"database disk image is malformed: {' '.join(str(rows[0][0]).split())}"),
+        )
 
 
 def rebuild_store(path: Path) -> Path | None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from checker.errors import StoreError
 from checker.models import Claim, Document, Finding, Report
 from checker.store.base import RunRecord, StoredDocument
-from checker.store.faults import store_failure
+from checker.store.faults import check_integrity, store_failure
 
 SCHEMA_VERSION = 1
 
@@ -52,6 +52,10 @@ class SQLiteStore:
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
+            check_integrity(self._db, path)
+        except StoreError:
+            self._db.close()
+            raise
         except sqlite3.Error as exc:
             self._db.close()
             raise store_failure(path, exc) from exc
