@@ -35,11 +35,22 @@ class _InterceptHandler(logging.Handler):
         logger.opt(depth=6, exception=record.exc_info).log(level, record.getMessage())
 
 
-def setup_logging(level: str = "WARNING", log_file: Path | None = None, json: bool = False) -> None:
-    """Stderr at `level`; optionally a rotating file at INFO; JSON lines for collectors."""
+def setup_logging(
+    level: str = "WARNING", log_file: Path | None = None, json: bool = False, *, read_errors: bool = True
+) -> None:
+    """Stderr at `level`; optionally a rotating file at INFO; JSON lines for collectors.
+
+    With read_errors=False, files that could not be read are left off stderr: the
+    command prints them itself, once.
+    """
     logger.remove()
     logger.add(
-        sys.stderr, level=level, format=_stderr_format, serialize=json, colorize=None if not json else False
+        sys.stderr,
+        level=level,
+        format=_stderr_format,
+        serialize=json,
+        colorize=None if not json else False,
+        filter=None if read_errors else (lambda record: not record["extra"].get("read_error")),
     )
     if log_file is not None:
         log_file.parent.mkdir(parents=True, exist_ok=True)

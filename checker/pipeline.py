@@ -182,7 +182,7 @@ def sync(
             if "vanished" in exc.problem:
                 document = None
             else:
-                logger.error("{}", exc)
+                logger.bind(read_error=True).error("{}", exc)
                 result.errors.append(ReadError(path=name, message=exc.problem))
                 store.record_error(name, exc.problem)
                 continue
@@ -196,7 +196,7 @@ def sync(
         if is_empty_text(document.text):
             # Stored as an error so every run (not just the first) names it.
             problem = "empty file: no text to check"
-            logger.error("{}: {}", name, problem)
+            logger.bind(read_error=True).error("{}: {}", name, problem)
             result.errors.append(ReadError(path=name, message=problem))
             store.record_error(name, problem)
             continue

@@ -133,7 +133,8 @@ def check_command(
         progress.close()
         app.close()
     report, written = outcome.report, outcome.written
-    # Unreadable files were named once already, by the sync's log (which the service logs too).
+    for e in outcome.sync.errors:
+        err_console.print(f"[red]error[/]: {e.path}: {e.message}", markup=True, highlight=False)
     for n in [*outcome.sync.skipped, *outcome.sync.notices]:
         err_console.print(f"note: {n.path}: {n.message}", highlight=False)
     if fmt in STDOUT_FORMATS:

@@ -82,7 +82,8 @@ def _severities(values: tuple[str, ...]) -> dict[str, Severity]:
 def settings_from(options: dict[str, Any], **extra: Any) -> Settings:
     """Settings with the command-line flags on top of env, checker.toml and pyproject."""
     verbose = options.pop("verbose", 0) or 0
-    setup_logging({0: "WARNING", 1: "INFO"}.get(verbose, "DEBUG"), log_file=None)
+    # One-off commands print unreadable files themselves; the service (which sets up its own logging) logs them.
+    setup_logging({0: "WARNING", 1: "INFO"}.get(verbose, "DEBUG"), log_file=None, read_errors=False)
     severities = _severities(options.get("severity") or ())
     settings = load_settings(
         store=options.get("store"),
