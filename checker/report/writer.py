@@ -16,6 +16,7 @@ import shutil
 import stat
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -112,10 +113,8 @@ def _link(path: Path, target: str) -> None:
     os.replace(tmp, path)
 
 
-def _write_set(folder: Path, stamp: str, texts: Mapping[str, str]) -> Path:
-    """The set in its own folder, each file synced, plus the per-run copies (hard links)."""
-    staging = folder / f"{SET_PREFIX}{stamp}"
-    shutil.rmtree(staging, ignore_errors=True)
+def _write_set(folder: Path, staging: Path, stamp: str, texts: Mapping[str, str]) -> None:
+    """The set in its own (new) folder, each file synced, plus the per-run copies (hard links)."""
     staging.mkdir(parents=True)
     runs = folder / "runs"
     runs.mkdir(exist_ok=True)
@@ -132,7 +131,6 @@ def _write_set(folder: Path, stamp: str, texts: Mapping[str, str]) -> Path:
             os.link(file, copy)
         except OSError:
             shutil.copyfile(file, copy)
-    return staging
 
 
 def write_reports(
@@ -145,10 +143,11 @@ def write_reports(
     renderers = renderers or RENDERERS
     stamp = run_stamp(report)
     texts = {ext: render(report) for ext, render in renderers.items()}
-    staging = folder / f"{SET_PREFIX}{stamp}"
+    # A new folder every time, even for the same run written again: the current set is never touched.
+    staging = folder / f"{SET_PREFIX}{stamp}.{time.time_ns()}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        _write_set(folder, stamp, texts)
+        _write_set(folder, staging, stamp, texts)
         _link(folder / CURRENT, staging.name)  # the switch: one rename
         for ext in texts:
             _link(folder / f"latest.{ext}", f"{CURRENT}/latest.{ext}")
