@@ -32,7 +32,12 @@ def store_failure(path: Path | str | None, exc: sqlite3.Error) -> StoreError:
     store = f"the store {path}" if path else "the store"
     code = getattr(exc, "sqlite_errorname", "") or ""
     text = str(exc).lower()
-    if code in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or "malformed" in text or "not a database" in text:
+    if code == "SQLITE_NOTADB" or "not a database" in text:
+        return StoreDamaged(
+            f"{store} is not a checker store ({exc}): another file, or one damaged beyond reading; "
+            "point --store elsewhere, or rebuild it from the corpus with `checker check PATHS --rebuild-store`"
+        )
+    if code == "SQLITE_CORRUPT" or "malformed" in text:
         return StoreDamaged(
             f"{store} is damaged ({exc}); rebuild it from the corpus with "
             "`checker check PATHS --rebuild-store` (the baseline of accepted findings is kept)"
