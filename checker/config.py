@@ -52,6 +52,9 @@ class Settings(BaseSettings):
     retention: int = Field(default=50, ge=1, description="how many past runs to keep under reports/runs/")
     debounce_ms: int = Field(default=300, ge=10, description="watch: changes within this window make one run")
     reconcile_minutes: float = Field(default=10.0, gt=0, description="watch: full reconcile period")
+    follow_outside_links: bool = Field(
+        default=False, description="read symlinks whose target lies outside the checked folders"
+    )
     polling: bool = Field(default=False, description="watch: poll the file system instead of kernel events")
     log_file: Path | None = Field(default=Path(".checker/checker.log"), description="rotating log file")
     log_json: bool = Field(default=False, description="log as JSON lines for log collectors")

@@ -384,15 +384,17 @@ class Claim(BaseModel):
 
     @property
     def key(self) -> str:
-        """The claim's identity by its place in words: document and the words around it in its sentence.
+        """The claim's identity by its place in words: the words around it in its sentence.
 
         Never offsets or line numbers (an unrelated paragraph added above changes
-        neither), and never the figures (a changed figure is the same claim with
-        another value, so a finding about it keeps its fingerprint).
+        neither), never the figures (a changed figure is the same claim with
+        another value, so a finding about it keeps its fingerprint), and not the
+        path: fingerprints add the documents themselves, so a renamed file's
+        findings can be followed.
         """
         before = _FIGURES.sub("#", self.sentence[: self.sentence_offset])
         after = _FIGURES.sub("#", self.sentence[self.sentence_end :])
-        payload = "\x1f".join([self.path, before, after])
+        payload = "\x1f".join([before, after])
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
     def where(self) -> str:

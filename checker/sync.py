@@ -16,11 +16,12 @@ from loguru import logger
 from checker.errors import ExtractError, SourceError
 from checker.extract import EXTRACTOR_VERSION, extract
 from checker.models import Document, ReadError
+from checker.renames import adopt_renamed
 from checker.roots import prefixes as roots_prefixes
 from checker.roots import under, within_root
 from checker.sources import discover, read_document
 from checker.sources.decode import is_empty_text
-from checker.sources.discover import display_path, wanted
+from checker.sources.discover import Skipped, display_path, real_roots, skip_reason, wanted
 from checker.store.base import Store, StoredDocument
 
 Progress = Callable[[int, int], None]
@@ -35,6 +36,8 @@ class SyncResult:
     removed: list[str] = field(default_factory=list)
     errors: list[ReadError] = field(default_factory=list)
     notices: list[ReadError] = field(default_factory=list)
+    skipped: list[ReadError] = field(default_factory=list)
+    renamed: dict[str, str] = field(default_factory=dict)
 
     @property
     def changed(self) -> bool:
@@ -50,6 +53,7 @@ def sync(
     only: Iterable[Path] | None = None,
     progress: Progress | None = None,
     outputs: Sequence[Path] = (),
+    outside_links: bool = False,
 ) -> SyncResult:
     """Bring the store in line with the files under `roots`.
 
@@ -59,9 +63,14 @@ def sync(
     """
     result = SyncResult()
     known = store.documents()
+    skipped: list[Skipped] = []
     on_disk, gone = _plan(
-        roots, include=tuple(include), exclude=tuple(exclude), only=only, outputs=outputs, known=known
-    )
+        roots, include=tuple(include), exclude=tuple(exclude), only=only, outputs=outputs, known=known,
+        skipped=skipped, outside_links=outside_links,
+    )  # fmt: skip
+    result.skipped.extend(ReadError(path=display_path(s.path), message=s.reason) for s in skipped)
+    result.renamed = adopt_renamed(store, gone, on_disk, known, EXTRACTOR_VERSION)
+    gone = [p for p in gone if p not in result.renamed]
     if gone:
         store.remove_documents(gone)
         result.removed.extend(gone)
@@ -81,6 +90,8 @@ def _plan(
     only: Iterable[Path] | None,
     outputs: Sequence[Path],
     known: dict[str, StoredDocument],
+    skipped: list[Skipped],
+    outside_links: bool,
 ) -> tuple[dict[str, Path], list[str]]:
     """The files to look at (by stored name) and the stored documents that are gone."""
     own = [o.resolve() for o in outputs]
@@ -90,14 +101,18 @@ def _plan(
         return any(full == o or full.is_relative_to(o) for o in own)
 
     if only is None:
-        on_disk = {display_path(p): p for p in discover(roots, include, exclude) if not ours(p)}
+        found = discover(roots, include, exclude, notes=skipped, outside_links=outside_links)
+        on_disk = {display_path(p): p for p in found if not ours(p)}
         prefixes = roots_prefixes(roots)
         return on_disk, [p for p in known if p not in on_disk and under(p, prefixes)]
-    on_disk, gone = {}, []
+    on_disk, gone, real = {}, [], real_roots(roots)
     for p in only:
         name = display_path(p)
-        rel = within_root(p, roots)
-        if p.is_file() and rel is not None and not ours(p) and wanted(rel, include, exclude):
+        why = skip_reason(p, real, outside_links=outside_links)
+        rel = within_root(p, roots) if why is None else None
+        if why is not None and not why.startswith("vanished"):
+            skipped.append(Skipped(p, why))
+        if why is None and rel is not None and not ours(p) and wanted(rel, include, exclude):
             on_disk[name] = p
         elif name in known:
             gone.append(name)
@@ -121,7 +136,7 @@ def _read(store: Store, name: str, path: Path, result: SyncResult) -> Document |
     except SourceError as exc:
         if "vanished" in exc.problem:
             return None
-        logger.error("{}", exc)
+        logger.bind(read_error=True).error("{}", exc)
         _failed(store, name, exc.problem, result)
         raise _Skip from None
 
@@ -154,7 +169,7 @@ def _sync_one(store: Store, name: str, path: Path, stored: StoredDocument | None
         return
     if is_empty_text(document.text):
         # Stored as an error so every run (not just the first) names it.
-        logger.error("{}: {}", name, "empty file: no text to check")
+        logger.bind(read_error=True).error("{}: {}", name, "empty file: no text to check")
         _failed(store, name, "empty file: no text to check", result)
         return
     if document.encoding not in ("utf-8", "utf-8-sig"):

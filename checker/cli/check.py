@@ -24,7 +24,8 @@ from checker.report.junit import render_junit
 from checker.report.sarif import render_sarif
 from checker.sources import discover, read_document
 from checker.sources.decode import is_empty_text
-from checker.sources.discover import display_path
+from checker.sources.discover import Skipped, display_path
+from checker.store.faults import rebuild_store as move_store_aside
 
 STDOUT_FORMATS = {"json": render_json, "sarif": render_sarif, "junit": render_junit}
 
@@ -103,11 +104,25 @@ def print_summary(report: Report, written: dict[str, Path]) -> None:
     help="stdout format (text: a summary on stderr)",
 )
 @click.option("--no-reports", is_flag=True, help="do not write report files")
+@click.option(
+    "--rebuild-store",
+    is_flag=True,
+    help="move a damaged store aside and rebuild it from PATHS (the baseline of accepted findings is kept)",
+)
 @common_options
-def check_command(paths: tuple[Path, ...], fmt: str, no_reports: bool, **options: Any) -> int:
+def check_command(
+    paths: tuple[Path, ...], fmt: str, no_reports: bool, rebuild_store: bool, **options: Any
+) -> int:
     """Check the reports under PATHS and write the discrepancy reports."""
     settings = settings_from(options)
     rules, rule_errors = rules_for(settings)
+    if rebuild_store:
+        aside = move_store_aside(settings.store)
+        if aside is not None:
+            err_console.print(
+                f"note: the old store was moved to {aside}; rebuilding it from {', '.join(map(str, paths))}",
+                highlight=False,
+            )
     for message in rule_errors:
         err_console.print(f"[red]error[/]: {message}", markup=True, highlight=False)
     app = Checker(settings, rules, rule_errors)
@@ -120,7 +135,7 @@ def check_command(paths: tuple[Path, ...], fmt: str, no_reports: bool, **options
     report, written = outcome.report, outcome.written
     for e in outcome.sync.errors:
         err_console.print(f"[red]error[/]: {e.path}: {e.message}", markup=True, highlight=False)
-    for n in outcome.sync.notices:
+    for n in [*outcome.sync.skipped, *outcome.sync.notices]:
         err_console.print(f"note: {n.path}: {n.message}", highlight=False)
     if fmt in STDOUT_FORMATS:
         sys.stdout.write(STDOUT_FORMATS[fmt](report))
@@ -138,7 +153,11 @@ def claims_command(paths: tuple[Path, ...], fmt: str, **options: Any) -> int:
     settings = settings_from(options)
     failed = False
     table = Table("where", "text", "value", "unit", "bound", "subject")
-    for path in discover(paths, settings.include, settings.exclude):
+    skipped: list[Skipped] = []
+    found = discover(
+        paths, settings.include, settings.exclude, notes=skipped, outside_links=settings.follow_outside_links
+    )
+    for path in found:
         name = display_path(path)
         try:
             document = read_document(path, name)
@@ -162,6 +181,8 @@ def claims_command(paths: tuple[Path, ...], fmt: str, **options: Any) -> int:
                     claim.bound,
                     claim.subject,
                 )
+    for note in skipped:
+        err_console.print(f"note: {display_path(note.path)}: {note.reason}", highlight=False, markup=False)
     if fmt == "table":
         out_console.print(table)
     # Unreadable files are named on stderr; listing claims still succeeded for the rest.

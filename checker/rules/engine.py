@@ -28,10 +28,10 @@ def _one_per_mistake(findings: list[Finding], specificity: dict[str, int]) -> li
     """Fold each open finding that shares a claim with a more specific one into it, as related evidence."""
     open_ = [f for f in findings if not f.passed]
     order = sorted(open_, key=lambda f: (-specificity.get(f.rule, 0), _RANK[f.severity], f.fingerprint))
-    owner: dict[str, Finding] = {}  # claim key -> the most specific open finding quoting it
+    owner: dict[tuple[str, str], Finding] = {}  # claim -> the most specific open finding quoting it
     folded: set[int] = set()
     for f in order:
-        keys = {c.key for c in f.claims}
+        keys = {(c.path, c.key) for c in f.claims}
         home = next((owner[k] for k in sorted(keys) if k in owner), None)
         if home is not None and specificity.get(home.rule, 0) > specificity.get(f.rule, 0):
             home.related.append(

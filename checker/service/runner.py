@@ -117,9 +117,16 @@ class Runner:
             # A folder that appeared, vanished or moved: what is under it on disk and in the store.
             under = [Path(k) for k in known if k.startswith(name + "/")]
             if hint.is_dir():
-                found = discover([hint], settings.include, settings.exclude)
+                found = discover(
+                    [hint],
+                    settings.include,
+                    settings.exclude,
+                    roots=self.roots,
+                    outside_links=settings.follow_outside_links,
+                )
                 only.update((display_path(p), p) for p in found)
-                only.update((p.as_posix(), p) for p in under if not p.exists())
+                # Stored names of files still there (a name shown with escapes) are not gone.
+                only.update((p.as_posix(), p) for p in under if p.as_posix() not in only and not p.exists())
             elif under:
                 only.update((p.as_posix(), p) for p in under)
             else:
@@ -144,6 +151,10 @@ class Runner:
         sync, s = outcome.sync, outcome.report.summary
         for name in sync.removed:
             logger.info("{}: deleted; its claims are retracted", name)
+        for old, new in sync.renamed.items():
+            logger.info("{}: moved to {}; its claims and findings go with it", old, new)
+        for note in sync.skipped:
+            logger.warning("{}: {}", note.path, note.message)
         logger.info(
             "run {} ({}): {} read, {} extracted, {} removed, {} unreadable; "
             "{} documents, {} claims, {} open findings ({} new, {} resolved) in {:.2f}s",

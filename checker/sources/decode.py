@@ -42,6 +42,44 @@ def _plausible_cjk(text: str) -> bool:
     return good / len(sample) > 0.97 and odd == 0 and (cjk > 0 or sample.isascii())
 
 
+def _reads_as_text(text: str) -> bool:
+    """Mostly ASCII, CJK and their punctuation, nothing private or control: text, not byte soup."""
+    head = text[:4096]
+    if not head:
+        return False
+    usual = sum(
+        1
+        for ch in head
+        if (" " <= ch <= "~") or ch in "\n\r\t" or "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"
+        or "\uff00" <= ch <= "\uffef" or ("\u00a0" <= ch <= "\u024f") or "\u2000" <= ch <= "\u206f"
+    )  # fmt: skip
+    odd = sum(
+        1
+        for ch in head
+        if "\ue000" <= ch <= "\uf8ff" or ch in "\x00\ufffd" or (not ch.isprintable() and ch not in "\n\r\t")
+    )
+    return odd == 0 and usual / len(head) > 0.9
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text saved without a BOM (some Windows tools do): accepted only when it decodes cleanly.
+
+    Its ASCII characters and line breaks put NUL bytes in it, so it would be
+    called binary.  Little-endian (Windows) is tried first; the decoded text
+    must read as text, which random bytes decoded as UTF-16 never do.
+    """
+    if len(data) < 2 or len(data) % 2 or b"\x00" not in data[:65536]:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _reads_as_text(text):
+            return text, encoding
+    return None
+
+
 def decode_bytes(path: str, data: bytes) -> tuple[str, str]:
     """Return (text, encoding) or raise SourceError naming the file and the problem."""
     if data.startswith(b"\xef\xbb\xbf"):
@@ -55,6 +93,9 @@ def decode_bytes(path: str, data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError as exc:
             raise SourceError(path, f"invalid UTF-16 at byte {exc.start}") from exc
     # After the BOM checks: UTF-16 text is full of NUL bytes.
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
     if _looks_binary(data):
         raise SourceError(
             path,

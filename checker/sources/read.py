@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import stat as st
 from pathlib import Path
 from typing import Final, cast
 
@@ -65,6 +66,19 @@ def read_document(path: Path, display: str | None = None) -> Document:
     )
 
 
+def _read_regular(path: Path, name: str) -> bytes:
+    """The bytes of a regular file; anything else is refused after a non-blocking open.
+
+    O_NONBLOCK: opening a FIFO would otherwise wait for a writer forever; the
+    fstat after opening catches a file swapped for a pipe since it was listed.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as fh:
+        if not st.S_ISREG(os.fstat(fd).st_mode):
+            raise SourceError(name, "not a regular file (a pipe, socket or device); skipped unread")
+        return fh.read(MAX_BYTES + 1)
+
+
 def _read_bytes(path: Path, name: str) -> tuple[bytes, float]:
     try:
         stat = path.stat()
@@ -72,8 +86,7 @@ def _read_bytes(path: Path, name: str) -> tuple[bytes, float]:
             raise SourceError(
                 name, f"too large ({stat.st_size} bytes, limit {MAX_BYTES}); split it or exclude it"
             )
-        with path.open("rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
+        data = _read_regular(path, name)
     except FileNotFoundError as exc:
         raise SourceError(name, "vanished before it could be read (deleted or renamed)") from exc
     except IsADirectoryError as exc:
