@@ -241,6 +241,17 @@ class DocumentMeta(BaseModel):
     title: str | None = None
     url: str | None = None
     language: str | None = Field(default=None, description="BCP 47 tag: zh, zh-Hant, en")
+    problems: tuple[ReadError, ...] = Field(
+        default=(), description="malformed metadata met while reading it (file, field, fix)"
+    )
+    files: str = Field(
+        default="", description="digest of the sidecar and manifest files read for it: a change re-reads it"
+    )
+
+    def same_as(self, other: DocumentMeta) -> bool:
+        """Equal in what extraction and the report read (not the bookkeeping of where it came from)."""
+        skip = {"problems", "files"}
+        return self.model_dump(exclude=skip) == other.model_dump(exclude=skip)
 
 
 class PeriodKind(StrEnum):
@@ -539,6 +550,8 @@ class ClaimRef(BaseModel):
     upper: float | None = None
     subject: str = ""
     sentence: str = ""
+    period: Period = Field(default_factory=Period, description="when the figure holds")
+    modality: Modality = Modality.REPORTED
     role: str | None = Field(
         default=None, description="what the claim is in the check: total, part, start, ..."
     )
@@ -558,6 +571,8 @@ class ClaimRef(BaseModel):
             upper=claim.upper,
             subject=claim.subject,
             sentence=claim.sentence,
+            period=claim.period,
+            modality=claim.modality,
             role=role,
         )
 

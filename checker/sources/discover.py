@@ -7,6 +7,8 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from checker.sources.metafiles import is_metadata_file
+
 DEFAULT_INCLUDE: tuple[str, ...] = ("*.txt", "*.md")
 # Editors' swap and backup files, VCS folders and our own output are never reports.
 DEFAULT_EXCLUDE: tuple[str, ...] = (
@@ -53,6 +55,8 @@ def wanted(
     exclude = tuple(exclude)
     if any(is_excluded(part, exclude) for part in path.parts[:-1] if part not in (".", "..")):
         return False
+    if is_metadata_file(path.name):
+        return False
     return not is_excluded(path.name, exclude) and is_included(path.name, include)
 
 
@@ -64,13 +68,14 @@ def discover(
     """Yield report files under the paths, recursively, sorted, each once.
 
     A path given explicitly as a file is yielded even if its name would be
-    excluded by a glob: the user asked for it by name.
+    excluded by a glob: the user asked for it by name.  Metadata files
+    (sidecars, manifests) never are: they describe reports, they are none.
     """
     include, exclude = tuple(include), tuple(exclude)
     seen: set[Path] = set()
     for root in paths:
         if root.is_file():
-            if root.resolve() not in seen:
+            if root.resolve() not in seen and not is_metadata_file(root.name):
                 seen.add(root.resolve())
                 yield root
             continue
@@ -78,7 +83,11 @@ def discover(
         for dirpath, dirnames, filenames in os.walk(root):
             dirnames[:] = sorted(d for d in dirnames if not is_excluded(d, exclude))
             for name in filenames:
-                if not is_excluded(name, exclude) and is_included(name, include):
+                if (
+                    not is_excluded(name, exclude)
+                    and is_included(name, include)
+                    and not is_metadata_file(name)
+                ):
                     found.append(Path(dirpath) / name)
         for path in sorted(found):
             key = path.resolve()
