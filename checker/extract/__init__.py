@@ -19,8 +19,9 @@ from checker.extract import context, english, numbers
 from checker.extract.normalize import normalize
 from checker.extract.numbers import Figure
 from checker.extract.sections import Sections
+from checker.extract.timing import Timing
 from checker.extract.version import EXTRACTOR_VERSION
-from checker.models import Claim, Document, Extraction
+from checker.models import Claim, Document, Extraction, PartialDate
 
 # Three or more lines of one or two characters: vertical text or OCR debris, not prose.
 _DEBRIS_RE: Final[re.Pattern[str]] = re.compile(
@@ -37,7 +38,7 @@ def extract(document: Document) -> Extraction:
     pipeline lists as that document's error while the rest is checked.
     """
     try:
-        claims = _extract(document.text, document.path)
+        claims = _extract(document.text, document.path, document.meta.date)
         return Extraction(claims=claims, relations=[])
     except Exception as exc:
         logger.opt(exception=exc).error("extraction failed on {}", document.path)
@@ -68,7 +69,7 @@ def _merge(a: list[Figure], b: list[Figure]) -> list[Figure]:
     return out
 
 
-def _extract(text: str, path: str) -> list[Claim]:
+def _extract(text: str, path: str, date: PartialDate | None = None) -> list[Claim]:
     norm = normalize(text)
     figures = _merge(numbers.scan(norm.text), english.scan(norm.text))
     if not figures:
@@ -81,7 +82,7 @@ def _extract(text: str, path: str) -> list[Claim]:
         figures = [f for f, k in zip(figures, keep, strict=True) if k]
         spans = [s for s, k in zip(spans, keep, strict=True) if k]
     sections = Sections(norm.translated)
-    contexts = context.describe(norm.text, figures, sections, [s for s, _ in spans])
+    contexts = context.describe(norm.text, figures, sections, [s for s, _ in spans], Timing.of(norm, date))
 
     claims: list[Claim] = []
     line, line_start, cursor = 1, 0, 0
@@ -116,6 +117,7 @@ def _extract(text: str, path: str) -> list[Claim]:
                 time_scope=ctx.time_scope,
                 year=ctx.year,
                 modality=ctx.modality,
+                period=ctx.period,
                 qualifiers=ctx.qualifiers,
                 sentence=ctx.sentence,
                 sentence_offset=ctx.sentence_offset,
