@@ -21,7 +21,7 @@ from checker.models import Modality, PartialDate, Period
 
 _ESTIMATE_RE: Final[re.Pattern[str]] = re.compile(r"预计|估计|预测|预估|有望|可望")
 _TARGET_RE: Final[re.Pattern[str]] = re.compile(
-    r"力争|争取|力求|计划(?=[到在于将新建投完实开推安使达增])|目标|预期|(?<![重主需纪摘紧必只想])要(?![求素点么])|拟|确保|努力(?:使|实现|达到)"
+    r"力争|争取|力求|计划(?=[到在于将新建投完实开推安使达增])|目标|预期|(?<![重主需纪摘紧必只想])要(?![求素点么])|拟|确保|预定|努力(?:使|实现|达到)"
 )
 _WEAK_TARGET_RE: Final[re.Pattern[str]] = re.compile(r"将(?!近)|控制在|安排")
 _ACHIEVED_RE: Final[re.Pattern[str]] = re.compile(r"已|累计|完成|实现|实际")

@@ -157,7 +157,8 @@ class Periods:
         if ref is None:
             ref = _last(self.text, own_start, start, at)
         if ref is None:
-            ref = _last(self.text, sent_start, own_start, at) or ctx
+            opening = self._opening(sent_start)
+            ref = opening or _last(self.text, sent_start, own_start, at) or ctx
         if ref is None:
             return Timed(Period(), None, sent_start)
         cue = self.text[max(own_start - 12, sent_start) : start] + self.text[end : end + 4]

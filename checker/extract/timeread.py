@@ -100,7 +100,7 @@ def _relative(m: re.Match[str], text: str, at: Anchors) -> Ref:
     if word in _DOC_RELATIVE:
         bounds = None if dy is None else year_bounds(dy + _DOC_RELATIVE[word])
         return _ref(m, text, bounds, relative=True, future=_DOC_RELATIVE[word] > 0)
-    for group, sign in (("past", -1), ("since", -1), ("pastn", -1), ("next", 1)):
+    for group, sign in (("past", -1), ("since", -1), ("pastn", -1), ("pastc", -1), ("next", 1)):
         if m.group(group):
             n = number_of(m.group(group))
             if n is None or dy is None or n < 1:
