@@ -38,7 +38,9 @@ _HEADING_RE: Final[re.Pattern[str]] = re.compile(
     re.MULTILINE,
 )
 _OPENING_RE: Final[re.Pattern[str]] = re.compile(r"[ \t\u3000]*(?:其中|同时|此外|另外|而|在|从|自)?[，,]?")
-_EN_AFTER_RE: Final[re.Pattern[str]] = re.compile(r"\s+(?=(?:in|during|as of|at the end of|by|for) )", re.I)
+_EN_AFTER_RE: Final[re.Pattern[str]] = re.compile(
+    r"\s+(?=(?:in|during|as of|at the end of|by|for|this|last|next) )", re.I
+)
 _STOCK_RE: Final[re.Pattern[str]] = re.compile(
     r"余额|储备|保有量|存量|库存|总人口|在校生|在校|在岗|现有|拥有|底|末|截至|截止|as of|balance|reserves|stock",
     re.I,

@@ -143,7 +143,7 @@ def _language(text: str) -> str | None:
     latin = sum(1 for ch in sample if ch.isascii() and ch.isalpha())
     if cjk >= 4 and cjk * 3 >= latin:
         return "zh"
-    if latin >= 200 and cjk * 20 < latin:
+    if latin >= 30 and cjk * 20 < latin:
         return "en"
     return None
 
