@@ -32,7 +32,10 @@ from checker.sources import read_document  # noqa: E402
 from checker.sources.metadata import describe  # noqa: E402
 
 SAMPLE = REPO / "bench" / "data" / "periods.jsonl"
-CORPORA = {"gov-work-reports": REPO.parent / "shared" / "corpora" / "gov-work-reports", "seeds": REPO / "seeds"}
+CORPORA = {
+    "gov-work-reports": REPO.parent / "shared" / "corpora" / "gov-work-reports",
+    "seeds": REPO / "seeds",
+}
 
 
 @dataclass
@@ -90,7 +93,9 @@ def score(labels: list[dict[str, Any]], misses: list[str] | None = None) -> Scor
         out.period += bounds and kind
         out.modality += claim.modality.value == label["modality"]
         outcome = label["modality"] in ("reported", "achieved")
-        out.outcome += claim.modality.is_outcome == outcome and (outcome or claim.modality.value == label["modality"])
+        out.outcome += claim.modality.is_outcome == outcome and (
+            outcome or claim.modality.value == label["modality"]
+        )
         if misses is not None and not (bounds and kind and claim.modality.value == label["modality"]):
             misses.append(
                 f"{label['path']}:{label['line']} {label['text']}: want {label['start']}..{label['end']} "

@@ -1,8 +1,8 @@
 """Whether a figure is an outcome, a target or plan, or an estimate: clause, sentence and period.
 
 - the figure's clause: 预计/估计 (expected, estimated) make an estimate; 力争,
-  目标, 计划, 拟, 将, 要, 确保 (will, plans, aims) a target; 已, 累计, 完成, 实现,
-  实际 (has, already, completed) an outcome marked as reached;
+  目标, 计划, 拟, 将, 要, 确保 (will, plans, aims) a target; 已, 累计, 完成, 实现
+  (has, already, completed) an outcome marked as reached (实际 is not: 实际增长 is real growth);
 - the sentence: a target frame ("今年……主要预期目标是：") makes every figure of
   its list a target, and a target word carries to the later clauses of its
   sentence ("今年要新增就业900万人，城镇登记失业率控制在4.6%") until an outcome
@@ -24,7 +24,7 @@ _TARGET_RE: Final[re.Pattern[str]] = re.compile(
     r"力争|争取|力求|计划(?=[到在于将新建投完实开推安使达增])|目标|预期|(?<![重主需纪摘紧必只想])要(?![求素点么])|拟|确保|预定|努力(?:使|实现|达到)"
 )
 _WEAK_TARGET_RE: Final[re.Pattern[str]] = re.compile(r"将(?!近)|控制在|安排")
-_ACHIEVED_RE: Final[re.Pattern[str]] = re.compile(r"已|累计|完成|实现|实际")
+_ACHIEVED_RE: Final[re.Pattern[str]] = re.compile(r"已|累计|完成|实现")
 _FRAME_RE: Final[re.Pattern[str]] = re.compile(
     r"(?:目标|预期|计划|任务|安排|要求|指标)[^。；;:：]{0,10}?[:：]"
 )

@@ -42,14 +42,21 @@ _EN_AFTER_RE: Final[re.Pattern[str]] = re.compile(
     r"\s+(?=(?:in|during|as of|at the end of|by|for|this|last|next) )", re.I
 )
 _STOCK_RE: Final[re.Pattern[str]] = re.compile(
-    r"余额|储备|保有量|存量|库存|总人口|在校生|在校|在岗|现有|拥有|底|末|截至|截止|as of|balance|reserves|stock",
+    r"余额|储备|保有量|存量|库存|人口(?!增长|自然|减少)|在校|在岗|现有|拥有|里程|长度|覆盖率|普及率|总数|人均[^，。；]{0,4}面积"
+    r"|底|末|截至|截止|as of|balance|reserves|stock",
     re.I,
 )
+# A change verb before "到/至" reaches a level ("提高到91%"); only a change itself is a flow ("增长9.5%").
 _FLOW_RE: Final[re.Pattern[str]] = re.compile(
-    r"新增|增长|增加|减少|下降|提高|降低|上升|回落|完成|产量|收入|支出|投资|总额|销售|出口|进口|生产|培养|解决|新建|建成"
-    r"|开工|投产|全年|年均|共|累计|grew|growth|increase|rose|fell|added|new",
+    r"新增|(?:增长|增加|减少|下降|提高|降低|上升|回落)(?![到至])|完成|产量|收入|支出|投资|总额|销售|出口|进口|生产|培养"
+    r"|解决|新建|建成|开工|投产|全年|年均|共|累计|grew|growth|increase|rose|fell|added|new",
     re.I,
 )
+_CHANGE_RE: Final[re.Pattern[str]] = re.compile(
+    r"(?:增长|增加|减少|下降|提高|降低|上升|回落|翻)(?![到至])[^，。；]{0,6}\Z"
+)
+_ANNUAL_RE: Final[re.Pattern[str]] = re.compile(r"年均|平均每年|每年平均|average annual", re.I)
+_FROM_RE: Final[re.Pattern[str]] = re.compile(r"(?:由|从)[^，。；\d]{0,4}\Z")
 _MAX_OPENING: Final[int] = 4
 # A line break ends a paragraph after these (or before a blank line); elsewhere it is layout (OCR, wiki).
 _PARAGRAPH_END: Final[str] = "。！？!?；;：:”」』)）"
@@ -105,7 +112,7 @@ class Periods:
     def _first(self, lo: int, hi: int, at: Anchors | None = None) -> Ref | None:
         for m in scan(self.text, lo, hi):
             ref = read(m, self.text, at or self.bare)
-            if not ref.base and not ref.contextual:
+            if _frames(ref):
                 return ref
         return None
 
@@ -116,17 +123,21 @@ class Periods:
             pos = lead.end() if lead else sent_start
             m = TIME_RE.match(self.text, pos) if pos - sent_start <= _MAX_OPENING else None
             ref = read(m, self.text, self.bare) if m and m.group(0).strip() else None
-            useful = ref is not None and not ref.base and not ref.contextual
+            useful = ref is not None and _frames(ref)
             self._openings[sent_start] = ref if useful else None
         return self._openings[sent_start]
 
     def _paragraph(self, para_start: int, sent_start: int) -> Ref | None:
-        """The last time an earlier sentence of the paragraph opened with."""
-        found = None
+        """The last time an earlier sentence of the paragraph opened with, else the first sentence's time."""
+        if para_start >= sent_start:
+            return None
+        found = self._opening(para_start)
+        first_end = sent_start
         for m in _SENTENCE_RE.finditer(self.text, para_start, sent_start):
+            first_end = min(first_end, m.end())
             ref = self._opening(m.end()) if m.end() < sent_start else None
             found = ref or found
-        return self._opening(para_start) if found is None and para_start < sent_start else found
+        return found or self._first(para_start, first_end)
 
     def _section(self, pos: int) -> Ref | None:
         i = bisect_right(self.heading_starts, pos) - 1
@@ -163,14 +174,63 @@ class Periods:
             ref = opening or _last(self.text, sent_start, own_start, at) or ctx
         if ref is None:
             return Timed(Period(), None, sent_start)
+        ref = self._refine(ref, ctx, (sent_start, own_start, start), at)
         cue = self.text[max(own_start - 12, sent_start) : start] + self.text[end : end + 4]
         return Timed(to_period(ref, cue), ref, sent_start)
+
+    def _refine(self, ref: Ref, ctx: Ref | None, where: tuple[int, int, int], at: Anchors) -> Ref:
+        """The span a figure covers when its words say more than its year.
+
+        A bare count of years ("五年新增") or an annual average takes the
+        context's span when that is as long; a figure compared with a base
+        year ("比1995年增长69%") covers the years after the base up to its own;
+        the start figure of "由A增加到B" after "1986年同1978年相比" takes the base year.
+        """
+        sent_start, own_start, start = where
+        many = ctx is not None and _years(ctx) > 1
+        if (
+            ctx is not None
+            and many
+            and (ref.years == _years(ctx) or _ANNUAL_RE.search(self.text, own_start, start))
+        ):
+            return ctx if _years(ref) <= 1 or ref.years else ref
+        base = _last_base(self.text, sent_start, start, at)
+        if base is None or base.first is None or _years(ref) != 1 or ref.first is None or ref.last is None:
+            return ref
+        if _FROM_RE.search(self.text, own_start, start):
+            return base
+        if _CHANGE_RE.search(self.text, own_start, start) and base.first[0] < ref.first[0]:
+            first = (base.first[0] + 1, 1, 1)
+            return Ref(ref.text, ref.start, ref.end, first, ref.last, span=True, relative=ref.relative)
+        return ref
 
 
 def _single_year(ref: Ref | None) -> int | None:
     if ref is None or ref.first is None or ref.last is None or ref.first[0] != ref.last[0]:
         return None
     return ref.first[0]
+
+
+def _frames(ref: Ref) -> bool:
+    """Whether an expression can frame a sentence, paragraph or section (not 比上年, 全年, 目前)."""
+    return not ref.base and not ref.contextual and not ref.now
+
+
+def _years(ref: Ref) -> int:
+    """How many calendar years an expression covers (0 when it has no bounds)."""
+    if ref.first is None or ref.last is None:
+        return 0
+    return ref.last[0] - ref.first[0] + 1
+
+
+def _last_base(text: str, lo: int, hi: int, at: Anchors) -> Ref | None:
+    """The last comparison base of one year before `hi` (比1995年, 同1978年相比)."""
+    found = None
+    for m in scan(text, lo, hi):
+        ref = read(m, text, at)
+        if ref.base and _years(ref) == 1:
+            found = ref
+    return found
 
 
 def _last(text: str, lo: int, hi: int, at: Anchors) -> Ref | None:

@@ -10,7 +10,7 @@ document's: without them the Ref has no bounds and is marked relative.
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import Any, Final
 
 from checker.extract.timewords import (
     Anchors,
@@ -47,7 +47,7 @@ def _month(raw: str) -> int:
     return int(raw) if raw.isdigit() else _CJK_MONTHS.get(raw, 1)
 
 
-def _ref(m: re.Match[str], text: str, bounds: tuple[Day, Day] | None, **kw: bool) -> Ref:
+def _ref(m: re.Match[str], text: str, bounds: tuple[Day, Day] | None, **kw: Any) -> Ref:
     first, last = bounds if bounds is not None else (None, None)
     base = is_base(text, m.start(), m.end())
     return Ref(m.group(0).strip(), m.start(), m.end(), first, last, base=base, **kw)
@@ -93,7 +93,7 @@ def _relative(m: re.Match[str], text: str, at: Anchors) -> Ref:
     word = m.group("rel").replace(" ", "")
     dy = at.doc_year
     if word in _NOW_WORDS:
-        return _ref(m, text, at.now(), point=True, relative=True)
+        return _ref(m, text, at.now(), point=True, relative=True, now=True)
     if word in {"今年以来", "截至今年"}:
         now = at.now()
         return _ref(m, text, ((now[0][0], 1, 1), now[1]) if now else None, span=True, relative=True)
@@ -106,7 +106,8 @@ def _relative(m: re.Match[str], text: str, at: Anchors) -> Ref:
             if n is None or dy is None or n < 1:
                 return _ref(m, text, None, span=True, relative=True)
             years = (dy - n, dy - 1) if sign < 0 else (dy, dy + n - 1)
-            return _ref(m, text, ((years[0], 1, 1), (years[1], 12, 31)), span=True, relative=True)
+            bare = n if group in ("pastn", "pastc") else 0
+            return _ref(m, text, ((years[0], 1, 1), (years[1], 12, 31)), span=True, relative=True, years=bare)
     y = at.year
     if y is None:
         return _ref(m, text, None, relative=True, contextual=True)

@@ -37,10 +37,10 @@ TIME_RE: Final[re.Pattern[str]] = re.compile(
     rf"|[“\"‘](?P<pq>[一二三四五六七八九十]{{1,3}})五[”\"’]|第(?P<pk>[一二三四五六七八九十]{{1,3}})个五年计划)"
     rf"|(?P<abs>(?P<lead>截至|截止到?|到|至|于|在|自|从)?(?P<y>{_YEAR}) ?年"
     rf"(?: ?(?P<m>{_M}) ?月(?: ?(?P<d>[0-3]?\d|[一二三]?十?[一二三四五六七八九]?) ?日|(?P<mend>底|末)|份)?)?(?P<suf>{_SUFFIX}))"
-    rf"|(?P<rel>截至目前|截至今年|今年以来|今年|本年度?|去年|上年度?|前年|明年|来年|当年|全年|年内|年底|年末|年初"
+    rf"|(?P<rel>截至目前|截至今年|今年以来|今年|本年度?|去年|上年度?|前年|明年|来年|当年|全年|(?<![\d一二两三四五六七八九十])年(?:内|底|末|初)"
     r"|上半年|下半年|前三季度|第?[一二三四]季度|前[二两三]季度|目前|现在|当前|迄今|至今"
     rf"|(?:过去|近|最近|前|这)(?:的)? ?(?P<past>{_N}) ?年(?:来|间|里|中)?|(?P<since>{_N}) ?年(?:多)?来"
-    rf"|(?P<pastn>{_N}) ?年(?=中|里|间|共|累计)|(?<=[，,。；;：:\n])(?P<pastc>{_N}) ?年(?![来前后多左内以的就才即再半度底末初])(?=[\u4e00-\u9fff])|(?:未来|今后|后)(?P<next>{_N}) ?年|过去一年|一年来|这一年)"
+    rf"|(?P<pastn>{_N}) ?年(?=中|里|间|共|累计)|(?<=[，,。；;：:\n])(?P<pastc>{_N}) ?年(?![来前后多左以的就才即再半度底末初])(?=[\u4e00-\u9fff])|(?:未来|今后|后)(?P<next>{_N}) ?年|过去一年|一年来|这一年)"
     rf"|(?P<month>(?P<mlead>截至|截止到?|到)?(?P<m1>{_M}) ?(?:[—\-~至到] ?(?P<m2>{_M}) ?)?月(?P<msuf>底|末|份|上旬|中旬|下旬)?)"
     rf"|(?P<en>\b(?P<enlead>in|during|for|since|by|until|through|as of|at the end of|end of|before)?\s*"
     rf"(?:(?P<enhalf>the (?:first|second) half of )|(?P<enmon>{_MONTHS_EN}) )?(?P<eny>(?:19|20)\d{{2}})\b"
@@ -52,7 +52,9 @@ TIME_RE: Final[re.Pattern[str]] = re.compile(
 _BASE_BEFORE_RE: Final[re.Pattern[str]] = re.compile(
     r"(?:比|较|相比于?|同比|比上|低于|高于|超过|than|from|compared (?:with|to))\s*\Z"
 )
-_BASE_AFTER_RE: Final[re.Pattern[str]] = re.compile(r"\A(?:同期)?(?:相比|相较|比较|对比)")
+_BASE_AFTER_RE: Final[re.Pattern[str]] = re.compile(
+    r"\A(?:同期)?(?:相比|相较|比较|对比)|\A[^，。；,;]{0,12}的[\d.一二两三四五六七八九十]+倍"
+)
 _EN_NUMBERS: Final[dict[str, int]] = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 }  # fmt: skip
@@ -78,6 +80,8 @@ class Ref:
     base: bool = False
     future: bool = False
     contextual: bool = False  # read against the context's year (全年, 年底, 6月底), so it cannot set one
+    now: bool = False  # 目前, 现在: true of the document's moment, too weak to frame a paragraph
+    years: int = 0  # a bare count of past years (五年内, "五年全社会……"): the context's span if as long
 
 
 def year_of(raw: str) -> int:
