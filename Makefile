@@ -29,8 +29,9 @@ lint: $(STAMP) ## ruff over the code
 typecheck: $(STAMP) ## mypy --strict over the package
 	$(BIN)/mypy
 
-bench: $(STAMP) ## extraction accuracy and speed against the gold set
+bench: $(STAMP) ## extraction accuracy and speed against the gold set; period and modality accuracy
 	$(BIN)/python bench/extraction.py
+	$(BIN)/python bench/periods.py
 
 clean: ## remove the environment, caches and generated reports
 	rm -rf $(VENV) .checker .pytest_cache .mypy_cache .ruff_cache reports/runs reports/latest.*
