@@ -29,8 +29,9 @@ lint: $(STAMP) ## ruff over the code
 typecheck: $(STAMP) ## mypy --strict over the package
 	$(BIN)/mypy
 
-bench: $(STAMP) ## extraction accuracy and speed against the gold set; web page and PDF reading speed
+bench: $(STAMP) ## extraction accuracy and speed; period and modality accuracy; web page and PDF reading speed
 	$(BIN)/python bench/extraction.py
+	$(BIN)/python bench/periods.py
 	$(BIN)/python bench/formats.py
 
 clean: ## remove the environment, caches and generated reports

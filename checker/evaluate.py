@@ -12,7 +12,7 @@ from checker.roots import prefixes, under
 from checker.rules.base import Rule, RuleContext
 from checker.rules.engine import run_rules
 from checker.store.base import Store
-from checker.summary import document_summaries, summarise
+from checker.summary import document_summaries, metadata_errors, summarise
 from checker.tracking import Acceptance, track
 
 _STATUS_RANK = {"conflict": 0, "disputed": 1, "corroborated": 2, "single": 3}
@@ -74,5 +74,5 @@ def evaluate(
         groups=groups,
         findings=findings,
         resolved=resolved,
-        errors=sorted(errors.values(), key=lambda e: e.path),
+        errors=sorted([*errors.values(), *metadata_errors(docs, errors.values())], key=lambda e: e.path),
     )

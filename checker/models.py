@@ -246,6 +246,17 @@ class DocumentMeta(BaseModel):
     title: str | None = None
     url: str | None = None
     language: str | None = Field(default=None, description="BCP 47 tag: zh, zh-Hant, en")
+    problems: tuple[ReadError, ...] = Field(
+        default=(), description="malformed metadata met while reading it (file, field, fix)"
+    )
+    files: str = Field(
+        default="", description="digest of the sidecar and manifest files read for it: a change re-reads it"
+    )
+
+    def same_as(self, other: DocumentMeta) -> bool:
+        """Equal in what extraction and the report read (not the bookkeeping of where it came from)."""
+        skip = {"problems", "files"}
+        return self.model_dump(exclude=skip) == other.model_dump(exclude=skip)
 
 
 class PeriodKind(StrEnum):
@@ -568,8 +579,6 @@ class ClaimRef(Claim):
     role: str | None = Field(
         default=None, description="what the claim is in the check: total, part, start, ..."
     )
-    page: int | None = None
-    paragraph: int | None = None
 
     def place(self) -> str:
         """Page and paragraph in words ("page 2, paragraph 5"); empty for plain text."""

@@ -16,6 +16,7 @@ from checker.errors import ExtractError, SourceError
 from checker.extract import extract
 from checker.models import Finding
 from checker.sources import read_document
+from checker.sources.metadata import describe
 from checker.store.base import Store, StoredDocument
 
 
@@ -54,7 +55,7 @@ def adopt_renamed(
         try:
             if path.stat().st_size not in sizes:
                 continue
-            document = read_document(path, new)
+            document = describe(read_document(path, new), path)
         except (OSError, SourceError):
             continue  # the sync reads it again and names the problem
         old = candidates.pop((document.size, document.sha256), None)

@@ -22,6 +22,8 @@ from checker.roots import under, within_root
 from checker.sources import discover, read_document
 from checker.sources.decode import is_empty_text
 from checker.sources.discover import Skipped, display_path, real_roots, skip_reason, wanted
+from checker.sources.metadata import describe
+from checker.sources.metafiles import signature
 from checker.store.base import Store, StoredDocument
 
 Progress = Callable[[int, int], None]
@@ -29,7 +31,7 @@ Progress = Callable[[int, int], None]
 
 @dataclass
 class SyncResult:
-    """What a sync did: documents (re)extracted, skipped as unchanged, removed, and read errors."""
+    """What a sync did: documents (re)extracted, skipped as unchanged, removed, read and metadata errors."""
 
     extracted: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
@@ -38,6 +40,8 @@ class SyncResult:
     notices: list[ReadError] = field(default_factory=list)
     skipped: list[ReadError] = field(default_factory=list)
     renamed: dict[str, str] = field(default_factory=dict)
+    # Malformed metadata of documents read in this run (the report lists them from the stored metadata).
+    metadata: list[ReadError] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -119,18 +123,22 @@ def _plan(
     return on_disk, gone
 
 
-def _fresh(stored: StoredDocument | None, path: Path) -> bool:
-    """Read fine before, by this extractor, and the same size and mtime now: no need to open it."""
+def fresh(stored: StoredDocument | None, path: Path) -> bool:
+    """Read fine before, by this extractor, the same size and mtime now, its metadata files unchanged."""
     if stored is None or stored.error is not None or stored.extractor != EXTRACTOR_VERSION:
         return False
     stat = path.stat()
-    return stored.size == stat.st_size and stored.mtime == stat.st_mtime
+    return (
+        stored.size == stat.st_size and stored.mtime == stat.st_mtime and stored.meta.files == signature(path)
+    )
 
 
 def _read(store: Store, name: str, path: Path, result: SyncResult) -> Document | None:
     """The document, or None when it vanished or could not be read (recorded as an error)."""
     try:
-        return read_document(path, name)
+        document = describe(read_document(path, name), path)
+        result.metadata.extend(document.meta.problems)
+        return document
     except FileNotFoundError:
         return None
     except SourceError as exc:
@@ -152,7 +160,7 @@ def _failed(store: Store, name: str, problem: str, result: SyncResult) -> None:
 
 def _sync_one(store: Store, name: str, path: Path, stored: StoredDocument | None, result: SyncResult) -> None:
     try:
-        if _fresh(stored, path):
+        if fresh(stored, path):
             result.unchanged.append(name)
             return
         document = _read(store, name, path, result)
@@ -174,8 +182,13 @@ def _sync_one(store: Store, name: str, path: Path, stored: StoredDocument | None
         return
     if document.encoding not in ("utf-8", "utf-8-sig"):
         result.notices.append(ReadError(path=name, message=f"decoded as {document.encoding.upper()}"))
-    if stored is not None and stored.sha256 == document.sha256 and stored.extractor == EXTRACTOR_VERSION:
-        # Touched but not changed: keep the claims, remember the new mtime.
+    if (
+        stored is not None
+        and stored.sha256 == document.sha256
+        and stored.extractor == EXTRACTOR_VERSION
+        and stored.meta.same_as(document.meta)
+    ):
+        # Touched but not changed: keep the claims, remember the new mtime (and metadata bookkeeping).
         store.touch_document(document)
         result.unchanged.append(name)
         return

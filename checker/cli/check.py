@@ -25,6 +25,7 @@ from checker.report.sarif import render_sarif
 from checker.sources import discover, read_document
 from checker.sources.decode import is_empty_text
 from checker.sources.discover import Skipped, display_path
+from checker.sources.metadata import describe
 from checker.store.faults import rebuild_store as move_store_aside
 
 STDOUT_FORMATS = {"json": render_json, "sarif": render_sarif, "junit": render_junit}
@@ -133,8 +134,9 @@ def check_command(
         progress.close()
         app.close()
     report, written = outcome.report, outcome.written
-    for e in outcome.sync.errors:
-        err_console.print(f"[red]error[/]: {e.path}: {e.message}", markup=True, highlight=False)
+    for e in [*outcome.sync.errors, *outcome.sync.metadata]:
+        where = f"{e.path}:{e.line}" if e.line else e.path
+        err_console.print(f"[red]error[/]: {where}: {e.message}", markup=True, highlight=False)
     for n in [*outcome.sync.skipped, *outcome.sync.notices]:
         err_console.print(f"note: {n.path}: {n.message}", highlight=False)
     if fmt in STDOUT_FORMATS:
@@ -160,7 +162,7 @@ def claims_command(paths: tuple[Path, ...], fmt: str, **options: Any) -> int:
     for path in found:
         name = display_path(path)
         try:
-            document = read_document(path, name)
+            document = describe(read_document(path, name), path)
         except SourceError as exc:
             err_console.print(f"[red]error[/]: {exc}", markup=True, highlight=False)
             failed = True

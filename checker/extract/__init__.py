@@ -20,8 +20,9 @@ from checker.extract.normalize import normalize
 from checker.extract.numbers import Figure
 from checker.extract.relations import relate
 from checker.extract.sections import Sections
+from checker.extract.timing import Timing
 from checker.extract.version import EXTRACTOR_VERSION
-from checker.models import Claim, Document, Extraction
+from checker.models import Claim, Document, Extraction, PartialDate
 
 # Three or more lines of one or two characters: vertical text or OCR debris, not prose.
 _DEBRIS_RE: Final[re.Pattern[str]] = re.compile(
@@ -38,7 +39,9 @@ def extract(document: Document) -> Extraction:
     pipeline lists as that document's error while the rest is checked.
     """
     try:
-        claims = _extract(document.text, document.path, lines_are_paragraphs=bool(document.paragraphs))
+        claims = _extract(
+            document.text, document.path, document.meta.date, lines_are_paragraphs=bool(document.paragraphs)
+        )
         if document.pages or document.paragraphs:
             # Page and paragraph of a PDF, web page or Word file: one bisect each per claim.
             claims = [
@@ -77,7 +80,9 @@ def _merge(a: list[Figure], b: list[Figure]) -> list[Figure]:
     return out
 
 
-def _extract(text: str, path: str, *, lines_are_paragraphs: bool = False) -> list[Claim]:
+def _extract(
+    text: str, path: str, date: PartialDate | None = None, *, lines_are_paragraphs: bool = False
+) -> list[Claim]:
     norm = normalize(text, lines_are_paragraphs=lines_are_paragraphs)
     figures = _merge(numbers.scan(norm.text), english.scan(norm.text))
     if not figures:
@@ -90,7 +95,7 @@ def _extract(text: str, path: str, *, lines_are_paragraphs: bool = False) -> lis
         figures = [f for f, k in zip(figures, keep, strict=True) if k]
         spans = [s for s, k in zip(spans, keep, strict=True) if k]
     sections = Sections(norm.translated)
-    contexts = context.describe(norm.text, figures, sections, [s for s, _ in spans])
+    contexts = context.describe(norm.text, figures, sections, [s for s, _ in spans], Timing.of(norm, date))
 
     claims: list[Claim] = []
     line, line_start, cursor = 1, 0, 0
@@ -122,6 +127,7 @@ def _extract(text: str, path: str, *, lines_are_paragraphs: bool = False) -> lis
                 time_scope=ctx.time_scope,
                 year=ctx.year,
                 modality=ctx.modality,
+                period=ctx.period,
                 qualifiers=ctx.qualifiers,
                 sentence=ctx.sentence,
                 sentence_offset=ctx.sentence_offset,

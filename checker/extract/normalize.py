@@ -144,6 +144,16 @@ class Normalized:
             return self.seg_orig[i]
         return self.seg_orig[i] + pos - self.seg_norm[i]
 
+    def from_original(self, pos: int) -> int:
+        """The normalised offset of original offset `pos` (a removed character maps to what follows it)."""
+        i = bisect_right(self.seg_orig, pos) - 1
+        if i < 0:
+            return pos
+        if self.seg_collapsed[i]:
+            return self.seg_norm[i]
+        out = self.seg_norm[i] + pos - self.seg_orig[i]
+        return min(out, self.seg_norm[i + 1]) if i + 1 < len(self.seg_norm) else min(out, len(self.text))
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original [start, end) of the normalised [start, end); end > start."""
         return self.to_original(start), self.to_original(end - 1) + 1

@@ -18,10 +18,10 @@ from loguru import logger
 from checker.app import Checker, RunOutcome
 from checker.config import Settings
 from checker.errors import CheckerError
-from checker.extract import EXTRACTOR_VERSION
 from checker.rules.base import Rule
 from checker.sources.discover import discover, display_path, is_excluded
 from checker.store import StoredDocument
+from checker.sync import fresh
 
 RuleLoader = Callable[[Settings], tuple[list[Rule], list[str]]]
 RuleSignature = tuple[tuple[str, int, int], ...]
@@ -46,14 +46,11 @@ def rule_signature(paths: Iterable[Path]) -> RuleSignature:
 
 
 def _unchanged(stored: StoredDocument | None, path: Path) -> bool:
-    """The same test sync makes before reading: same size and mtime, read fine, same extractor."""
-    if stored is None or stored.error is not None or stored.extractor != EXTRACTOR_VERSION:
-        return False
+    """The same test sync makes before reading (size, mtime, extractor, metadata files)."""
     try:
-        st = path.stat()
+        return fresh(stored, path)
     except OSError:
         return False
-    return stored.size == st.st_size and stored.mtime == st.st_mtime
 
 
 class Runner:

@@ -17,6 +17,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from checker.sources.metafiles import is_metadata_file
+
 DEFAULT_INCLUDE: tuple[str, ...] = ("*.txt", "*.md", "*.html", "*.htm", "*.pdf", "*.docx")
 # Editors' swap and backup files, VCS folders and our own output are never reports.
 DEFAULT_EXCLUDE: tuple[str, ...] = (
@@ -109,6 +111,8 @@ def wanted(
     exclude = tuple(exclude)
     if any(is_excluded(part, exclude) for part in path.parts[:-1] if part not in (".", "..")):
         return False
+    if is_metadata_file(path.name):
+        return False
     return not is_excluded(path.name, exclude) and is_included(path.name, include)
 
 
@@ -189,7 +193,11 @@ class _Walk:
                 if (here / d).is_symlink():
                     yield from self._linked_folder(here / d, visited)
             for name in filenames:
-                if is_excluded(name, self.exclude) or not is_included(name, self.include):
+                if (
+                    is_excluded(name, self.exclude)
+                    or not is_included(name, self.include)
+                    or is_metadata_file(name)
+                ):
                     continue
                 path = here / name
                 why = skip_reason(path, self.roots, outside_links=self.outside_links)
@@ -222,6 +230,7 @@ def discover(
     A path given explicitly as a file is yielded even if its name would be
     excluded by a glob: the user asked for it by name.  What is skipped for
     being no regular file or a link that may not be followed goes to `notes`.
+    Metadata files (sidecars, manifests) never are: they describe reports.
     `roots` are the corpus folders links may lead into (default: `paths`).
     """
     paths = list(paths)
@@ -237,7 +246,7 @@ def discover(
         if not root.is_dir():
             # A root the user named may itself be a link: they asked for it.
             why = skip_reason(root, walk.roots, outside_links=True)
-            found = [root] if why is None else []
+            found = [root] if why is None and not is_metadata_file(root.name) else []
             if why is not None and not why.startswith("vanished"):
                 walk.notes.append(Skipped(root, why))
         else:
