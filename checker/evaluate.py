@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from checker.match import Fact, assess, group_claims
+from checker.match.timeline import timelines
 from checker.models import ClaimRef, Finding, Group, GroupStatus, ReadError, Report, RunInfo, Severity
 from checker.roots import prefixes, under
 from checker.rules.base import Rule, RuleContext
@@ -53,8 +54,9 @@ def evaluate(
     docs = {p: d for p, d in store.documents().items() if under(p, wanted)}
     readable = [p for p, d in docs.items() if d.error is None]
     claims = store.claims(readable)
-    facts = group_claims(claims)
-    ctx = RuleContext(claims=claims, facts=facts, relations=store.relations(readable))
+    dates = {p: d.meta.date for p, d in docs.items()}
+    facts = group_claims(claims, dates)
+    ctx = RuleContext(claims=claims, facts=facts, relations=store.relations(readable), dates=dates)
     findings, problems = run_rules(rules, ctx)
     findings += [
         Finding(rule="internal", severity=Severity.WARNING, message=problem, claims=[], fact="internal")
@@ -75,4 +77,5 @@ def evaluate(
         findings=findings,
         resolved=resolved,
         errors=sorted([*errors.values(), *metadata_errors(docs, errors.values())], key=lambda e: e.path),
+        timelines=timelines(facts, dates),
     )
