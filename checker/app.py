@@ -13,11 +13,12 @@ from pathlib import Path
 
 from checker.baseline import Baseline, baseline_path
 from checker.config import Settings
-from checker.models import Finding, ReadError, Report
+from checker.models import FactSheetInfo, Finding, ReadError, Report
 from checker.pipeline import Progress, SyncResult, check
 from checker.report.writer import write_reports
 from checker.rules.base import Rule
 from checker.store import SQLiteStore, open_store
+from checker.sources.discover import display_path
 from checker.store.faults import store_failure
 
 
@@ -55,6 +56,8 @@ class Checker:
         written: dict[str, Path] = {}
 
         def publish(report: Report) -> None:
+            # Before the report is written and stored: every output can cite the fact sheets.
+            report.fact_sheets = fact_sheets(self.rules, self.settings.rules)
             if write:
                 written.update(write_reports(report, self.settings.reports, self.settings.retention))
 
@@ -95,6 +98,29 @@ class Checker:
 
     def close(self) -> None:
         self.store.close()
+
+
+def fact_sheets(rules: Sequence[Rule], folders: Sequence[Path]) -> list[FactSheetInfo]:
+    """The fact sheets the rules read (a `sheets` list of (name, sheet)), with the file of each."""
+    out: dict[str, FactSheetInfo] = {}
+    for rule in rules:
+        for name, sheet in getattr(rule, "sheets", []):
+            file = next(
+                (
+                    display_path(p)
+                    for folder in folders
+                    for p in sorted((folder if folder.is_dir() else folder.parent).rglob(f"{name}.y*ml"))
+                ),
+                f"{name}.yml",
+            )
+            out[name] = FactSheetInfo(
+                name=name,
+                file=file,
+                title=str(getattr(sheet, "title", "")),
+                source=str(getattr(sheet, "source", "")),
+                year=getattr(sheet, "year", None),
+            )
+    return list(out.values())
 
 
 def _as_read_error(message: str) -> ReadError:

@@ -14,6 +14,7 @@ from checker.logs import setup_logging
 from checker.models import Severity
 from checker.rules.base import Rule
 from checker.rules.loader import apply_settings, load_rules
+from checker.selection import check_names, select_ids, severities
 from checker.store import SQLiteStore, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -21,10 +22,18 @@ F = TypeVar("F", bound=Callable[..., Any])
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 out_console = Console(highlight=False, soft_wrap=True)
 
+CONFIG_OPTION = click.option(
+    "--config",
+    "config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="config file [the nearest checker.toml or pyproject.toml with [tool.checker], upwards]",
+)
+
 
 def common_options(func: F) -> F:
     """--store, --reports, --rules, --select, --ignore, --severity, --include, --exclude, -v."""
     options = [
+        CONFIG_OPTION,
         click.option(
             "--store", type=click.Path(path_type=Path), help="SQLite store file [.checker/checker.db]"
         ),
@@ -33,15 +42,19 @@ def common_options(func: F) -> F:
             "--rules", "rules", multiple=True, type=click.Path(path_type=Path), help="rule file or folder"
         ),
         click.option(
-            "--select", multiple=True, help="run only these rule ids (repeatable, or comma-separated)"
+            "--select",
+            multiple=True,
+            help="run only these rules: codes (CK101, CK2), names, groups, ids or kinds (repeatable, or comma-separated)",
         ),
-        click.option("--ignore", multiple=True, help="skip these rule ids (repeatable, or comma-separated)"),
+        click.option(
+            "--ignore", multiple=True, help="skip these rules (same names; repeatable, or comma-separated)"
+        ),
         click.option(
             "--severity",
             "severity",
             multiple=True,
             metavar="ID=LEVEL",
-            help="give a rule id (or kind) another severity: error, warning or info (repeatable)",
+            help="give a rule (code, name, group, id or kind) another severity: error, warning or info (repeatable)",
         ),
         click.option(
             "--include",
@@ -88,8 +101,9 @@ def settings_from(options: dict[str, Any], **extra: Any) -> Settings:
     verbose = options.pop("verbose", 0) or 0
     # One-off commands print unreadable files themselves; the service (which sets up its own logging) logs them.
     setup_logging({0: "WARNING", 1: "INFO"}.get(verbose, "DEBUG"), log_file=None, read_errors=False)
-    severities = _severities(options.get("severity") or ())
+    levels = _severities(options.get("severity") or ())
     settings = load_settings(
+        config=options.get("config"),
         store=options.get("store"),
         reports=options.get("reports"),
         rules=list(options["rules"]) if options.get("rules") else None,
@@ -100,9 +114,10 @@ def settings_from(options: dict[str, Any], **extra: Any) -> Settings:
         follow_outside_links=options.get("follow_outside_links") or None,
         **extra,
     )
-    if severities:
+    if levels:
         # Flags override one rule at a time; the other levels from env and files stay.
-        settings = settings.model_copy(update={"severity": {**settings.severity, **severities}})
+        settings = settings.model_copy(update={"severity": {**settings.severity, **levels}})
+        settings._origins["severity"] = "--severity"
     return settings
 
 
@@ -115,8 +130,25 @@ def rules_for(settings: Settings) -> tuple[list[Rule], list[str]]:
     """The rules to run, and a message per rule file or plugin that could not be loaded.
 
     Rule files come from `settings.rules` (a missing default rules/ folder is fine:
-    every kind then runs with its defaults); select, ignore and severity apply on top.
+    every kind then runs with its defaults); select, ignore and severity apply on
+    top, by code, name, group, id or kind.  A name that means no rule raises
+    UnknownRule (a usage error, exit 2).
     """
     loaded = load_rules(settings.rules, explicit="rules" in settings.model_fields_set)
-    rules = apply_settings(loaded.rules, settings.select, settings.ignore, settings.severity)
+    for key in ("select", "ignore", "severity"):
+        check_names(list(getattr(settings, key)), loaded.rules, settings.origin(key))
+    ids = select_ids(loaded.rules, settings.select, settings.ignore)
+    chosen = [r for r in loaded.rules if r.id in ids]
+    rules = apply_settings(chosen, (), (), severities(chosen, settings.severity))
     return rules, [str(p) for p in loaded.problems] + loaded.plugin_problems
+
+
+def rules_note(settings: Settings) -> str | None:
+    """A note when no rules folder is found: the built-in defaults run and no fact sheet is read."""
+    if "rules" in settings.model_fields_set or any(p.exists() for p in settings.rules):
+        return None
+    where = ", ".join(str(p) for p in settings.rules)
+    return (
+        f"no rules folder at {where}: every rule kind runs with its built-in defaults and no fact sheet "
+        "is read; pass --rules or set `rules` in checker.toml"
+    )
