@@ -17,8 +17,8 @@ from checker.models import FactSheetInfo, Finding, ReadError, Report
 from checker.pipeline import Progress, SyncResult, check
 from checker.report.writer import write_reports
 from checker.rules.base import Rule
-from checker.store import SQLiteStore, open_store
 from checker.sources.discover import display_path
+from checker.store import SQLiteStore, open_store
 from checker.store.faults import store_failure
 
 

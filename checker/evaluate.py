@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from checker.match import Fact, assess, group_claims
+from checker.match.timeline import timelines
 from checker.models import ClaimRef, Finding, Group, GroupStatus, ReadError, Report, RunInfo, Severity
 from checker.roots import prefixes, under
 from checker.rules.base import Rule, RuleContext
@@ -75,4 +76,5 @@ def evaluate(
         findings=findings,
         resolved=resolved,
         errors=sorted([*errors.values(), *metadata_errors(docs, errors.values())], key=lambda e: e.path),
+        timelines=timelines(facts, {p: d.meta.date for p, d in docs.items()}),
     )

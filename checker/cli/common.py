@@ -21,6 +21,10 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 out_console = Console(highlight=False, soft_wrap=True)
+# Piped or redirected, tables are never cut to 80 columns: a file or a pager has room.
+for _console in (err_console, out_console):
+    if not _console.is_terminal:
+        _console.width = 400
 
 CONFIG_OPTION = click.option(
     "--config",

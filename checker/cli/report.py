@@ -15,23 +15,23 @@ from typing import Any, TypeVar
 import click
 
 from checker.baseline import Baseline, baseline_path
-from checker.cli.common import err_console, settings_from
+from checker.cli.common import CONFIG_OPTION, err_console, settings_from
 from checker.cli.main import EXIT_SUCCESS
 from checker.config import Settings
 from checker.errors import CheckerError
 from checker.models import Finding, Report
-from checker.report.junit import render_junit
-from checker.report.sarif import render_sarif
+from checker.report.formats import FORMATS as ALL_FORMATS
 from checker.report.writer import RENDERERS, Renderer, write_output
 from checker.store import open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-FORMATS: dict[str, Renderer] = {**RENDERERS, "sarif": render_sarif, "junit": render_junit}
+FORMATS: dict[str, Renderer] = {**RENDERERS, **ALL_FORMATS}
 
 
 def _store_options(func: F) -> F:
     func = click.option("-v", "--verbose", count=True, help="more log output (-vv for debug)")(func)
+    func = CONFIG_OPTION(func)
     return click.option(
         "--store", type=click.Path(path_type=Path), help="SQLite store file [.checker/checker.db]"
     )(func)
@@ -54,6 +54,7 @@ def latest_report(settings: Settings) -> Report:
 
 @click.command("report")
 @click.option(
+    "--output-format",
     "--format",
     "fmt",
     type=click.Choice(sorted(FORMATS)),
