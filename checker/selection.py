@@ -11,9 +11,11 @@ import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
+from checker.config import Settings
 from checker.errors import ConfigError
 from checker.models import Severity
 from checker.rules.base import Rule
+from checker.rules.loader import apply_settings, load_rules
 
 _CODE_PREFIX = re.compile(r"^CK\d{0,3}$", re.IGNORECASE)
 
@@ -72,3 +74,31 @@ def severities(rules: Sequence[Rule], levels: Mapping[str, Severity]) -> dict[st
         if best is not None:
             out[rule.id] = best[1]
     return out
+
+
+def rules_for(settings: Settings) -> tuple[list[Rule], list[str]]:
+    """The rules to run, and a message per rule file or plugin that could not be loaded.
+
+    Rule files come from `settings.rules` (a missing default rules/ folder is fine:
+    every kind then runs with its defaults); select, ignore and severity apply on
+    top, by code, name, group, id or kind.  A name that means no rule raises
+    UnknownRule (a usage error, exit 2).
+    """
+    loaded = load_rules(settings.rules, explicit="rules" in settings.model_fields_set)
+    for key in ("select", "ignore", "severity"):
+        check_names(list(getattr(settings, key)), loaded.rules, settings.origin(key))
+    ids = select_ids(loaded.rules, settings.select, settings.ignore)
+    chosen = [r for r in loaded.rules if r.id in ids]
+    rules = apply_settings(chosen, (), (), severities(chosen, settings.severity))
+    return rules, [str(p) for p in loaded.problems] + loaded.plugin_problems
+
+
+def rules_note(settings: Settings) -> str | None:
+    """A note when no rules folder is found: the built-in defaults run and no fact sheet is read."""
+    if "rules" in settings.model_fields_set or any(p.exists() for p in settings.rules):
+        return None
+    where = ", ".join(str(p) for p in settings.rules)
+    return (
+        f"no rules folder at {where}: every rule kind runs with its built-in defaults and no fact sheet "
+        "is read; pass --rules or set `rules` in checker.toml"
+    )

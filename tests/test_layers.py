@@ -1,7 +1,8 @@
 """The pipeline's import direction, checked: nothing below imports anything above.
 
 models/errors/units/tracking  <  sources, extract, roots  <  store  <  match, sync, summary  <  rules
-    <  report, evaluate  <  config, logs, pipeline, baseline  <  app  <  cli, service
+    <  report, evaluate  <  config, configfile, selection, logs, pipeline, baseline  <  app  <  cli, service
+    <  api
 """
 
 from __future__ import annotations
@@ -33,7 +34,10 @@ RANK = {
     "pipeline": 6,
     "renames": 3,
     "baseline": 6,
+    "configfile": 6,
+    "selection": 6,
     "app": 7,
+    "api": 9,
     "cli": 8,
     "service": 8,
     "__main__": 9,

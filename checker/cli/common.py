@@ -12,12 +12,11 @@ from rich.console import Console
 from checker.config import Settings, load_settings
 from checker.logs import setup_logging
 from checker.models import Severity
-from checker.rules.base import Rule
-from checker.rules.loader import apply_settings, load_rules
-from checker.selection import check_names, select_ids, severities
+from checker.selection import rules_for, rules_note
 from checker.store import SQLiteStore, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
+__all__ = ["rules_for", "rules_note"]
 
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 out_console = Console(highlight=False, soft_wrap=True)
@@ -128,31 +127,3 @@ def settings_from(options: dict[str, Any], **extra: Any) -> Settings:
 def store_for(settings: Settings) -> SQLiteStore:
     """Open the store the settings name."""
     return open_store(settings.store)
-
-
-def rules_for(settings: Settings) -> tuple[list[Rule], list[str]]:
-    """The rules to run, and a message per rule file or plugin that could not be loaded.
-
-    Rule files come from `settings.rules` (a missing default rules/ folder is fine:
-    every kind then runs with its defaults); select, ignore and severity apply on
-    top, by code, name, group, id or kind.  A name that means no rule raises
-    UnknownRule (a usage error, exit 2).
-    """
-    loaded = load_rules(settings.rules, explicit="rules" in settings.model_fields_set)
-    for key in ("select", "ignore", "severity"):
-        check_names(list(getattr(settings, key)), loaded.rules, settings.origin(key))
-    ids = select_ids(loaded.rules, settings.select, settings.ignore)
-    chosen = [r for r in loaded.rules if r.id in ids]
-    rules = apply_settings(chosen, (), (), severities(chosen, settings.severity))
-    return rules, [str(p) for p in loaded.problems] + loaded.plugin_problems
-
-
-def rules_note(settings: Settings) -> str | None:
-    """A note when no rules folder is found: the built-in defaults run and no fact sheet is read."""
-    if "rules" in settings.model_fields_set or any(p.exists() for p in settings.rules):
-        return None
-    where = ", ".join(str(p) for p in settings.rules)
-    return (
-        f"no rules folder at {where}: every rule kind runs with its built-in defaults and no fact sheet "
-        "is read; pass --rules or set `rules` in checker.toml"
-    )
