@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 import click
 
+from checker.app import page_data
 from checker.baseline import Baseline, baseline_path
 from checker.cli.common import CONFIG_OPTION, err_console, settings_from
 from checker.cli.main import EXIT_SUCCESS
@@ -21,6 +22,8 @@ from checker.config import Settings
 from checker.errors import CheckerError
 from checker.models import Finding, Report
 from checker.report.formats import FORMATS as ALL_FORMATS
+from checker.report.html import render_html
+from checker.report.runindex import read_index
 from checker.report.writer import RENDERERS, Renderer, write_output
 from checker.store import open_store
 
@@ -52,6 +55,16 @@ def latest_report(settings: Settings) -> Report:
     return report
 
 
+def _html(settings: Settings, report: Report) -> str:
+    """The review page as the run wrote it: with the documents' texts from the store and the runs."""
+    store = open_store(settings.store)
+    try:
+        data = page_data(store, report, read_index(settings.reports))
+    finally:
+        store.close()
+    return render_html(report, data)
+
+
 @click.command("report")
 @click.option(
     "--output-format",
@@ -71,8 +84,9 @@ def latest_report(settings: Settings) -> Report:
 @_store_options
 def report_command(fmt: str, output: Path | None, **options: Any) -> int:
     """Render the latest run again, in any format, without re-checking."""
-    report = latest_report(settings_from(options))
-    text = FORMATS[fmt](report)
+    settings = settings_from(options)
+    report = latest_report(settings)
+    text = FORMATS[fmt](report) if fmt != "html" else _html(settings, report)
     if output is None:
         sys.stdout.write(text)
     else:

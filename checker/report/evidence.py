@@ -58,10 +58,15 @@ class OddOneOut:
     agreeing: list[str]
     agreed: str
 
+    @property
+    def said(self) -> str:
+        """What the odd one out says."""
+        return figure_text(self.claims)
+
     def sentence(self) -> str:
+        """The odd one out in one sentence."""
         others = ", ".join(self.agreeing)
-        said = figure_text(self.claims)
-        return f"{self.path} is the odd one out ({said}); {others} agree on {self.agreed}"
+        return f"{self.path} is the odd one out ({self.said}); {others} agree on {self.agreed}"
 
 
 def _place(c: ClaimRef) -> tuple[str, int, int]:
