@@ -102,6 +102,7 @@ def check_command(
     text = render_statistics(report) if statistics else renderer(fmt)(report)
     if output is None:
         sys.stdout.write(text)
+        sys.stdout.flush()  # before the summary on stderr, so a shared pipe reads in order
     else:
         write_output(output, text)
     if ALIASES.get(fmt, fmt) in HUMAN and not quiet:

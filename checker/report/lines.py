@@ -14,6 +14,7 @@ from collections import Counter
 
 from checker.models import ClaimRef, Finding, Report
 from checker.report.evidence import fact_sheet, odd_one_out, primary, role_words
+from checker.report.htmlviews import excerpt
 
 
 def open_findings(report: Report) -> list[Finding]:
@@ -49,13 +50,8 @@ def render_concise(report: Report) -> str:
 
 
 def _quote(c: ClaimRef) -> str:
-    sentence = one_line(c.sentence)
-    figure = one_line(c.text)
-    if sentence and figure in sentence:
-        at = sentence.index(figure)
-        before, after = sentence[max(0, at - 30) : at], sentence[at + len(figure) : at + len(figure) + 30]
-        return f"…{before}«{figure}»{after}…"
-    return f"«{figure}»"
+    cut = excerpt(one_line(c.sentence), c.text, context=30)
+    return f"{one_line(cut.before)}«{one_line(cut.mark)}»{one_line(cut.after)}"
 
 
 def evidence_lines(f: Finding, report: Report) -> list[str]:
