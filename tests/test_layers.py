@@ -41,7 +41,8 @@ RANK = {
     "cli": 8,
     "service": 8,
     "__main__": 9,
-    "__init__": 0,
+    # checker/__init__.py is the public façade: `checker.check` and `checker.extract` load the API on first use.
+    "__init__": 10,
 }
 
 
