@@ -74,6 +74,7 @@ def shoot(reports: Path, out: Path) -> list[Path]:
 
 
 def main() -> None:
+    """Write the screenshots into the folder named on the command line (docs/ by default)."""
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs"
     with tempfile.TemporaryDirectory(prefix="checker-shots-") as tmp:
         for path in shoot(make_reports(Path(tmp)), out):

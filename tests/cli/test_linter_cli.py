@@ -119,7 +119,7 @@ def test_unknown_rule_names_are_usage_errors(
 ) -> None:
     result = _check(cli, seeds_copy, flag, value)
     assert result.code == 2
-    name = value.split("=")[0]
+    name = value.split("=", maxsplit=1)[0]
     assert f"error: {flag}: unknown rule '{name}'" in result.stderr and hint in result.stderr
     assert not (seeds_copy.parent / "out").exists()
 
