@@ -3,6 +3,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+RUNTIME := $(VENV)/.runtime-stamp
 
 .DEFAULT_GOAL := help
 .PHONY: help run test lint typecheck bench golden clean
@@ -10,13 +11,18 @@ STAMP := $(VENV)/.installed-stamp
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+# `make run` needs the runtime only; the test, lint and bench targets add the dev extras.
+$(RUNTIME): pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(RUNTIME)
+
+$(STAMP): $(RUNTIME)
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP) ## set everything up and check seeds/ into reports/
+run: $(RUNTIME) ## set up the runtime only and check seeds/ into reports/
 	$(BIN)/checker check seeds/ --reports reports
 
 test: $(STAMP) browser ## set everything up and run the whole test suite
@@ -56,3 +62,8 @@ schema: $(STAMP) ## regenerate docs/report.schema.json from the report models
 .PHONY: bench-latency
 bench-latency: $(STAMP) ## time from a file write to the updated latest.json (1k and 10k documents)
 	$(BIN)/python bench/latency.py
+
+# The README's pictures, from the seeds with one changed figure (tools/screenshots.py): never by hand.
+.PHONY: screenshots
+screenshots: $(STAMP) browser ## docs/*.png: landing view, an opened finding, a document view, the run index
+	$(BIN)/python tools/screenshots.py docs

@@ -13,11 +13,16 @@ from pathlib import Path
 
 from checker.baseline import Baseline, baseline_path
 from checker.config import Settings
-from checker.models import Finding, ReadError, Report
+from checker.errors import ReportError
+from checker.models import Claim, FactSheetInfo, Finding, ReadError, Report
 from checker.pipeline import Progress, SyncResult, check
-from checker.report.writer import write_reports
+from checker.report.html import PageData, page_language, render_html, render_index
+from checker.report.runindex import RunEntry, dump, updated
+from checker.report.writer import RENDERERS, atomic_write, run_stamp, write_reports
 from checker.rules.base import Rule
+from checker.sources.discover import display_path
 from checker.store import SQLiteStore, open_store
+from checker.store.base import Store
 from checker.store.faults import store_failure
 
 
@@ -55,8 +60,10 @@ class Checker:
         written: dict[str, Path] = {}
 
         def publish(report: Report) -> None:
+            # Before the report is written and stored: every output can cite the fact sheets.
+            report.fact_sheets = fact_sheets(self.rules, self.settings.rules)
             if write:
-                written.update(write_reports(report, self.settings.reports, self.settings.retention))
+                written.update(self._write(report))
 
         try:
             report, result = self._check(roots, trigger, only, progress, publish)
@@ -89,12 +96,61 @@ class Checker:
             before_finish=publish,
         )
 
+    def _write(self, report: Report) -> dict[str, Path]:
+        """latest.{json,md,html} and the run copies, then the index of runs beside them."""
+        folder, keep = self.settings.reports, self.settings.retention
+        stamp = run_stamp(report)
+        runs = updated(folder, report, stamp, keep)
+        data = page_data(self.store, report, runs)
+        renderers = {**RENDERERS, "html": lambda r: render_html(r, data)}
+        written = write_reports(report, folder, keep, renderers)
+        try:
+            atomic_write(folder / "runs.json", dump(runs))
+            atomic_write(folder / "index.html", render_index(runs, page_language(report)))
+        except OSError as exc:
+            raise ReportError(f"cannot write the index of runs in {folder}: {exc.strerror or exc}") from exc
+        written["index"] = folder / "index.html"
+        return written
+
     def accepted(self, finding: Finding) -> str | None:
         """The reason a reviewer accepted this finding, or None (see checker accept)."""
         return self.baseline.accepted(finding) if self.baseline is not None else None
 
     def close(self) -> None:
         self.store.close()
+
+
+def page_data(store: Store, report: Report, runs: list[RunEntry] | None = None) -> PageData:
+    """What the review page shows besides the report: each document's text and claims, the runs."""
+    paths = [d.path for d in report.documents if not d.errors]
+    texts = {p: t for p in paths if (t := store.document_text(p)) is not None}
+    claims: dict[str, list[Claim]] = {}
+    for c in store.claims(paths):
+        claims.setdefault(c.path, []).append(c)
+    return PageData(texts=texts, claims=claims, runs=runs or [])
+
+
+def fact_sheets(rules: Sequence[Rule], folders: Sequence[Path]) -> list[FactSheetInfo]:
+    """The fact sheets the rules read (a `sheets` list of (name, sheet)), with the file of each."""
+    out: dict[str, FactSheetInfo] = {}
+    for rule in rules:
+        for name, sheet in getattr(rule, "sheets", []):
+            file = next(
+                (
+                    display_path(p)
+                    for folder in folders
+                    for p in sorted((folder if folder.is_dir() else folder.parent).rglob(f"{name}.y*ml"))
+                ),
+                f"{name}.yml",
+            )
+            out[name] = FactSheetInfo(
+                name=name,
+                file=file,
+                title=str(getattr(sheet, "title", "")),
+                source=str(getattr(sheet, "source", "")),
+                year=getattr(sheet, "year", None),
+            )
+    return list(out.values())
 
 
 def _as_read_error(message: str) -> ReadError:

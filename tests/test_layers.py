@@ -1,7 +1,8 @@
 """The pipeline's import direction, checked: nothing below imports anything above.
 
 models/errors/units/tracking  <  sources, extract, roots  <  store  <  match, sync, summary  <  rules
-    <  report, evaluate  <  config, logs, pipeline, baseline  <  app  <  cli, service
+    <  report, evaluate  <  config, configfile, selection, logs, pipeline, baseline  <  app  <  cli, service
+    <  api
 """
 
 from __future__ import annotations
@@ -33,11 +34,15 @@ RANK = {
     "pipeline": 6,
     "renames": 3,
     "baseline": 6,
+    "configfile": 6,
+    "selection": 6,
     "app": 7,
+    "api": 9,
     "cli": 8,
     "service": 8,
     "__main__": 9,
-    "__init__": 0,
+    # checker/__init__.py is the public façade: `checker.check` and `checker.extract` load the API on first use.
+    "__init__": 10,
 }
 
 

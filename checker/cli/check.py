@@ -4,106 +4,54 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from checker.app import Checker
-from checker.cli.common import common_options, err_console, out_console, rules_for, settings_from
+from checker.cli.checking import Notes, check_stdin, print_summary, run_check
+from checker.cli.common import common_options, err_console, out_console, rules_for, rules_note, settings_from
 from checker.cli.main import EXIT_FAIL, EXIT_SUCCESS
 from checker.errors import SourceError
 from checker.extract import extract
-from checker.models import Report
-from checker.report.json import render_json
-from checker.report.junit import render_junit
-from checker.report.sarif import render_sarif
+from checker.report.formats import ALIASES, FORMATS, HUMAN, renderer
+from checker.report.lines import render_statistics
+from checker.report.writer import write_output
 from checker.sources import discover, read_document
 from checker.sources.decode import is_empty_text
 from checker.sources.discover import Skipped, display_path
 from checker.sources.metadata import describe
 from checker.store.faults import rebuild_store as move_store_aside
 
-STDOUT_FORMATS = {"json": render_json, "sarif": render_sarif, "junit": render_junit}
-
-
-class ProgressBar:
-    """A progress bar on stderr that shows only on a terminal and only once a run takes a moment.
-
-    Passed to Checker.run as its progress callback; quick runs and piped or
-    logged output stay quiet.
-    """
-
-    def __init__(self, console: Console, delay: float = 0.5) -> None:
-        self.console = console
-        self.delay = delay
-        self.started = time.monotonic()
-        self.bar: Progress | None = None
-
-    def __call__(self, done: int, total: int) -> None:
-        if self.bar is None:
-            if not self.console.is_terminal or time.monotonic() - self.started < self.delay:
-                return
-            self.bar = Progress(
-                TextColumn("checking"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                console=self.console,
-                transient=True,
-            )
-            self.bar.add_task("checking", total=total, completed=done)
-            self.bar.start()
-        else:
-            self.bar.update(self.bar.task_ids[0], completed=done, total=total)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.stop()
-
-
 PATHS = click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-
-
-def print_summary(report: Report, written: dict[str, Path]) -> None:
-    """A colour summary table and the open findings, on stderr."""
-    s = report.summary
-    table = Table(title="checker", show_header=True, header_style="bold")
-    for column in ("documents", "claims", "corroborated", "conflicts", "errors", "warnings", "passed", "new"):
-        table.add_column(column, justify="right")
-    table.add_row(
-        str(s.documents),
-        str(s.claims),
-        str(s.corroborated),
-        f"[red]{s.conflicts}[/]" if s.conflicts else "0",
-        f"[bold red]{s.errors}[/]" if s.errors else "0",
-        f"[yellow]{s.warnings}[/]" if s.warnings else "0",
-        str(s.checks_passed),
-        str(s.new),
-    )
-    err_console.print(table)
-    for f in report.findings:
-        if f.passed or f.status == "accepted":
-            continue
-        colour = {"error": "red", "warning": "yellow", "info": "blue"}[f.severity.value]
-        err_console.print(f"[{colour}]{f.severity.value}[/] [bold]{f.rule}[/] {f.message}", markup=True)
-    if written:
-        err_console.print("reports: " + ", ".join(str(p) for p in written.values()))
+CHECK_PATHS = click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True, path_type=Path)
+)
 
 
 @click.command("check")
-@PATHS
+@CHECK_PATHS
 @click.option(
+    "--output-format",
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "sarif", "junit"]),
-    default="text",
-    help="stdout format (text: a summary on stderr)",
+    type=click.Choice([*FORMATS, *ALIASES]),
+    default="full",
+    show_default=True,
+    help="concise (path:line:col: CODE [severity] message), full (with the evidence and fingerprint), "
+    "json, jsonl, github, gitlab, sarif, junit, markdown or html",
 )
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="write the output to FILE instead of stdout",
+)
+@click.option("--exit-zero", is_flag=True, help="exit 0 even when there are error findings")
+@click.option("-q", "--quiet", is_flag=True, help="print the findings only: no summary, notes or progress")
+@click.option("--statistics", is_flag=True, help="print how many findings each rule code has, instead")
+@click.option("--stdin-filename", help="the name of the text read from stdin (PATHS is -) [stdin.txt]")
 @click.option("--no-reports", is_flag=True, help="do not write report files")
 @click.option(
     "--rebuild-store",
@@ -112,38 +60,54 @@ def print_summary(report: Report, written: dict[str, Path]) -> None:
 )
 @common_options
 def check_command(
-    paths: tuple[Path, ...], fmt: str, no_reports: bool, rebuild_store: bool, **options: Any
+    paths: tuple[Path, ...],
+    *,
+    fmt: str,
+    output: Path | None,
+    exit_zero: bool,
+    quiet: bool,
+    statistics: bool,
+    stdin_filename: str | None,
+    no_reports: bool,
+    rebuild_store: bool,
+    **options: Any,
 ) -> int:
-    """Check the reports under PATHS and write the discrepancy reports."""
+    """Check the reports under PATHS (- reads one from stdin) and write the discrepancy reports.
+
+    Exit status: 0 no error finding (or --exit-zero), 1 error findings, 2 usage or configuration error.
+    """
     settings = settings_from(options)
     rules, rule_errors = rules_for(settings)
-    if rebuild_store:
-        aside = move_store_aside(settings.store)
-        if aside is not None:
-            err_console.print(
-                f"note: the old store was moved to {aside}; rebuilding it from {', '.join(map(str, paths))}",
-                highlight=False,
-            )
+    notes = Notes(quiet)
+    notes.note(rules_note(settings))
     for message in rule_errors:
-        err_console.print(f"[red]error[/]: {message}", markup=True, highlight=False)
-    app = Checker(settings, rules, rule_errors)
-    progress = ProgressBar(err_console)
-    try:
-        outcome = app.run(list(paths), write=not no_reports, progress=progress)
-    finally:
-        progress.close()
-        app.close()
-    report, written = outcome.report, outcome.written
-    for e in [*outcome.sync.errors, *outcome.sync.metadata]:
-        where = f"{e.path}:{e.line}" if e.line else e.path
-        err_console.print(f"[red]error[/]: {where}: {e.message}", markup=True, highlight=False)
-    for n in [*outcome.sync.skipped, *outcome.sync.notices]:
-        err_console.print(f"note: {n.path}: {n.message}", highlight=False)
-    if fmt in STDOUT_FORMATS:
-        sys.stdout.write(STDOUT_FORMATS[fmt](report))
+        notes.error(message)
+    if "-" in [str(p) for p in paths]:
+        if len(paths) > 1:
+            raise click.UsageError("- (stdin) cannot be mixed with other PATHS")
+        outcome = check_stdin(settings, rules, rule_errors, stdin_filename or "stdin.txt")
     else:
-        print_summary(report, written)
-    return EXIT_FAIL if report.has_errors else EXIT_SUCCESS
+        if rebuild_store:
+            aside = move_store_aside(settings.store)
+            if aside is not None:
+                notes.note(
+                    f"the old store was moved to {aside}; rebuilding it from {', '.join(map(str, paths))}"
+                )
+        outcome = run_check(settings, rules, rule_errors, list(paths), write=not no_reports, quiet=quiet)
+    report = outcome.report
+    for e in [*outcome.sync.errors, *outcome.sync.metadata]:
+        notes.error(f"{e.path}:{e.line}: {e.message}" if e.line else f"{e.path}: {e.message}")
+    for n in [*outcome.sync.skipped, *outcome.sync.notices]:
+        notes.note(f"{n.path}: {n.message}")
+    text = render_statistics(report) if statistics else renderer(fmt)(report)
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()  # before the summary on stderr, so a shared pipe reads in order
+    else:
+        write_output(output, text)
+    if ALIASES.get(fmt, fmt) in HUMAN and not quiet:
+        print_summary(report, outcome.written)
+    return EXIT_SUCCESS if exit_zero or not report.has_errors else EXIT_FAIL
 
 
 @click.command("claims")

@@ -12,19 +12,31 @@ from rich.console import Console
 from checker.config import Settings, load_settings
 from checker.logs import setup_logging
 from checker.models import Severity
-from checker.rules.base import Rule
-from checker.rules.loader import apply_settings, load_rules
+from checker.selection import rules_for, rules_note
 from checker.store import SQLiteStore, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
+__all__ = ["rules_for", "rules_note"]
 
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 out_console = Console(highlight=False, soft_wrap=True)
+# Piped or redirected, tables are never cut to 80 columns: a file or a pager has room.
+for _console in (err_console, out_console):
+    if not _console.is_terminal:
+        _console.width = 400
+
+CONFIG_OPTION = click.option(
+    "--config",
+    "config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="config file [the nearest checker.toml or pyproject.toml with [tool.checker], upwards]",
+)
 
 
 def common_options(func: F) -> F:
     """--store, --reports, --rules, --select, --ignore, --severity, --include, --exclude, -v."""
     options = [
+        CONFIG_OPTION,
         click.option(
             "--store", type=click.Path(path_type=Path), help="SQLite store file [.checker/checker.db]"
         ),
@@ -33,15 +45,19 @@ def common_options(func: F) -> F:
             "--rules", "rules", multiple=True, type=click.Path(path_type=Path), help="rule file or folder"
         ),
         click.option(
-            "--select", multiple=True, help="run only these rule ids (repeatable, or comma-separated)"
+            "--select",
+            multiple=True,
+            help="run only these rules: codes (CK101, CK2), names, groups, ids or kinds (repeatable, or comma-separated)",
         ),
-        click.option("--ignore", multiple=True, help="skip these rule ids (repeatable, or comma-separated)"),
+        click.option(
+            "--ignore", multiple=True, help="skip these rules (same names; repeatable, or comma-separated)"
+        ),
         click.option(
             "--severity",
             "severity",
             multiple=True,
             metavar="ID=LEVEL",
-            help="give a rule id (or kind) another severity: error, warning or info (repeatable)",
+            help="give a rule (code, name, group, id or kind) another severity: error, warning or info (repeatable)",
         ),
         click.option(
             "--include",
@@ -88,8 +104,9 @@ def settings_from(options: dict[str, Any], **extra: Any) -> Settings:
     verbose = options.pop("verbose", 0) or 0
     # One-off commands print unreadable files themselves; the service (which sets up its own logging) logs them.
     setup_logging({0: "WARNING", 1: "INFO"}.get(verbose, "DEBUG"), log_file=None, read_errors=False)
-    severities = _severities(options.get("severity") or ())
+    levels = _severities(options.get("severity") or ())
     settings = load_settings(
+        config=options.get("config"),
         store=options.get("store"),
         reports=options.get("reports"),
         rules=list(options["rules"]) if options.get("rules") else None,
@@ -100,23 +117,13 @@ def settings_from(options: dict[str, Any], **extra: Any) -> Settings:
         follow_outside_links=options.get("follow_outside_links") or None,
         **extra,
     )
-    if severities:
+    if levels:
         # Flags override one rule at a time; the other levels from env and files stay.
-        settings = settings.model_copy(update={"severity": {**settings.severity, **severities}})
+        settings = settings.model_copy(update={"severity": {**settings.severity, **levels}})
+        settings._origins["severity"] = "--severity"
     return settings
 
 
 def store_for(settings: Settings) -> SQLiteStore:
     """Open the store the settings name."""
     return open_store(settings.store)
-
-
-def rules_for(settings: Settings) -> tuple[list[Rule], list[str]]:
-    """The rules to run, and a message per rule file or plugin that could not be loaded.
-
-    Rule files come from `settings.rules` (a missing default rules/ folder is fine:
-    every kind then runs with its defaults); select, ignore and severity apply on top.
-    """
-    loaded = load_rules(settings.rules, explicit="rules" in settings.model_fields_set)
-    rules = apply_settings(loaded.rules, settings.select, settings.ignore, settings.severity)
-    return rules, [str(p) for p in loaded.problems] + loaded.plugin_problems

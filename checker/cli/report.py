@@ -14,24 +14,27 @@ from typing import Any, TypeVar
 
 import click
 
+from checker.app import page_data
 from checker.baseline import Baseline, baseline_path
-from checker.cli.common import err_console, settings_from
+from checker.cli.common import CONFIG_OPTION, err_console, settings_from
 from checker.cli.main import EXIT_SUCCESS
 from checker.config import Settings
 from checker.errors import CheckerError
 from checker.models import Finding, Report
-from checker.report.junit import render_junit
-from checker.report.sarif import render_sarif
+from checker.report.formats import FORMATS as ALL_FORMATS
+from checker.report.html import render_html
+from checker.report.runindex import read_index
 from checker.report.writer import RENDERERS, Renderer, write_output
 from checker.store import open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-FORMATS: dict[str, Renderer] = {**RENDERERS, "sarif": render_sarif, "junit": render_junit}
+FORMATS: dict[str, Renderer] = {**RENDERERS, **ALL_FORMATS}
 
 
 def _store_options(func: F) -> F:
     func = click.option("-v", "--verbose", count=True, help="more log output (-vv for debug)")(func)
+    func = CONFIG_OPTION(func)
     return click.option(
         "--store", type=click.Path(path_type=Path), help="SQLite store file [.checker/checker.db]"
     )(func)
@@ -52,8 +55,19 @@ def latest_report(settings: Settings) -> Report:
     return report
 
 
+def _html(settings: Settings, report: Report) -> str:
+    """The review page as the run wrote it: with the documents' texts from the store and the runs."""
+    store = open_store(settings.store)
+    try:
+        data = page_data(store, report, read_index(settings.reports))
+    finally:
+        store.close()
+    return render_html(report, data)
+
+
 @click.command("report")
 @click.option(
+    "--output-format",
     "--format",
     "fmt",
     type=click.Choice(sorted(FORMATS)),
@@ -70,8 +84,9 @@ def latest_report(settings: Settings) -> Report:
 @_store_options
 def report_command(fmt: str, output: Path | None, **options: Any) -> int:
     """Render the latest run again, in any format, without re-checking."""
-    report = latest_report(settings_from(options))
-    text = FORMATS[fmt](report)
+    settings = settings_from(options)
+    report = latest_report(settings)
+    text = FORMATS[fmt](report) if fmt != "html" else _html(settings, report)
     if output is None:
         sys.stdout.write(text)
     else:

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 import click
 from rich.table import Table
 
-from checker.cli.common import err_console, out_console, rules_for, settings_from
+from checker.cli.common import CONFIG_OPTION, err_console, out_console, rules_for, settings_from
 from checker.cli.main import EXIT_ERROR, EXIT_SUCCESS
 from checker.rules.loader import load_rules
 
@@ -21,11 +21,16 @@ F = TypeVar("F", bound=Callable[..., Any])
 def rule_options(func: F) -> F:
     """--rules, --select, --ignore, --severity, -v: the options that decide the rules."""
     options = [
+        CONFIG_OPTION,
         click.option(
             "--rules", "rules", multiple=True, type=click.Path(path_type=Path), help="rule file or folder"
         ),
-        click.option("--select", multiple=True, help="only these rule ids or kinds (repeatable)"),
-        click.option("--ignore", multiple=True, help="not these rule ids or kinds (repeatable)"),
+        click.option(
+            "--select",
+            multiple=True,
+            help="only these rules: codes, names, groups, ids or kinds (repeatable)",
+        ),
+        click.option("--ignore", multiple=True, help="not these rules (same names; repeatable)"),
         click.option("--severity", multiple=True, metavar="ID=LEVEL", help="another severity for a rule"),
         click.option("-v", "--verbose", count=True, help="more log output (-vv for debug)"),
     ]
@@ -43,13 +48,16 @@ def rules_group() -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", help="output format")
 @rule_options
 def list_command(fmt: str, **options: Any) -> int:
-    """Show each rule's id, kind, severity and description."""
+    """Show each rule's code, name, groups, id, kind, severity and description."""
     settings = settings_from(options)
     rules, problems = rules_for(settings)
     for message in problems:
         err_console.print(f"[red]error[/]: {message}", markup=True, highlight=False)
     rows = [
         {
+            "code": r.code,
+            "name": type(r).name,
+            "groups": list(type(r).groups),
             "id": r.id,
             "kind": r.kind,
             "severity": r.severity.value,
@@ -57,17 +65,21 @@ def list_command(fmt: str, **options: Any) -> int:
             "description": r.description,
             "origin": r.origin,
         }
-        for r in rules
+        for r in sorted(rules, key=lambda r: (r.code or "~", r.id))
     ]
     if fmt == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return EXIT_SUCCESS
-    table = Table("id", "kind", "severity", "description", "from", title="rules", header_style="bold")
+    table = Table(
+        "code", "name", "groups", "id", "severity", "description", "from", title="rules", header_style="bold"
+    )
     for row in rows:
         off = "" if row["enabled"] else " (disabled)"
         table.add_row(
+            str(row["code"]),
+            str(row["name"]),
+            ", ".join(row["groups"]),  # type: ignore[arg-type]
             str(row["id"]),
-            str(row["kind"]),
             f"{row['severity']}{off}",
             str(row["description"]),
             str(row["origin"]),

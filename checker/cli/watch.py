@@ -34,6 +34,8 @@ from checker.service.watcher import run_service
 )
 @click.option("--log-file", type=click.Path(path_type=Path), help="rotating log file [.checker/checker.log]")
 @click.option("--log-json", is_flag=True, help="log JSON lines (for log collectors)")
+@click.option("--notify-url", help="POST new error findings as JSON to this URL")
+@click.option("--notify-command", help="run this command with new error findings as JSON on stdin")
 @common_options
 def watch_command(
     paths: tuple[Path, ...],
@@ -43,6 +45,8 @@ def watch_command(
     polling: bool | None,
     log_file: Path | None,
     log_json: bool,
+    notify_url: str | None,
+    notify_command: str | None,
     **options: Any,
 ) -> int:
     """Watch PATHS and re-check what changes; stop with Ctrl-C or SIGTERM.
@@ -58,6 +62,8 @@ def watch_command(
         polling=polling,
         log_file=log_file,
         log_json=True if log_json else None,
+        notify_url=notify_url,
+        notify_command=notify_command,
     )
     setup_logging("DEBUG" if verbose else "INFO", log_file=settings.log_file, json=settings.log_json)
     run_service(settings, list(paths), rules_for)

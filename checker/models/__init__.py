@@ -29,7 +29,15 @@ from checker.models.relations import (
     TotalRelation,
     relation_claims,
 )
-from checker.models.report import DocumentSummary, Report, RunInfo, Summary, Timeline, TimelinePoint
+from checker.models.report import (
+    DocumentSummary,
+    FactSheetInfo,
+    Report,
+    RunInfo,
+    Summary,
+    Timeline,
+    TimelinePoint,
+)
 from checker.models.values import Bound, Interval
 
 __all__ = [
@@ -41,6 +49,7 @@ __all__ = [
     "DocumentMeta",
     "DocumentSummary",
     "Extraction",
+    "FactSheetInfo",
     "Finding",
     "FindingStatus",
     "Group",

@@ -84,6 +84,16 @@ class Timeline(BaseModel):
     points: list[TimelinePoint]
 
 
+class FactSheetInfo(BaseModel):
+    """A fact sheet the run held reports to: its name (as findings cite it), file, title and source."""
+
+    name: str
+    file: str
+    title: str = ""
+    source: str = ""
+    year: int | None = None
+
+
 class Report(BaseModel):
     """Everything a run found: the JSON report is this model, dumped."""
 
@@ -98,6 +108,9 @@ class Report(BaseModel):
     timelines: list[Timeline] = Field(
         default_factory=list,
         description="each fact subject stated by two or more reports, its values by period",
+    )
+    fact_sheets: list[FactSheetInfo] = Field(
+        default_factory=list, description="the fact sheets the reference rule read, with their sources"
     )
 
     @property

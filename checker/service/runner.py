@@ -19,6 +19,7 @@ from checker.app import Checker, RunOutcome
 from checker.config import Settings
 from checker.errors import CheckerError
 from checker.rules.base import Rule
+from checker.service.notify import Notifier
 from checker.sources.discover import discover, display_path, is_excluded
 from checker.store import StoredDocument
 from checker.sync import fresh
@@ -64,6 +65,10 @@ class Runner:
         self._rules_seen = rule_signature(app.settings.rules)
         self.runs = 0
         self.failures = 0
+        settings = app.settings
+        self.notifier = Notifier(
+            settings.notify_url, settings.notify_command, settings.notify_timeout, settings.notify_retries
+        )
 
     def changed(self, hints: Collection[Path], *, rules: bool = False) -> RunOutcome | None:
         """An incremental run over what the hints name; None when there was nothing to do."""
@@ -145,6 +150,7 @@ class Runner:
             logger.exception("{} run failed; the service keeps going and the next run retries", trigger)
             return None
         self.runs += 1
+        self.notifier.notify(outcome.report)  # in the background: never holds up the next run
         sync, s = outcome.sync, outcome.report.summary
         for name in sync.removed:
             logger.info("{}: deleted; its claims are retracted", name)

@@ -87,6 +87,9 @@ def test_sidebar_figure_is_never_a_claim(cli: Callable[..., CliResult], tmp_path
     assert {c["text"] for c in claims} >= {kit.CHANGED, "7万个以上"}
     assert all(c["value"] != 9999 for c in claims)
     assert all(c["value"] != 9999 for f in report["findings"] for c in f["claims"])
+    # The page's publication date (its metadata, read by htmldate) is the document's date in the report.
+    page = next(d for d in report["documents"] if d["path"] == "corpus/rail.html")
+    assert (page["date"], page["date_source"]) == ("2024-06-07", "html")
 
 
 def test_unreadable_files_are_named_and_the_rest_is_checked(

@@ -6,7 +6,7 @@ import io
 
 from rich.console import Console
 
-from checker.cli.check import ProgressBar
+from checker.cli.checking import ProgressBar
 
 
 def _console(terminal: bool) -> tuple[Console, io.StringIO]:

@@ -2,6 +2,12 @@
 // Filtering and opening findings.  Without script every finding is shown open, so the page still reads.
 (function () {
   document.documentElement.classList.add("js");
+  // The copy of a run under runs/ links back up to the index and the other runs.
+  if (/\/runs\/[^/]*$/.test(location.pathname)) {
+    document.querySelectorAll("a.rel").forEach(function (link) {
+      link.setAttribute("href", "../" + link.getAttribute("href").replace(/^runs\//, "runs/"));
+    });
+  }
   var rows = Array.prototype.slice.call(document.querySelectorAll("tr.finding"));
   var selects = Array.prototype.slice.call(document.querySelectorAll("#filters select"));
   var shown = document.getElementById("shown");
@@ -38,7 +44,17 @@
     if (noneShown) noneShown.hidden = count > 0 || rows.length === 0;
   }
 
+  function showText(id) {
+    var text = document.getElementById(id);
+    if (!text || !text.classList.contains("doctext")) return false;
+    document.querySelectorAll("article.doctext.open").forEach(function (other) { other.classList.remove("open"); });
+    text.classList.add("open");
+    text.scrollIntoView({ block: "start" });
+    return true;
+  }
+
   function reveal(id) {
+    if (showText(id)) return;
     var row = document.getElementById(id);
     if (!row || !row.classList.contains("finding")) return;
     if (row.hidden) {
@@ -77,6 +93,14 @@
     link.addEventListener("click", function (event) {
       event.preventDefault();
       reveal(link.dataset.target);
+      history.replaceState(null, "", "#" + link.dataset.target);
+    });
+  });
+
+  document.querySelectorAll("a.open-text").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      showText(link.dataset.target);
       history.replaceState(null, "", "#" + link.dataset.target);
     });
   });

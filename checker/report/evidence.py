@@ -1,0 +1,136 @@
+"""What a finding rests on, in words every output shares: the odd one out, the fact sheet, the roles.
+
+When several reports agree on a figure and one says another, that one is the
+odd one out: the place a reader should look first (the terminal prints it as
+the finding's location, the review page names it).  The groups of the report
+give the other reports' side even when the finding itself quotes only one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from checker.models import ClaimRef, FactSheetInfo, Finding, Group, Report
+
+# Roles of claims in a check, as a reader says them (rules name them for machines).
+ROLE_WORDS = {
+    "claim": "names the fact",
+    "agrees": "agrees",
+    "total": "the total",
+    "part": "a part",
+    "start": "start value",
+    "end": "end value",
+    "rate": "stated rate",
+    "difference": "stated increase",
+    "count": "stated count",
+    "sections": "number of sections",
+    "stated": "as stated",
+    "restated": "restated",
+    "nearby": "said nearby",
+}
+_SIDE = re.compile(r"^camp (\d+)$")
+_SHEET = re.compile(r"^reference:(?P<name>[^#]+)#")
+
+
+def role_words(role: str | None) -> str:
+    """A claim's role in plain words ("camp 2" is "one side (2)")."""
+    if not role:
+        return ""
+    side = _SIDE.match(role)
+    if side:
+        return f"side {chr(ord('A') + int(side.group(1)) - 1)}"
+    return ROLE_WORDS.get(role, role.replace("_", " "))
+
+
+def figure_text(claims: list[ClaimRef]) -> str:
+    """The figures as written, spaces of OCR removed, each once ("660公里")."""
+    return " / ".join(sorted({"".join(c.text.split()) for c in claims}))
+
+
+@dataclass(frozen=True)
+class OddOneOut:
+    """The one report that differs, its claims, and the reports that agree among themselves."""
+
+    path: str
+    claims: list[ClaimRef]
+    agreeing: list[str]
+    agreed: str
+
+    @property
+    def said(self) -> str:
+        """What the odd one out says."""
+        return figure_text(self.claims)
+
+    def sentence(self) -> str:
+        """The odd one out in one sentence."""
+        others = ", ".join(self.agreeing)
+        return f"{self.path} is the odd one out ({self.said}); {others} agree on {self.agreed}"
+
+
+def _place(c: ClaimRef) -> tuple[str, int, int]:
+    return (c.path, c.line, c.column)
+
+
+def _sides(claims: list[ClaimRef]) -> list[list[ClaimRef]]:
+    """Claims split into sides whose intervals overlap pairwise, biggest first."""
+    sides: list[list[ClaimRef]] = []
+    for claim in sorted(claims, key=lambda c: (c.value, c.path, c.line)):
+        for side in sides:
+            if all(claim.interval.overlaps(o.interval) for o in side):
+                side.append(claim)
+                break
+        else:
+            sides.append([claim])
+    return sorted(sides, key=lambda s: -len({c.path for c in s}))
+
+
+def odd_one_out(finding: Finding, groups: list[Group]) -> OddOneOut | None:
+    """The report that differs when all the others agree, or None (a split, or one report only)."""
+    places = {_place(c) for c in finding.claims}
+    claims = {_place(c): c for c in finding.claims}
+    for g in groups:
+        if g.status in ("conflict", "disputed") and places & {_place(c) for c in g.claims}:
+            claims.update({_place(c): c for c in g.claims})
+    sides = _sides(list(claims.values()))
+    if len(sides) < 2:
+        return None
+    main, rest = sides[0], [c for side in sides[1:] for c in side]
+    main_docs = sorted({c.path for c in main})
+    rest_docs = {c.path for c in rest}
+    if len(main_docs) < 2 or len(rest_docs) != 1 or rest_docs & set(main_docs):
+        return None
+    return OddOneOut(path=rest_docs.pop(), claims=rest, agreeing=main_docs, agreed=figure_text(main))
+
+
+def primary(finding: Finding, groups: list[Group]) -> ClaimRef | None:
+    """The claim a finding is reported at: the odd one out's, else the first quoted."""
+    odd = odd_one_out(finding, groups)
+    if odd is not None:
+        own = [c for c in finding.claims if c.path == odd.path]
+        return (own or odd.claims)[0]
+    return finding.claims[0] if finding.claims else None
+
+
+def fact_sheet(finding: Finding, report: Report) -> FactSheetInfo | None:
+    """The fact sheet a reference finding cites, with its file and source."""
+    m = _SHEET.match(finding.fact)
+    if m is None:
+        return None
+    return next((s for s in report.fact_sheets if s.name == m.group("name")), None)
+
+
+def agreeing_claims(group: Group) -> list[ClaimRef]:
+    """The claims of a corroborated fact that state the figure the documents agree on.
+
+    A group can hold a figure that is another one ("两个" among "19个 / 十九个"):
+    it is left out, so a corroboration lists only what agreed.
+    """
+    by_doc: dict[str, int] = defaultdict(int)
+    sides = _sides(group.claims)
+    if not sides:
+        return []
+    for c in sides[0]:
+        by_doc[c.path] += 1
+    return sides[0] if len(by_doc) >= 2 else []

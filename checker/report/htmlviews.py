@@ -1,0 +1,198 @@
+"""What the review page shows, as plain view objects the template reads (no HTML is built here)."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from checker.models import ClaimRef, DocumentSummary, FactSheetInfo, Finding, Group, Report, Timeline
+from checker.report.chart import Chart, chart
+from checker.report.doctext import DocumentText, tip
+from checker.report.evidence import (
+    OddOneOut,
+    agreeing_claims,
+    fact_sheet,
+    figure_text,
+    odd_one_out,
+    role_words,
+)
+
+# Characters of sentence kept either side of the highlighted claim.
+EXCERPT_CONTEXT = 80
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """A sentence cut around the claim: `mark` is highlighted; `found` is False when only the text is shown."""
+
+    before: str
+    mark: str
+    after: str
+    found: bool = True
+
+
+def excerpt(sentence: str, text: str, context: int = EXCERPT_CONTEXT) -> Excerpt:
+    r"""Find the claim's text in its sentence and cut the sentence around it.
+
+    Compared with whitespace removed: the claim text keeps the OCR's line breaks
+    ("660公 里", "8000\n公里") while the sentence is normalised.  The highlight
+    covers the sentence's own characters, whatever spaces they contain.
+    """
+    needle = "".join(text.split())
+    if not needle or not sentence:
+        return Excerpt("", " ".join(text.split()), "", found=False)
+    kept = [i for i, ch in enumerate(sentence) if not ch.isspace()]
+    at = "".join(sentence[i] for i in kept).find(needle)
+    if at < 0:
+        return Excerpt("", " ".join(text.split()), "", found=False)
+    start, end = kept[at], kept[at + len(needle) - 1] + 1
+    before, after = sentence[:start], sentence[end:]
+    if len(before) > context:
+        before = "…" + before[-context:].lstrip()
+    if len(after) > context:
+        after = after[:context].rstrip() + "…"
+    return Excerpt(before, sentence[start:end], after)
+
+
+def number(value: float) -> str:
+    """A figure as people write it: 70000, 9.26, not 70000.0 or 9.260000001."""
+    if math.isfinite(value) and value == int(value) and abs(value) < 1e16:
+        return f"{int(value):,}"
+    return f"{value:,.6g}"
+
+
+@dataclass
+class ClaimView:
+    """A claim as a card: where it is, what it says, the excerpt, its role in words and its hover."""
+
+    ref: ClaimRef
+    excerpt: Excerpt
+    figure: str
+    role: str = ""
+    tip: str = ""
+    odd: bool = False
+    doc_anchor: str = ""
+
+
+@dataclass
+class FindingView:
+    """A row of the findings table, the claims it opens to, and what explains it."""
+
+    anchor: str
+    finding: Finding
+    documents: list[str]
+    claims: list[ClaimView]
+    odd: OddOneOut | None = None
+    sheet: FactSheetInfo | None = None
+
+    @property
+    def documents_json(self) -> str:
+        return json.dumps(self.documents, ensure_ascii=False)
+
+
+@dataclass
+class FactView:
+    """A corroborated fact: the figure that agreed and, per document, the claims stating it."""
+
+    group: Group
+    figures: str
+    by_document: dict[str, list[ClaimView]]
+
+
+@dataclass
+class DocumentView:
+    """One document: its metadata, findings, corroborated facts and (when it fits) its marked text."""
+
+    summary: DocumentSummary
+    anchor: str
+    lang: str
+    findings: list[FindingView] = field(default_factory=list)
+    facts: list[str] = field(default_factory=list)
+    text: DocumentText | None = None
+
+
+@dataclass
+class TimelineView:
+    """A fact subject's figures by period across documents, and its chart."""
+
+    timeline: Timeline
+    chart: Chart
+    anchor: str
+
+
+def claim_view(
+    ref: ClaimRef, odd: OddOneOut | None = None, anchors: dict[str, str] | None = None
+) -> ClaimView:
+    """A claim card; `odd` marks the odd one out, `anchors` links to its document."""
+    unit = ref.measure or ref.unit
+    return ClaimView(
+        ref=ref,
+        excerpt=excerpt(ref.sentence, ref.text),
+        figure=f"{number(ref.value)} {unit}",
+        role=role_words(ref.role),
+        tip=tip(ref),
+        odd=odd is not None and ref.path == odd.path,
+        doc_anchor=(anchors or {}).get(ref.path, ""),
+    )
+
+
+def finding_views(
+    findings: list[Finding], prefix: str, report: Report, anchors: dict[str, str]
+) -> list[FindingView]:
+    """Findings as rows, each with its odd one out and fact sheet."""
+    views = []
+    for i, f in enumerate(findings, 1):
+        odd = odd_one_out(f, report.groups)
+        documents = sorted({c.path for c in f.claims})
+        claims = [claim_view(c, odd, anchors) for c in f.claims]
+        views.append(FindingView(f"{prefix}{i}", f, documents, claims, odd, fact_sheet(f, report)))
+    return views
+
+
+def fact_views(groups: list[Group], anchors: dict[str, str]) -> list[FactView]:
+    """Corroborated facts with only the figures that agreed (none left: not listed)."""
+    views = []
+    for g in groups:
+        agreed = agreeing_claims(g) if g.status == "corroborated" else []
+        if not agreed:
+            continue
+        by_document: dict[str, list[ClaimView]] = defaultdict(list)
+        for c in agreed:
+            by_document[c.path].append(claim_view(c, anchors=anchors))
+        views.append(FactView(g, figure_text(agreed), dict(sorted(by_document.items()))))
+    return views
+
+
+def document_anchors(report: Report) -> dict[str, str]:
+    """Each document path → the id of its place on the page."""
+    return {d.path: f"doc-{i}" for i, d in enumerate(report.documents, 1)}
+
+
+def document_views(
+    report: Report,
+    problems: list[FindingView],
+    facts: list[FactView],
+    texts: dict[str, DocumentText],
+) -> list[DocumentView]:
+    """Each document with its findings, the facts it agrees on and its marked text."""
+    anchors = document_anchors(report)
+    views = {
+        d.path: DocumentView(d, anchors[d.path], d.language or "und", text=texts.get(d.path))
+        for d in report.documents
+    }
+    for fv in problems:
+        for path in fv.documents:
+            if path in views:
+                views[path].findings.append(fv)
+    for fact in facts:
+        for path in fact.by_document:
+            if path in views:
+                views[path].facts.append(fact.group.subject)
+    return list(views.values())
+
+
+def timeline_views(report: Report) -> list[TimelineView]:
+    """Each timeline with its chart."""
+    return [TimelineView(t, chart(t), f"tl-{i}") for i, t in enumerate(report.timelines, 1)]
