@@ -68,7 +68,7 @@ _FIGURE_RE: Final[re.Pattern[str]] = re.compile(
     (?P<cur>US\$|\$|¥|RMB\s?|CNY\s?)?
     (?<![\w.,-])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{"|".join(_WORDS)})(?![\w:/]|\.\d|,\d)
     (?:\s*-?\s*(?P<mult>thousand|million|billion|trillion|mn|bn)\b)?
-    (?:\s*(?P<unit>{_UNIT_ALT})(?![A-Za-z]))?
+    (?:(?P<hyphen>-)?\s*(?P<unit>{_UNIT_ALT})(?![A-Za-z]))?
     (?P<plus>\s+(?:or\ more|and\ above|or\ above)|\+)?
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -81,7 +81,8 @@ _STOP: Final[frozenset[str]] = frozenset(
         "had", "will", "would", "can", "could", "may", "than", "as", "per", "each", "every", "into",
         "over", "under", "about", "after", "before", "since", "until", "ago", "later", "earlier",
         "old", "more", "less", "its", "their", "his", "her", "our", "your", "which", "who", "whose",
-        "what", "when", "where", "while",
+        "what", "when", "where", "while", "during", "now", "across", "through", "within", "between",
+        "among", "including",
     }
 )  # fmt: skip
 _NOT_AFTER: Final[frozenset[str]] = frozenset({"ago", "later", "earlier", "am", "pm", "th", "st", "nd", "rd"})
@@ -92,6 +93,18 @@ _NOT_BEFORE_RE: Final[re.Pattern[str]] = re.compile(
     re.IGNORECASE,
 )
 _CJK_RE: Final[re.Pattern[str]] = re.compile(r"[\u4e00-\u9fff]")
+# A bare figure is a level the clause's noun phrase reached: "bringing the number of alliances to 19".
+_LEVEL_RE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:to|reach(?:ed|es|ing)?|total(?:l?ed|l?ing|s)?|stood\s+at|stands\s+at|numbered)\s+\Z",
+    re.IGNORECASE,
+)
+_LEVEL_WORDS = 8
+_LEVEL_VERBS: Final[frozenset[str]] = frozenset(
+    {"reached", "hit", "totalled", "totaled", "stood", "rose", "fell"}
+)
+_LEADS: Final[frozenset[str]] = frozenset(
+    {"bringing", "raising", "taking", "lifting", "pushing", "increasing"}
+)
 
 
 def _noun(text: str, pos: int, need_of: bool) -> str:
@@ -151,14 +164,16 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
     if _NOT_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
         return None
     measured = bool(m.group("cur") or unit_word)
-    noun = _noun(text, m.end(), need_of=measured)
+    # "a 144-hour visa-free stay": a hyphenated unit makes the figure an adjective of the noun after it.
+    noun = _noun(text, m.end(), need_of=measured and not m.group("hyphen"))
+    level = not noun and _LEVEL_RE.search(text, max(0, m.start() - 16), m.start()) is not None
     measure: str | None = None
     if m.group("cur"):
         unit, kind = "USD" if "$" in m.group("cur") else "CNY", "amount"
     elif unit_word:
         uw = ENGLISH_UNIT_WORDS.get(unit_word)
         unit, kind = (uw.unit, uw.kind) if uw else ("percent", "percent")
-    elif mult or pre or noun:
+    elif mult or pre or noun or level:
         unit, kind = "count", "count"
     else:
         return None
@@ -167,7 +182,7 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
             return None  # the indefinite "one"
         if not spelled and decimals == 0 and "," not in num and 1900 <= value <= 2100:
             return None  # a year
-        if not noun and not pre:
+        if not noun and not pre and not (level and _before(text, m.start(), keep=_LEVEL_WORDS)):
             return None
     bound = Bound.EQ
     if m.group("plus"):
@@ -188,7 +203,9 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
         interval=span,
     )
     fig.subject = (
-        noun or _before(text, m.start()) or (_noun(text, m.end(), need_of=False) if measured else "")
+        noun
+        or _before(text, m.start(), keep=_LEVEL_WORDS if level else 4)
+        or (_noun(text, m.end(), need_of=False) if measured else "")
     )
     return fig
 
@@ -204,19 +221,14 @@ def sentence_start(text: str, pos: int) -> int:
     return lo + max(ends) if ends else lo
 
 
-def _before(text: str, pos: int) -> str:
+def _before(text: str, pos: int, keep: int = 4) -> str:
+    """The last `keep` words of the clause before a figure, without articles and verbs around them."""
     m = _CLAUSE_RE.search(text, max(0, pos - 80), pos)
     words = [w for w in (m.group(1) if m else text[max(0, pos - 80) : pos]).split() if w[:1].isalpha()]
-    while words and words[0].lower() in ("the", "a", "an", "its", "their"):
-        words.pop(0)
-    while words and words[-1].lower() in _STOP | {
-        "reached",
-        "hit",
-        "totalled",
-        "totaled",
-        "stood",
-        "rose",
-        "fell",
-    }:
+    while words and words[-1].lower() in _STOP | _LEVEL_VERBS:
         words.pop()
-    return " ".join(words[-4:])
+    words = words[-keep:]
+    # "bringing the total number of piles to": the gerund leads into the measured noun phrase.
+    while words and (words[0].lower() in ("the", "a", "an", "its", "their") or words[0].lower() in _LEADS):
+        words.pop(0)
+    return " ".join(words)

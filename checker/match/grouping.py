@@ -47,6 +47,9 @@ class Fact(BaseModel):
     qualifiers: tuple[str, ...]
     year: int | None
     claims: tuple[Claim, ...]
+    # Set by match/languages.py when English claims join a Chinese fact: the reviewer sees both.
+    languages: tuple[str, ...] = ()
+    linked_on: tuple[str, ...] = ()
 
     @property
     def documents(self) -> list[str]:

@@ -1,0 +1,163 @@
+"""Whether an English subject and a Chinese subject name the same thing, and on which words.
+
+Every content word of the English subject and every character of the Chinese
+subject must be accounted for: by a glossary term matched on both sides
+("charging piles" ↔ 充电桩), by a CC-CEDICT gloss ("new" ↔ 新建, whose senses
+include "newly built"), or by a word the lexicon lets either side leave
+unmatched (长三角, region).  One unexplained modifier is enough to refuse:
+"public charging piles" is not 累计公共充电桩 (in total) nor 新建公共充电桩 (new).
+The alignment is strong when it rests on a glossary term or on two or more
+dictionary words; a single dictionary word ("projects" ↔ 项目) is too common to
+say two figures are one fact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.match.bilingual import STOP_WORDS, Lexicon, stem
+
+_WORD_RE = re.compile(r"[a-z]+")
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """How an English subject maps onto a Chinese one: the word pairs, and how much they weigh."""
+
+    pairs: tuple[str, ...]
+    glossary: int
+    dictionary: int
+    measures: frozenset[str]
+    stems: frozenset[str]
+
+    @property
+    def strong(self) -> bool:
+        """A glossary term, or two dictionary words: enough to say two figures are one fact."""
+        return self.glossary > 0 or self.dictionary >= 2
+
+    @property
+    def score(self) -> int:
+        return 2 * self.glossary + self.dictionary
+
+
+def content_words(subject: str, lexicon: Lexicon) -> list[tuple[str, str]]:
+    """(word, stem) of the English subject's content words, ignorable words left out."""
+    out = []
+    for word in _WORD_RE.findall(subject.lower()):
+        s = stem(word)
+        if word not in STOP_WORDS and s not in lexicon.ignore_english:
+            out.append((word, s))
+    return out
+
+
+def _find(seq: list[str], phrase: tuple[str, ...]) -> list[int]:
+    n = len(phrase)
+    return [i for i in range(len(seq) - n + 1) if tuple(seq[i : i + n]) == phrase]
+
+
+def _spans(text: str, phrase: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(phrase), text)]
+
+
+class _Work:
+    """The words of both sides and which of them are accounted for."""
+
+    def __init__(self, english: list[tuple[str, str]], chinese: str) -> None:
+        self.words = [w for w, _ in english]
+        self.stems = [s for _, s in english]
+        self.chinese = chinese
+        self.en = [False] * len(english)
+        self.zh = [False] * len(chinese)
+        self.pairs: list[str] = []
+        self.measures: set[str] = set()
+
+    def cover_zh(self, start: int, size: int) -> None:
+        for i in range(start, start + size):
+            self.zh[i] = True
+
+    def uncovered_runs(self) -> list[tuple[int, str]]:
+        runs, start = [], None
+        for i, done in enumerate([*self.zh, True]):
+            if not done and start is None:
+                start = i
+            elif done and start is not None:
+                runs.append((start, self.chinese[start:i]))
+                start = None
+        return runs
+
+
+def _terms(work: _Work, lexicon: Lexicon) -> int:
+    hits = 0
+    for term in lexicon.terms:
+        zh_hits = [(i, len(p), p) for p in term.chinese for i in _spans(work.chinese, p)]
+        en_hits = [(i, len(p)) for p in term.english for i in _find(work.stems, p)]
+        if not zh_hits or not en_hits:
+            continue
+        for i, size, _ in zh_hits:
+            work.cover_zh(i, size)
+        for i, size in en_hits:
+            work.en[i : i + size] = [True] * size
+        i, size = en_hits[0]
+        work.pairs.append(
+            f"{' '.join(work.words[i : i + size])} ↔ {zh_hits[0][2]} ({term.source or 'glossary'})"
+        )
+        work.measures.update(term.measures)
+        hits += 1
+    return hits
+
+
+def _ignorable(work: _Work, lexicon: Lexicon) -> None:
+    for word in lexicon.ignore_chinese:
+        for start in _spans(work.chinese, word):
+            if not any(work.zh[start : start + len(word)]):
+                work.cover_zh(start, len(word))
+
+
+def _dictionary(work: _Work, lexicon: Lexicon) -> int:
+    hits = 0
+    for start, run in work.uncovered_runs():
+        offset = start
+        for seg in lexicon.segment(run):
+            gloss = lexicon.gloss(seg)
+            if gloss is not None:
+                matched = [j for j, s in enumerate(work.stems) if s in gloss.words]
+                fresh = [j for j in matched if not work.en[j]]
+                if matched:
+                    j = (fresh or matched)[0]
+                    work.en[j] = True
+                    work.cover_zh(offset, len(seg))
+                    work.measures.update(gloss.classifiers)
+                    work.pairs.append(f"{work.words[j]} ↔ {seg} (CC-CEDICT)")
+                    hits += 1
+            offset += len(seg)
+    return hits
+
+
+def align(english: str, chinese: str, lexicon: Lexicon) -> Alignment | None:
+    """The word pairs that make `english` and `chinese` one subject, or None when some word is left over."""
+    words = content_words(english, lexicon)
+    if not words or not chinese:
+        return None
+    work = _Work(words, chinese)
+    glossary = _terms(work, lexicon)
+    _ignorable(work, lexicon)
+    dictionary = _dictionary(work, lexicon)
+    if not all(work.en) or not all(work.zh):
+        return None
+    return Alignment(
+        pairs=tuple(work.pairs),
+        glossary=glossary,
+        dictionary=dictionary,
+        measures=frozenset(work.measures),
+        stems=frozenset(work.stems),
+    )
+
+
+def measure_fits(measure: str | None, alignment: Alignment, lexicon: Lexicon) -> bool:
+    """A Chinese measure word an English count can stand for: 个, or one its words count with."""
+    if not measure or measure == "个" or measure in alignment.measures:
+        return True
+    gloss = lexicon.gloss(measure)
+    # "20 batches" ↔ 20万批次; "165 tasks" ↔ 165项 (项: "classifier for … tasks").
+    return gloss is not None and bool(gloss.words & alignment.stems)
