@@ -82,7 +82,7 @@ _STOP: Final[frozenset[str]] = frozenset(
         "over", "under", "about", "after", "before", "since", "until", "ago", "later", "earlier",
         "old", "more", "less", "its", "their", "his", "her", "our", "your", "which", "who", "whose",
         "what", "when", "where", "while", "during", "now", "across", "through", "within", "between",
-        "among", "including",
+        "among", "including", "last", "next",
     }
 )  # fmt: skip
 _NOT_AFTER: Final[frozenset[str]] = frozenset({"ago", "later", "earlier", "am", "pm", "th", "st", "nd", "rd"})
@@ -99,9 +99,14 @@ _LEVEL_RE: Final[re.Pattern[str]] = re.compile(
     re.IGNORECASE,
 )
 _LEVEL_WORDS = 8
+# Verbs between a noun phrase and its figure ("the pass rate is expected to remain above 99 percent").
 _LEVEL_VERBS: Final[frozenset[str]] = frozenset(
-    {"reached", "hit", "totalled", "totaled", "stood", "rose", "fell"}
-)
+    {
+        "reached", "hit", "totalled", "totaled", "stood", "rose", "fell", "rise", "rises", "grow", "grows",
+        "remain", "remains", "stay", "stays", "expected", "reach", "reaches", "exceed", "exceeds", "passed",
+        "covers", "cover", "climbed", "increased", "increase",
+    }
+)  # fmt: skip
 _LEADS: Final[frozenset[str]] = frozenset(
     {"bringing", "raising", "taking", "lifting", "pushing", "increasing"}
 )
@@ -113,13 +118,29 @@ def _noun(text: str, pos: int, need_of: bool) -> str:
     if m is None or (need_of and not m.group(1)):
         return ""
     kept: list[str] = []
-    for word in m.group(2).split():
-        if word in _STOP:
+    words = m.group(2).split()
+    for i, word in enumerate(words):
+        # "3,000 culture and tourism venues": one word, "and", and the head noun, then the phrase ends.
+        rest = words[i + 1 :]
+        joined = (
+            word == "and"
+            and len(kept) == 1
+            and 1 <= len(rest) <= 2
+            and not set(rest) & _STOP
+            and m.end() == _end(text, m)
+        )
+        if word in _STOP and not joined:
             break
         kept.append(word)
     while kept and kept[-1].endswith("ed") and len(kept) > 1:
         kept.pop()  # "two cities joined": a verb, not part of the noun
     return " ".join(kept)
+
+
+def _end(text: str, m: re.Match[str]) -> int:
+    """Where the noun phrase ends when nothing but punctuation follows its last word."""
+    rest = text[m.end() : m.end() + 2]
+    return m.end() if not rest[:1].isalpha() and not rest.startswith(" a") else -1
 
 
 # English lives in runs of ASCII; in Chinese text these are few and short, so the
@@ -137,8 +158,28 @@ def scan(text: str) -> list[Figure]:
         for m in _FIGURE_RE.finditer(text, run.start(), run.end()):
             fig = _figure(text, m)
             if fig is not None:
+                _inherit(fig, out, text)
                 out.append(fig)
     return out
+
+
+_PRONOUNS: Final[frozenset[str]] = frozenset({"", "it", "they", "this", "that", "which", "these"})
+
+
+def _inherit(fig: Figure, before: list[Figure], text: str) -> None:
+    """A pronoun's figure measures what the previous figure of its unit in the sentence measured.
+
+    "from 4,000 km of railway in 2018 ... and it is expected to reach 8,000 km".
+    """
+    if (fig.subject or "").lower() not in _PRONOUNS or fig.unit == "count":
+        return
+    start = sentence_start(text, fig.start)
+    for prev in reversed(before):
+        if prev.start < start:
+            return
+        if prev.unit == fig.unit and prev.subject:
+            fig.subject = prev.subject
+            return
 
 
 def _figure(text: str, m: re.Match[str]) -> Figure | None:
@@ -210,7 +251,10 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
     return fig
 
 
-_CLAUSE_RE: Final[re.Pattern[str]] = re.compile(r"(?:[.;:!?]\s|,\s*|\n)((?:[^.;:!?,\n]|\.(?!\s))*)\Z")
+# A clause ends at punctuation, a line break or a dash ("WENZHOU, June 6 -- The region ...").
+_CLAUSE_RE: Final[re.Pattern[str]] = re.compile(
+    r"(?:[.;:!?]\s|,\s*|\n|--|—)((?:[^.;:!?,\n—-]|\.(?!\s)|(?<!-)-(?!-))*)\Z"
+)
 
 
 def sentence_start(text: str, pos: int) -> int:
@@ -229,6 +273,8 @@ def _before(text: str, pos: int, keep: int = 4) -> str:
         words.pop()
     words = words[-keep:]
     # "bringing the total number of piles to": the gerund leads into the measured noun phrase.
-    while words and (words[0].lower() in ("the", "a", "an", "its", "their") or words[0].lower() in _LEADS):
+    while words and (
+        words[0].lower() in ("the", "a", "an", "its", "their", "and") or words[0].lower() in _LEADS
+    ):
         words.pop(0)
     return " ".join(words)

@@ -6,9 +6,9 @@ subject must be accounted for: by a glossary term matched on both sides
 include "newly built"), or by a word the lexicon lets either side leave
 unmatched (长三角, region).  One unexplained modifier is enough to refuse:
 "public charging piles" is not 累计公共充电桩 (in total) nor 新建公共充电桩 (new).
-The alignment is strong when it rests on a glossary term or on two or more
-dictionary words; a single dictionary word ("projects" ↔ 项目) is too common to
-say two figures are one fact.
+How much evidence a link needs is decided by the caller (match/languages.py):
+the alignment says how many English words rest on the glossary and how many on
+the dictionary.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.match.bilingual import STOP_WORDS, Lexicon, stem
+from checker.match.bilingual import STOP_WORDS, Lexicon, english_words, stem
 
 _WORD_RE = re.compile(r"[a-z]+")
 
@@ -26,15 +26,16 @@ class Alignment:
     """How an English subject maps onto a Chinese one: the word pairs, and how much they weigh."""
 
     pairs: tuple[str, ...]
-    glossary: int
-    dictionary: int
-    measures: frozenset[str]
-    stems: frozenset[str]
+    glossary: int  # English words accounted for by glossary terms
+    dictionary: int  # English words accounted for by CC-CEDICT glosses
+    measures: frozenset[str] = frozenset()
+    stems: frozenset[str] = frozenset()
+    terms: frozenset[str] = frozenset()  # the glossary's Chinese phrases matched
 
     @property
-    def strong(self) -> bool:
-        """A glossary term, or two dictionary words: enough to say two figures are one fact."""
-        return self.glossary > 0 or self.dictionary >= 2
+    def weight(self) -> int:
+        """How many English words the link rests on."""
+        return self.glossary + self.dictionary
 
     @property
     def score(self) -> int:
@@ -71,6 +72,7 @@ class _Work:
         self.zh = [False] * len(chinese)
         self.pairs: list[str] = []
         self.measures: set[str] = set()
+        self.terms: set[str] = set()
 
     def cover_zh(self, start: int, size: int) -> None:
         for i in range(start, start + size):
@@ -97,13 +99,14 @@ def _terms(work: _Work, lexicon: Lexicon) -> int:
         for i, size, _ in zh_hits:
             work.cover_zh(i, size)
         for i, size in en_hits:
+            hits += sum(not done for done in work.en[i : i + size])
             work.en[i : i + size] = [True] * size
         i, size = en_hits[0]
         work.pairs.append(
             f"{' '.join(work.words[i : i + size])} ↔ {zh_hits[0][2]} ({term.source or 'glossary'})"
         )
         work.measures.update(term.measures)
-        hits += 1
+        work.terms.update(term.chinese)
     return hits
 
 
@@ -122,20 +125,48 @@ def _dictionary(work: _Work, lexicon: Lexicon) -> int:
             gloss = lexicon.gloss(seg)
             if gloss is not None:
                 matched = [j for j, s in enumerate(work.stems) if s in gloss.words]
-                fresh = [j for j in matched if not work.en[j]]
-                if matched:
-                    j = (fresh or matched)[0]
-                    work.en[j] = True
+                # One Chinese word may stand for several English ones: 年均 ↔ "average annual".
+                fresh = [j for j in matched if not work.en[j]] or matched[:1]
+                if fresh:
+                    for j in fresh:
+                        work.en[j] = True
                     work.cover_zh(offset, len(seg))
                     work.measures.update(gloss.classifiers)
-                    work.pairs.append(f"{work.words[j]} ↔ {seg} (CC-CEDICT)")
-                    hits += 1
+                    work.pairs.append(f"{' '.join(work.words[j] for j in fresh)} ↔ {seg} (CC-CEDICT)")
+                    hits += len(fresh)
             offset += len(seg)
     return hits
 
 
-def align(english: str, chinese: str, lexicon: Lexicon) -> Alignment | None:
-    """The word pairs that make `english` and `chinese` one subject, or None when some word is left over."""
+def _from_sentence(work: _Work, sentence: str, lexicon: Lexicon) -> None:
+    """Chinese modifiers the English sentence says elsewhere: accounted for, no evidence of their own.
+
+    "service points for its remote virtual window" ↔ 远程虚拟窗口服务点位.
+    """
+    said = set(english_words(sentence))
+    for term in lexicon.terms:
+        if any(set(p) <= said for p in term.english):
+            for phrase in term.chinese:
+                for start in _spans(work.chinese, phrase):
+                    if not any(work.zh[start : start + len(phrase)]):
+                        work.cover_zh(start, len(phrase))
+                        work.pairs.append(f"{phrase} said in the sentence")
+    for start, run in work.uncovered_runs():
+        offset = start
+        for seg in lexicon.segment(run):
+            gloss = lexicon.gloss(seg)
+            if gloss is not None and gloss.words & said:
+                work.cover_zh(offset, len(seg))
+                work.pairs.append(f"{seg} said in the sentence (CC-CEDICT)")
+            offset += len(seg)
+
+
+def align(english: str, chinese: str, lexicon: Lexicon, sentence: str = "") -> Alignment | None:
+    """The word pairs that make `english` and `chinese` one subject, or None when some word is left over.
+
+    `sentence` is the English claim's sentence: it may account for Chinese modifiers, never for
+    English words.
+    """
     words = content_words(english, lexicon)
     if not words or not chinese:
         return None
@@ -143,7 +174,11 @@ def align(english: str, chinese: str, lexicon: Lexicon) -> Alignment | None:
     glossary = _terms(work, lexicon)
     _ignorable(work, lexicon)
     dictionary = _dictionary(work, lexicon)
-    if not all(work.en) or not all(work.zh):
+    if not all(work.en):
+        return None
+    if sentence and not all(work.zh):
+        _from_sentence(work, sentence, lexicon)
+    if not all(work.zh):
         return None
     return Alignment(
         pairs=tuple(work.pairs),
@@ -151,13 +186,21 @@ def align(english: str, chinese: str, lexicon: Lexicon) -> Alignment | None:
         dictionary=dictionary,
         measures=frozenset(work.measures),
         stems=frozenset(work.stems),
+        terms=frozenset(work.terms),
     )
 
 
 def measure_fits(measure: str | None, alignment: Alignment, lexicon: Lexicon) -> bool:
-    """A Chinese measure word an English count can stand for: 个, or one its words count with."""
+    """A Chinese measure word an English count can stand for.
+
+    个, one its words count with, or any when neither the glossary nor CC-CEDICT
+    names the measure words of the aligned words.
+    """
     if not measure or measure == "个" or measure in alignment.measures:
         return True
     gloss = lexicon.gloss(measure)
     # "20 batches" ↔ 20万批次; "165 tasks" ↔ 165项 (项: "classifier for … tasks").
-    return gloss is not None and bool(gloss.words & alignment.stems)
+    if gloss is not None and gloss.words & alignment.stems:
+        return True
+    # Words whose measure words no source lists: no evidence against (5项一级指标 ↔ "five indicators").
+    return not alignment.measures

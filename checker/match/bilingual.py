@@ -30,7 +30,8 @@ STOP_WORDS = frozenset(
         "a", "an", "the", "of", "to", "in", "on", "at", "for", "by", "from", "with", "and", "or", "as",
         "into", "per", "its", "their", "this", "that", "these", "those", "is", "are", "was", "were", "be",
         "been", "will", "would", "can", "may", "has", "have", "had", "it", "sth", "sb", "etc", "e", "g",
-        "i", "fig", "lit", "esp", "number", "numbers", "figure", "some", "all", "one", "ones", "such",
+        "i", "s", "fig", "lit", "esp", "number", "numbers", "figure", "some", "all", "one", "ones", "such",
+        "now", "today", "currently", "so", "far",
     }
 )  # fmt: skip
 # CC-CEDICT senses that are not meanings of the word as used in a report.
