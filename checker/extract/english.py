@@ -134,6 +134,11 @@ def _noun(text: str, pos: int, need_of: bool) -> str:
         kept.append(word)
     while kept and kept[-1].endswith("ed") and len(kept) > 1:
         kept.pop()  # "two cities joined": a verb, not part of the noun
+    if len(kept) == 1 and kept[0] in _CONTAINERS:
+        # "two rounds of action plans": the container counts, the noun after "of" says of what.
+        after = _noun(text, m.start(2) + len(kept[0]), need_of=True)
+        if after:
+            return f"{kept[0]} of {after}"
     return " ".join(kept)
 
 
@@ -163,6 +168,18 @@ def scan(text: str) -> list[Figure]:
     return out
 
 
+_NAMES_RE: Final[re.Pattern[str]] = re.compile(
+    r"[A-Z][a-z]+(?:,\s+[A-Z][a-z]+)+,?\s+(?:and|or)\s+[A-Z][a-z]+"
+)
+
+
+def _is_name(word: str) -> bool:
+    return word[:1].isupper() and word[1:].islower()
+
+
+_CONTAINERS: Final[frozenset[str]] = frozenset(
+    {"rounds", "batches", "kinds", "types", "categories", "sets", "groups", "pieces", "pairs", "lots"}
+)
 _PRONOUNS: Final[frozenset[str]] = frozenset({"", "it", "they", "this", "that", "which", "these"})
 
 
@@ -267,9 +284,12 @@ def sentence_start(text: str, pos: int) -> int:
 
 def _before(text: str, pos: int, keep: int = 4) -> str:
     """The last `keep` words of the clause before a figure, without articles and verbs around them."""
-    m = _CLAUSE_RE.search(text, max(0, pos - 80), pos)
-    words = [w for w in (m.group(1) if m else text[max(0, pos - 80) : pos]).split() if w[:1].isalpha()]
-    while words and words[-1].lower() in _STOP | _LEVEL_VERBS:
+    # "in Shanghai, Jiangsu, Zhejiang and Anhui for up to 144 hours": a list of names is one place,
+    # not three clauses, and a place says where, not what.
+    window = _NAMES_RE.sub(lambda names: names.group(0).replace(",", ""), text[max(0, pos - 120) : pos])
+    m = _CLAUSE_RE.search(window)
+    words = [w for w in (m.group(1) if m else window).split() if w[:1].isalpha()]
+    while words and (words[-1].lower() in _STOP | _LEVEL_VERBS or (len(words) > 1 and _is_name(words[-1]))):
         words.pop()
     words = words[-keep:]
     # "bringing the total number of piles to": the gerund leads into the measured noun phrase.

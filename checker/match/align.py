@@ -52,9 +52,16 @@ def content_words(subject: str, lexicon: Lexicon) -> list[tuple[str, str]]:
     return out
 
 
-def _find(seq: list[str], phrase: tuple[str, ...]) -> list[int]:
+def _find(seq: list[str], phrase: tuple[str, ...]) -> list[tuple[int, ...]]:
+    """Where a glossary phrase's words stand in the subject: in order, or all in another order.
+
+    "stay visa-free" is "visa-free stay".
+    """
     n = len(phrase)
-    return [i for i in range(len(seq) - n + 1) if tuple(seq[i : i + n]) == phrase]
+    found = [tuple(range(i, i + n)) for i in range(len(seq) - n + 1) if tuple(seq[i : i + n]) == phrase]
+    if not found and n > 1 and set(phrase) <= set(seq):
+        found = [tuple(seq.index(w) for w in phrase)]
+    return found
 
 
 def _spans(text: str, phrase: str) -> list[int]:
@@ -93,18 +100,17 @@ def _terms(work: _Work, lexicon: Lexicon) -> int:
     hits = 0
     for term in lexicon.terms:
         zh_hits = [(i, len(p), p) for p in term.chinese for i in _spans(work.chinese, p)]
-        en_hits = [(i, len(p)) for p in term.english for i in _find(work.stems, p)]
+        en_hits = [where for p in term.english for where in _find(work.stems, p)]
         if not zh_hits or not en_hits:
             continue
         for i, size, _ in zh_hits:
             work.cover_zh(i, size)
-        for i, size in en_hits:
-            hits += sum(not done for done in work.en[i : i + size])
-            work.en[i : i + size] = [True] * size
-        i, size = en_hits[0]
-        work.pairs.append(
-            f"{' '.join(work.words[i : i + size])} ↔ {zh_hits[0][2]} ({term.source or 'glossary'})"
-        )
+        for where in en_hits:
+            hits += sum(not work.en[j] for j in where)
+            for j in where:
+                work.en[j] = True
+        said = " ".join(work.words[j] for j in en_hits[0])
+        work.pairs.append(f"{said} ↔ {zh_hits[0][2]} ({term.source or 'glossary'})")
         work.measures.update(term.measures)
         work.terms.update(term.chinese)
     return hits
@@ -161,11 +167,25 @@ def _from_sentence(work: _Work, sentence: str, lexicon: Lexicon) -> None:
             offset += len(seg)
 
 
-def align(english: str, chinese: str, lexicon: Lexicon, sentence: str = "") -> Alignment | None:
+def _measure(work: _Work, measure: str | None, lexicon: Lexicon) -> int:
+    """English words the Chinese measure word says: "two rounds of action plans" ↔ 两轮行动计划."""
+    gloss = lexicon.gloss(measure) if measure and measure != "个" else None
+    if gloss is None:
+        return 0
+    hits = [j for j, s in enumerate(work.stems) if not work.en[j] and s in gloss.counts]
+    for j in hits:
+        work.en[j] = True
+        work.pairs.append(f"{work.words[j]} ↔ {measure} (measure word, CC-CEDICT)")
+    return len(hits)
+
+
+def align(
+    english: str, chinese: str, lexicon: Lexicon, sentence: str = "", measure: str | None = None
+) -> Alignment | None:
     """The word pairs that make `english` and `chinese` one subject, or None when some word is left over.
 
     `sentence` is the English claim's sentence: it may account for Chinese modifiers, never for
-    English words.
+    English words.  `measure` is the Chinese claims' measure word, which may account for English ones.
     """
     words = content_words(english, lexicon)
     if not words or not chinese:
@@ -173,7 +193,7 @@ def align(english: str, chinese: str, lexicon: Lexicon, sentence: str = "") -> A
     work = _Work(words, chinese)
     glossary = _terms(work, lexicon)
     _ignorable(work, lexicon)
-    dictionary = _dictionary(work, lexicon)
+    dictionary = _dictionary(work, lexicon) + _measure(work, measure, lexicon)
     if not all(work.en):
         return None
     if sentence and not all(work.zh):
@@ -200,7 +220,7 @@ def measure_fits(measure: str | None, alignment: Alignment, lexicon: Lexicon) ->
         return True
     gloss = lexicon.gloss(measure)
     # "20 batches" ↔ 20万批次; "165 tasks" ↔ 165项 (项: "classifier for … tasks").
-    if gloss is not None and gloss.words & alignment.stems:
+    if gloss is not None and (gloss.words | gloss.counts) & alignment.stems:
         return True
     # Words whose measure words no source lists: no evidence against (5项一级指标 ↔ "five indicators").
     return not alignment.measures

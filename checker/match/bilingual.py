@@ -91,6 +91,7 @@ class Gloss:
 
     words: frozenset[str]
     classifiers: frozenset[str]
+    counts: frozenset[str] = frozenset()  # what the word counts as a measure word ("classifier for …")
 
 
 Dictionary = Mapping[str, Gloss]
@@ -134,6 +135,7 @@ def parse_senses(senses: Iterable[str]) -> Gloss:
     """A Gloss from CC-CEDICT senses ("new construction", "CL:項|项[xiang4]")."""
     words: set[str] = set()
     classifiers: set[str] = set()
+    counts: set[str] = set()
     for raw in senses:
         sense = raw.strip()
         cl = _CL_RE.match(sense)
@@ -143,10 +145,10 @@ def parse_senses(senses: Iterable[str]) -> Gloss:
         if sense.lower().startswith(_SKIP_SENSE):
             continue
         if sense.lower().startswith("classifier for"):
-            words.update(english_words(sense.lower().removeprefix("classifier for")))
+            counts.update(english_words(sense.lower().removeprefix("classifier for")))
             continue
         words.update(english_words(sense))
-    return Gloss(words=frozenset(words), classifiers=frozenset(classifiers))
+    return Gloss(words=frozenset(words), classifiers=frozenset(classifiers), counts=frozenset(counts))
 
 
 @lru_cache(maxsize=1)

@@ -123,7 +123,7 @@ def _candidates(part: list[Claim], chinese: Sequence[Fact], lexicon: Lexicon) ->
     sentence = " ".join(dict.fromkeys(c.sentence for c in part))
     out: list[Candidate] = []
     for fact in chinese:
-        alignment = align(subject, fact.subject, lexicon, sentence)
+        alignment = align(subject, fact.subject, lexicon, sentence, fact.measure)
         if alignment is None or _evidence(part, fact, alignment, lexicon) < MIN_EVIDENCE:
             continue
         if not _units_fit(part[0], fact, alignment, lexicon) or not _times_fit(part, fact):
