@@ -9,6 +9,7 @@ from pathlib import Path
 from checker.glossary import load_lexicon
 from checker.match import Fact, assess, group_claims
 from checker.match.languages import claim_language, link_languages
+from checker.match.timeline import timelines
 from checker.models import ClaimRef, Finding, Group, GroupStatus, ReadError, Report, RunInfo, Severity
 from checker.roots import prefixes, under
 from checker.rules.base import Rule, RuleContext
@@ -59,8 +60,9 @@ def evaluate(
     readable = [p for p, d in docs.items() if d.error is None]
     claims = store.claims(readable)
     lexicon, glossary_errors = load_lexicon(rules)
-    facts = link_languages(group_claims(claims), lexicon)
-    ctx = RuleContext(claims=claims, facts=facts, relations=store.relations(readable))
+    dates = {p: d.meta.date for p, d in docs.items()}
+    facts = link_languages(group_claims(claims, dates), lexicon)
+    ctx = RuleContext(claims=claims, facts=facts, relations=store.relations(readable), dates=dates)
     findings, problems = run_rules(rules, ctx)
     findings += [
         Finding(rule="internal", severity=Severity.WARNING, message=problem, claims=[], fact="internal")
@@ -81,4 +83,5 @@ def evaluate(
         findings=findings,
         resolved=resolved,
         errors=sorted([*errors.values(), *metadata_errors(docs, errors.values())], key=lambda e: e.path),
+        timelines=timelines(facts, dates),
     )

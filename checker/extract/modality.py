@@ -6,7 +6,7 @@
 - the sentence: a target frame ("今年……主要预期目标是：") makes every figure of
   its list a target, and a target word carries to the later clauses of its
   sentence ("今年要新增就业900万人，城镇登记失业率控制在4.6%") until an outcome
-  word breaks it;
+  word breaks it, and so does an estimate word;
 - the period: a figure about a time after the document (明年, 到2030年 in a
   2024 report) cannot be an outcome.  Weak plan words (控制在, 安排) count only
   when the figure's period is not already over when the document was written.
@@ -21,9 +21,9 @@ from checker.models import Modality, PartialDate, Period
 
 _ESTIMATE_RE: Final[re.Pattern[str]] = re.compile(r"预计|估计|预测|预估|有望|可望")
 _TARGET_RE: Final[re.Pattern[str]] = re.compile(
-    r"力争|争取|力求|计划(?=[到在于将新建投完实开推安使达增])|目标|预期|(?<![重主需纪摘紧必只想])要(?![求素点么])|拟|确保|预定|努力(?:使|实现|达到)"
+    r"力争|争取|力求|计划(?!经济|生育|单列|体制|管理|委员会|内|外|的|和|与)|目标|预期|(?<![重主需纪摘紧必只想])要(?![求素点么])|拟|确保|预定|努力(?:使|实现|达到)"
 )
-_WEAK_TARGET_RE: Final[re.Pattern[str]] = re.compile(r"将(?!近)|控制在|安排")
+_WEAK_TARGET_RE: Final[re.Pattern[str]] = re.compile(r"将(?!近)|控制在|安排|定为|确定为")
 _ACHIEVED_RE: Final[re.Pattern[str]] = re.compile(r"已|累计|完成|实现")
 _FRAME_RE: Final[re.Pattern[str]] = re.compile(
     r"(?:目标|预期|计划|任务|安排|要求|指标)[^。；;:：]{0,10}?[:：]"
@@ -74,6 +74,7 @@ class Modalities:
         self.text = text
         self.date = date
         self._target_sentence = -1
+        self._estimate_sentence = -1
 
     def of(
         self, start: int, clause_start: int, sent_start: int, period: Period, english: str | None
@@ -87,10 +88,15 @@ class Modalities:
             self._target_sentence = sent_start
         elif said is not None:
             if said is Modality.ACHIEVED:
-                self._target_sentence = -1
+                self._target_sentence = self._estimate_sentence = -1
+            elif said is Modality.ESTIMATE:
+                self._estimate_sentence = sent_start
             return said
         elif self._target_sentence == sent_start or _FRAME_RE.search(self.text, sent_start, start):
             said = Modality.TARGET
+        elif self._estimate_sentence == sent_start:
+            # "一九八二年预计同一九八○年比较，棉花增长……": an estimate word carries within its sentence.
+            said = Modality.ESTIMATE
         if said is None and _future(period, self.date):
             said = Modality.TARGET
         return said or Modality.REPORTED

@@ -119,6 +119,16 @@ def _int_step(digits: str) -> float:
 
 
 def _chinese(text: str) -> _Number | None:
+    whole, dot, fraction = text.partition("点")
+    if dot:
+        # "二十一点九": the whole part as a numeral, the fraction digit by digit.
+        head = _chinese(whole) if whole not in ("零", "〇", "○") else _Number(0.0, 1.0, 1.0, cn=True)
+        if head is None or not fraction or any(ch not in DIGITS for ch in fraction):
+            return None
+        digits = "".join(str(DIGITS[ch]) for ch in fraction)
+        value = float(Decimal(int(head.value)) + Decimal(f"0.{digits}"))
+        place = 10.0 ** -len(digits)
+        return _Number(value, place, place, cn=True, text=text)
     parsed = parse_cjk(text)
     if parsed is None or parsed.value > _MAX_VALUE:
         return None

@@ -53,7 +53,8 @@ _BASE_BEFORE_RE: Final[re.Pattern[str]] = re.compile(
     r"(?:比|较|相比于?|同比|比上|低于|高于|超过|than|from|compared (?:with|to))\s*\Z"
 )
 _BASE_AFTER_RE: Final[re.Pattern[str]] = re.compile(
-    r"\A(?:同期)?(?:相比|相较|比较|对比)|\A[^，。；,;]{0,12}的[\d.一二两三四五六七八九十]+倍"
+    # No \A: it never matches at a `pos` other than 0, and this is matched at the year's end.
+    r"(?:同期)?(?:相比|相较|比较|对比)|[^，。；,;]{0,12}的[\d.一二两三四五六七八九十]+倍"
 )
 _EN_NUMBERS: Final[dict[str, int]] = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,

@@ -124,6 +124,8 @@ _SCOPE_WORDS: Final[tuple[str, ...]] = (
     "长三角区域内", "长三角地区", "长三角区域", "长三角", "三省一市", "沪苏浙皖", "全国", "全省", "全市", "全区",
     "我省", "我市", "我区", "我国", "各地", "区域内", "全域",
 )  # fmt: skip
+# Scope words name where a figure holds, not what it measures (matching compares subjects without them).
+SCOPE_WORDS: Final[tuple[str, ...]] = _SCOPE_WORDS
 _LEAD_WORDS: Final[tuple[str, ...]] = (
     "力争", "争取", "计划", "预计", "确保", "进一步", "继续", "加速", "加快", "要", "将", "拟", "并", "且", "和",
     "及", "同时", "其中", "此外", "另外", "以及", "在", "于", "对", "把", "向", "已经", "已", "共有", "共计",

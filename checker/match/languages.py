@@ -22,9 +22,11 @@ subjects, and each part joins the one Chinese fact that
 The figures play no part in the choice, so "680 km" joins the fact "660公里"
 states and the `agree` rule reports the conflict.  Modality (a target, an
 outcome) is a preference, not a condition: plan lists state goals without the
-future tense English uses ("will add"), so it breaks ties only.  The joined
-fact carries the languages and the word pairs the link rests on, so a
-reviewer can judge it.
+future tense English uses ("will add"), and the extractor reads 累计…达到 in a plan
+list as achieved, so a link goes to the fact of the same modality when the
+subject has one, and otherwise to the other; `assess` still judges targets
+with targets and outcomes with outcomes.  The joined fact carries the
+languages and the word pairs the link rests on, so a reviewer can judge it.
 """
 
 from __future__ import annotations

@@ -40,6 +40,8 @@ def timelines(facts: Sequence[Fact], dates: Mapping[str, PartialDate | None]) ->
     """One timeline per subject (with unit and qualifiers) that two or more documents state."""
     by_subject: dict[tuple[str, str, str | None, tuple[str, ...]], list[Claim]] = defaultdict(list)
     for fact in facts:
+        if not fact.specific:
+            continue  # 工作, 项目 …: a kind of thing has no timeline
         by_subject[(fact.subject, fact.unit, fact.measure, fact.qualifiers)].extend(fact.claims)
     out = []
     for (subject, unit, measure, qualifiers), claims in by_subject.items():

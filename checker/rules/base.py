@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from checker.errors import RuleFileError
 from checker.match import Fact, normalise_subject
-from checker.models import Claim, ClaimRef, Finding, Relation, Severity, relation_claims
+from checker.models import Claim, ClaimRef, Finding, PartialDate, Relation, Severity, relation_claims
 
 R = TypeVar("R")
 
@@ -40,6 +40,7 @@ class RuleContext:
     claims: list[Claim]
     facts: list[Fact]
     relations: list[Relation] = field(default_factory=list)
+    dates: dict[str, PartialDate | None] = field(default_factory=dict)
     _by_id: dict[str, Claim] = field(default_factory=dict, repr=False)
     _subjects: dict[str, list[Claim]] | None = field(default=None, repr=False)
 

@@ -3,9 +3,10 @@
 Judges the extractor's restatements.  A restatement in brackets or after
 即/合/相当于/"or" ("144小时（6天）") must be the same figure to its written
 precision: 6 days are 144 hours, 5 days are not (the bound word of the first
-figure does not widen the second).  Two figures of one quantity near each other
-("已安全运行30个月……两年多的安全运行") must overlap once converted: 30 months are
-2.5 years, inside 两年多 = (2, 3) years.  Figures with the same subject in
+figure does not widen the second).  With `nearby: true`, two figures of one
+quantity near each other ("已安全运行30个月……两年多的安全运行") must overlap once
+converted: 30 months are 2.5 years, inside 两年多 = (2, 3) years; it is off by
+default, because adjacent figures in two units are more often two facts.  Figures with the same subject in
 different reports are compared the same way.  Each figure is checked against
 one partner at most.
 """
@@ -18,6 +19,7 @@ from pydantic import Field
 
 from checker.extract.relations import pairable
 from checker.match import normalise_subject
+from checker.match.identity import PeriodKey, light, modality_class, period_key
 from checker.models import Claim, ClaimRef, Finding, Interval, Restatement
 from checker.rules.base import Rule, RuleConfig, RuleContext
 from checker.rules.wording import number, quote, range_text, unit_name
@@ -27,7 +29,11 @@ from checker.units import convert
 class EquivalenceConfig(RuleConfig):
     """Keys of an `equivalence` rule."""
 
-    nearby: bool = Field(default=True, description="also judge figures of one quantity near each other")
+    nearby: bool = Field(
+        default=False,
+        description="also judge figures near each other that look like one quantity (off: two adjacent "
+        "figures are often two different facts; only a restatement says it is one quantity)",
+    )
     window: int = Field(default=200, ge=10, description="how far apart (characters) nearby figures may be")
     across_documents: bool = Field(default=True, description="pair figures with one subject across reports")
 
@@ -58,12 +64,14 @@ class Equivalence(Rule):
             yield from self._across(ctx, used)
 
     def _across(self, ctx: RuleContext, used: set[str]) -> Iterator[Finding]:
-        # Bucket by subject, then by unit: only buckets of two units can pair (keeps this linear).
-        by_subject: dict[str, dict[str, list[Claim]]] = {}
+        # Bucket by subject, period and modality, then by unit: only buckets of two units can pair
+        # (keeps this linear); figures of other years or a target and an outcome are not one quantity.
+        by_subject: dict[tuple[str, PeriodKey, str], dict[str, list[Claim]]] = {}
         for c in ctx.claims:
             subject = normalise_subject(c.subject)
-            if len(subject) >= 3 and c.id not in used:
-                by_subject.setdefault(subject, {}).setdefault(c.unit, []).append(c)
+            if len(subject) >= 3 and c.id not in used and not light(subject):
+                key = (subject, period_key(c, ctx.dates), modality_class(c.modality))
+                by_subject.setdefault(key, {}).setdefault(c.unit, []).append(c)
         for units in by_subject.values():
             if len(units) < 2:
                 continue

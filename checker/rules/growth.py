@@ -20,10 +20,11 @@ from collections.abc import Iterator
 from pydantic import Field, field_validator
 
 from checker.match import normalise_subject, unit_key
-from checker.models import Claim, ClaimRef, Finding, GrowthRelation, Interval
+from checker.models import Claim, ClaimRef, Finding, GrowthRelation, Interval, Severity
 from checker.rules.base import Rule, RuleConfig, RuleContext
 from checker.rules.evaluator import FormulaError, compile_formula
 from checker.rules.wording import like, number, quote
+from checker.units import dimension_of
 
 FORMULA_VARIABLES = frozenset({"start", "end", "years"})
 
@@ -162,4 +163,24 @@ class Growth(Rule):
         got = got.times(scale)
         if got.near(said, cfg.tolerance if scale == 100.0 else 0.0):
             return self.finding(f"{head}, as stated ({quote(claim)}).", refs, fact, passed=True)
+        if _prices_differ(refs):
+            # A money amount's growth is usually reported at comparable prices (real growth), and
+            # another report's figure for last year is at that year's prices (and may be revised).
+            message = (
+                f"{head}, but the text says {quote(claim)}; the start is another report's figure at "
+                "its own prices, so the stated rate may be real growth: check before correcting."
+            )
+            return self.finding(message, refs, fact, severity=Severity.WARNING)
         return self.finding(f"{head}, but the text says {quote(claim)}.", refs, fact)
+
+
+def _prices_differ(refs: list[ClaimRef]) -> bool:
+    """A money amount whose start and end come from different reports."""
+    start = next((r for r in refs if r.role == "start"), None)
+    end = next((r for r in refs if r.role == "end"), None)
+    return (
+        start is not None
+        and end is not None
+        and start.path != end.path
+        and dimension_of(end.unit).startswith("[currency")
+    )

@@ -39,7 +39,7 @@ def _fact_of(facts: list[Fact], path: str, value: float) -> Fact:
 
 
 def test_a_conflicting_english_figure_joins_the_chinese_fact(lexicon: Lexicon) -> None:
-    facts = _facts(lexicon, zh=ZH, zh2=ZH2, en="The region will add 680 kilometers of new railway lines.")
+    facts = _facts(lexicon, zh=ZH, zh2=ZH2, en="The region has added 680 kilometers of new railway lines.")
     fact = _fact_of(facts, "en.txt", 680)
     assert fact.subject == "新增建成铁路里程"
     assert fact.languages == ("en", "zh")

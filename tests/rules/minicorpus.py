@@ -22,7 +22,7 @@ from typing import Any
 from checker.extract.bounds import interval
 from checker.extract.relations import relate
 from checker.extract.words import adjacent_year
-from checker.models import Bound, Claim, Interval, Relation
+from checker.models import Bound, Claim, Interval, Modality, Period, PeriodKind, Relation
 
 MARK = re.compile(r"\[\[(.+?)\]\]", re.S)
 
@@ -169,6 +169,15 @@ def _overrides(spec: str) -> dict[str, Any]:
             out[key] = None if value == "none" else float(value)
         elif key == "year":
             out[key] = int(value)
+        elif key == "period" and value == "relative":
+            out[key] = Period(relative=True)  # 今年 in an undated report
+        elif key == "period":
+            # "2006" or "2001-2005": a span of whole years
+            first, _, last = value.partition("-")
+            out[key] = Period(start=f"{first}-01-01", end=f"{last or first}-12-31", kind=PeriodKind.SPAN)
+            out.setdefault("year", int(first) if not last else None)
+        elif key == "modality":
+            out[key] = Modality(value)
         elif key == "qualifiers":
             out[key] = [q for q in value.split(",") if q]
         elif key == "bound":

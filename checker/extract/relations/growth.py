@@ -187,6 +187,7 @@ def _change(doc: DocText, rate: Placed, *, down: bool) -> GrowthRelation | None:
         y2 = year_of(found) if found else None
         if found is None or y2 is None or not YOY.search(clause):
             return None
+
         start, end, y1 = None, found, y2 - 1
     diff = _difference(doc, end, rate)
     return GrowthRelation(

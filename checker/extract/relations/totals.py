@@ -37,6 +37,8 @@ EACH_EN = re.compile(r"^\s*(?:[A-Za-z-]+\s){0,2}?each\b")
 CLAUSE_TOTAL = re.compile(
     r"^\s*(?:(?:共有|共计|合计|总计|总共|一共|共)\S{0,3}|(?:and\s+)?(?:for |making |bringing )?(?:a total of|total of|the total to)?\s*)$"
 )
+FROM_WORD = re.compile(r"(?:从|由|\bfrom\b)[^，,。；;]{0,14}$", re.I)
+TO_WORD = re.compile(r"到|至|\bto\b", re.I)
 ITEMS = re.compile(r"、|以及|及|和|与|,\s*(?:and\s+)?|\s+and\s+")
 
 
@@ -105,10 +107,26 @@ def additive(doc: DocText, total: Placed) -> _Found | None:
         chain.insert(0, p)
     if len(chain) < 2 or doc.unread_figure(chain[0].start, total.start, total.claim.measure):
         return None
+    if _from_to(doc, chain) or _unquantified_part(doc, chain[-1], total):
+        return None
     parts = [
         (p, multiplier(doc, p, max(start, chain[i - 1].end if i else start))) for i, p in enumerate(chain)
     ]
     return _Found("sum", parts, [total])
+
+
+def _from_to(doc: DocText, chain: list[Placed]) -> bool:
+    """A start and an end ("由664亿元增加到4025亿元，五年共计12319亿元"), not parts."""
+    return bool(
+        FROM_WORD.search(doc.flat[doc.clause_start(chain[0].start) : chain[0].start])
+        and TO_WORD.search(doc.flat[chain[0].end : chain[1].start])
+    )
+
+
+def _unquantified_part(doc: DocText, last: Placed, total: Placed) -> bool:
+    """A part without a figure ("……一百五十二亿元，加上减免农村税收等方面的支出，共达一千四百多亿元")."""
+    between = doc.flat[last.end : total.start]
+    return bool(CONNECTIVE.search(between.lstrip("，, "))) and bool(re.search(r"[，,]", between))
 
 
 def breakdown(doc: DocText, total: Placed) -> _Found | None:
