@@ -35,10 +35,11 @@ lint: $(STAMP) ## ruff over the code
 typecheck: $(STAMP) ## mypy --strict over the package
 	$(BIN)/mypy
 
-bench: $(STAMP) ## extraction accuracy and speed; period and modality accuracy; web page and PDF reading speed
+bench: $(STAMP) ## extraction accuracy and speed; period and modality accuracy; web page and PDF reading speed; cross-language links
 	$(BIN)/python bench/extraction.py
 	$(BIN)/python bench/periods.py
 	$(BIN)/python bench/formats.py
+	$(BIN)/python bench/crosslang.py
 
 clean: ## remove the environment, caches and generated reports
 	rm -rf $(VENV) .checker .pytest_cache .mypy_cache .ruff_cache reports/runs reports/latest.*

@@ -6,7 +6,9 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+from checker.glossary import load_lexicon
 from checker.match import Fact, assess, group_claims
+from checker.match.languages import claim_language, link_languages
 from checker.match.timeline import timelines
 from checker.models import ClaimRef, Finding, Group, GroupStatus, ReadError, Report, RunInfo, Severity
 from checker.roots import prefixes, under
@@ -20,6 +22,7 @@ _STATUS_RANK = {"conflict": 0, "disputed": 1, "corroborated": 2, "single": 3}
 
 
 def _group_model(fact: Fact, status: GroupStatus) -> Group:
+    crosses = len(fact.languages) > 1
     return Group(
         key=fact.key,
         subject=fact.label(),
@@ -28,7 +31,9 @@ def _group_model(fact: Fact, status: GroupStatus) -> Group:
         time_scope=str(fact.year) if fact.year is not None else None,
         status=status,
         documents=fact.documents,
-        claims=[ClaimRef.of(c) for c in fact.claims],
+        claims=[ClaimRef.of(c, language=claim_language(c) if crosses else None) for c in fact.claims],
+        languages=list(fact.languages) if crosses else [],
+        linked_on=list(fact.linked_on),
     )
 
 
@@ -54,8 +59,9 @@ def evaluate(
     docs = {p: d for p, d in store.documents().items() if under(p, wanted)}
     readable = [p for p, d in docs.items() if d.error is None]
     claims = store.claims(readable)
+    lexicon, glossary_errors = load_lexicon(rules)
     dates = {p: d.meta.date for p, d in docs.items()}
-    facts = group_claims(claims, dates)
+    facts = link_languages(group_claims(claims, dates), lexicon)
     ctx = RuleContext(claims=claims, facts=facts, relations=store.relations(readable), dates=dates)
     findings, problems = run_rules(rules, ctx)
     findings += [
@@ -64,7 +70,7 @@ def evaluate(
     ]
     resolved = track(findings, previous, accept)
     groups = groups_of(facts)
-    errors = {e.path: e for e in read_errors}
+    errors = {e.path: e for e in [*read_errors, *glossary_errors]}
     for path, d in docs.items():
         if d.error and path not in errors:
             errors[path] = ReadError(path=path, message=d.error)

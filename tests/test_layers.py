@@ -1,7 +1,7 @@
 """The pipeline's import direction, checked: nothing below imports anything above.
 
 models/errors/units/tracking  <  sources, extract, roots  <  store  <  match, sync, summary  <  rules
-    <  report, evaluate  <  config, configfile, selection, logs, pipeline, baseline  <  app  <  cli, service
+    <  report, evaluate, glossary  <  config, configfile, selection, logs, pipeline, baseline  <  app  <  cli, service
     <  api
 """
 
@@ -23,6 +23,7 @@ RANK = {
     "sync": 3,
     "summary": 3,
     "evaluate": 5,
+    "glossary": 5,
     "sources": 1,
     "extract": 1,
     "store": 2,

@@ -68,7 +68,7 @@ _FIGURE_RE: Final[re.Pattern[str]] = re.compile(
     (?P<cur>US\$|\$|¥|RMB\s?|CNY\s?)?
     (?<![\w.,-])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{"|".join(_WORDS)})(?![\w:/]|\.\d|,\d)
     (?:\s*-?\s*(?P<mult>thousand|million|billion|trillion|mn|bn)\b)?
-    (?:\s*(?P<unit>{_UNIT_ALT})(?![A-Za-z]))?
+    (?:(?P<hyphen>-)?\s*(?P<unit>{_UNIT_ALT})(?![A-Za-z]))?
     (?P<plus>\s+(?:or\ more|and\ above|or\ above)|\+)?
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -81,7 +81,8 @@ _STOP: Final[frozenset[str]] = frozenset(
         "had", "will", "would", "can", "could", "may", "than", "as", "per", "each", "every", "into",
         "over", "under", "about", "after", "before", "since", "until", "ago", "later", "earlier",
         "old", "more", "less", "its", "their", "his", "her", "our", "your", "which", "who", "whose",
-        "what", "when", "where", "while",
+        "what", "when", "where", "while", "during", "now", "across", "through", "within", "between",
+        "among", "including", "last", "next",
     }
 )  # fmt: skip
 _NOT_AFTER: Final[frozenset[str]] = frozenset({"ago", "later", "earlier", "am", "pm", "th", "st", "nd", "rd"})
@@ -92,6 +93,23 @@ _NOT_BEFORE_RE: Final[re.Pattern[str]] = re.compile(
     re.IGNORECASE,
 )
 _CJK_RE: Final[re.Pattern[str]] = re.compile(r"[\u4e00-\u9fff]")
+# A bare figure is a level the clause's noun phrase reached: "bringing the number of alliances to 19".
+_LEVEL_RE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:to|reach(?:ed|es|ing)?|total(?:l?ed|l?ing|s)?|stood\s+at|stands\s+at|numbered)\s+\Z",
+    re.IGNORECASE,
+)
+_LEVEL_WORDS = 8
+# Verbs between a noun phrase and its figure ("the pass rate is expected to remain above 99 percent").
+_LEVEL_VERBS: Final[frozenset[str]] = frozenset(
+    {
+        "reached", "hit", "totalled", "totaled", "stood", "rose", "fell", "rise", "rises", "grow", "grows",
+        "remain", "remains", "stay", "stays", "expected", "reach", "reaches", "exceed", "exceeds", "passed",
+        "covers", "cover", "climbed", "increased", "increase",
+    }
+)  # fmt: skip
+_LEADS: Final[frozenset[str]] = frozenset(
+    {"bringing", "raising", "taking", "lifting", "pushing", "increasing"}
+)
 
 
 def _noun(text: str, pos: int, need_of: bool) -> str:
@@ -100,13 +118,34 @@ def _noun(text: str, pos: int, need_of: bool) -> str:
     if m is None or (need_of and not m.group(1)):
         return ""
     kept: list[str] = []
-    for word in m.group(2).split():
-        if word in _STOP:
+    words = m.group(2).split()
+    for i, word in enumerate(words):
+        # "3,000 culture and tourism venues": one word, "and", and the head noun, then the phrase ends.
+        rest = words[i + 1 :]
+        joined = (
+            word == "and"
+            and len(kept) == 1
+            and 1 <= len(rest) <= 2
+            and not set(rest) & _STOP
+            and m.end() == _end(text, m)
+        )
+        if word in _STOP and not joined:
             break
         kept.append(word)
     while kept and kept[-1].endswith("ed") and len(kept) > 1:
         kept.pop()  # "two cities joined": a verb, not part of the noun
+    if len(kept) == 1 and kept[0] in _CONTAINERS:
+        # "two rounds of action plans": the container counts, the noun after "of" says of what.
+        after = _noun(text, m.start(2) + len(kept[0]), need_of=True)
+        if after:
+            return f"{kept[0]} of {after}"
     return " ".join(kept)
+
+
+def _end(text: str, m: re.Match[str]) -> int:
+    """Where the noun phrase ends when nothing but punctuation follows its last word."""
+    rest = text[m.end() : m.end() + 2]
+    return m.end() if not rest[:1].isalpha() and not rest.startswith(" a") else -1
 
 
 # English lives in runs of ASCII; in Chinese text these are few and short, so the
@@ -124,8 +163,40 @@ def scan(text: str) -> list[Figure]:
         for m in _FIGURE_RE.finditer(text, run.start(), run.end()):
             fig = _figure(text, m)
             if fig is not None:
+                _inherit(fig, out, text)
                 out.append(fig)
     return out
+
+
+_NAMES_RE: Final[re.Pattern[str]] = re.compile(
+    r"[A-Z][a-z]+(?:,\s+[A-Z][a-z]+)+,?\s+(?:and|or)\s+[A-Z][a-z]+"
+)
+
+
+def _is_name(word: str) -> bool:
+    return word[:1].isupper() and word[1:].islower()
+
+
+_CONTAINERS: Final[frozenset[str]] = frozenset(
+    {"rounds", "batches", "kinds", "types", "categories", "sets", "groups", "pieces", "pairs", "lots"}
+)
+_PRONOUNS: Final[frozenset[str]] = frozenset({"", "it", "they", "this", "that", "which", "these"})
+
+
+def _inherit(fig: Figure, before: list[Figure], text: str) -> None:
+    """A pronoun's figure measures what the previous figure of its unit in the sentence measured.
+
+    "from 4,000 km of railway in 2018 ... and it is expected to reach 8,000 km".
+    """
+    if (fig.subject or "").lower() not in _PRONOUNS or fig.unit == "count":
+        return
+    start = sentence_start(text, fig.start)
+    for prev in reversed(before):
+        if prev.start < start:
+            return
+        if prev.unit == fig.unit and prev.subject:
+            fig.subject = prev.subject
+            return
 
 
 def _figure(text: str, m: re.Match[str]) -> Figure | None:
@@ -151,14 +222,16 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
     if _NOT_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
         return None
     measured = bool(m.group("cur") or unit_word)
-    noun = _noun(text, m.end(), need_of=measured)
+    # "a 144-hour visa-free stay": a hyphenated unit makes the figure an adjective of the noun after it.
+    noun = _noun(text, m.end(), need_of=measured and not m.group("hyphen"))
+    level = not noun and _LEVEL_RE.search(text, max(0, m.start() - 16), m.start()) is not None
     measure: str | None = None
     if m.group("cur"):
         unit, kind = "USD" if "$" in m.group("cur") else "CNY", "amount"
     elif unit_word:
         uw = ENGLISH_UNIT_WORDS.get(unit_word)
         unit, kind = (uw.unit, uw.kind) if uw else ("percent", "percent")
-    elif mult or pre or noun:
+    elif mult or pre or noun or level:
         unit, kind = "count", "count"
     else:
         return None
@@ -167,7 +240,7 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
             return None  # the indefinite "one"
         if not spelled and decimals == 0 and "," not in num and 1900 <= value <= 2100:
             return None  # a year
-        if not noun and not pre:
+        if not noun and not pre and not (level and _before(text, m.start(), keep=_LEVEL_WORDS)):
             return None
     bound = Bound.EQ
     if m.group("plus"):
@@ -188,12 +261,17 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
         interval=span,
     )
     fig.subject = (
-        noun or _before(text, m.start()) or (_noun(text, m.end(), need_of=False) if measured else "")
+        noun
+        or _before(text, m.start(), keep=_LEVEL_WORDS if level else 4)
+        or (_noun(text, m.end(), need_of=False) if measured else "")
     )
     return fig
 
 
-_CLAUSE_RE: Final[re.Pattern[str]] = re.compile(r"(?:[.;:!?]\s|,\s*|\n)((?:[^.;:!?,\n]|\.(?!\s))*)\Z")
+# A clause ends at punctuation, a line break or a dash ("WENZHOU, June 6 -- The region ...").
+_CLAUSE_RE: Final[re.Pattern[str]] = re.compile(
+    r"(?:[.;:!?]\s|,\s*|\n|--|—)((?:[^.;:!?,\n—-]|\.(?!\s)|(?<!-)-(?!-))*)\Z"
+)
 
 
 def sentence_start(text: str, pos: int) -> int:
@@ -204,19 +282,19 @@ def sentence_start(text: str, pos: int) -> int:
     return lo + max(ends) if ends else lo
 
 
-def _before(text: str, pos: int) -> str:
-    m = _CLAUSE_RE.search(text, max(0, pos - 80), pos)
-    words = [w for w in (m.group(1) if m else text[max(0, pos - 80) : pos]).split() if w[:1].isalpha()]
-    while words and words[0].lower() in ("the", "a", "an", "its", "their"):
-        words.pop(0)
-    while words and words[-1].lower() in _STOP | {
-        "reached",
-        "hit",
-        "totalled",
-        "totaled",
-        "stood",
-        "rose",
-        "fell",
-    }:
+def _before(text: str, pos: int, keep: int = 4) -> str:
+    """The last `keep` words of the clause before a figure, without articles and verbs around them."""
+    # "in Shanghai, Jiangsu, Zhejiang and Anhui for up to 144 hours": a list of names is one place,
+    # not three clauses, and a place says where, not what.
+    window = _NAMES_RE.sub(lambda names: names.group(0).replace(",", ""), text[max(0, pos - 120) : pos])
+    m = _CLAUSE_RE.search(window)
+    words = [w for w in (m.group(1) if m else window).split() if w[:1].isalpha()]
+    while words and (words[-1].lower() in _STOP | _LEVEL_VERBS or (len(words) > 1 and _is_name(words[-1]))):
         words.pop()
-    return " ".join(words[-4:])
+    words = words[-keep:]
+    # "bringing the total number of piles to": the gerund leads into the measured noun phrase.
+    while words and (
+        words[0].lower() in ("the", "a", "an", "its", "their", "and") or words[0].lower() in _LEADS
+    ):
+        words.pop(0)
+    return " ".join(words)

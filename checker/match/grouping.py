@@ -60,6 +60,9 @@ class Fact(BaseModel):
     period: Period = Period()
     modality: str = "outcome"
     specific: bool = True
+    # Set by match/languages.py when English claims join a Chinese fact: the reviewer sees both.
+    languages: tuple[str, ...] = ()
+    linked_on: tuple[str, ...] = ()
 
     @property
     def documents(self) -> list[str]:

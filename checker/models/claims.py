@@ -128,6 +128,9 @@ class ClaimRef(Claim):
     role: str | None = Field(
         default=None, description="what the claim is in the check: total, part, start, ..."
     )
+    language: str | None = Field(
+        default=None, description="zh or en, for the quotes of a fact linked across languages"
+    )
 
     def place(self) -> str:
         """Page and paragraph in words ("page 2, paragraph 5"); empty for plain text."""
@@ -138,6 +141,6 @@ class ClaimRef(Claim):
         return ", ".join(p for p in parts if p)
 
     @classmethod
-    def of(cls, claim: Claim, role: str | None = None) -> ClaimRef:
+    def of(cls, claim: Claim, role: str | None = None, language: str | None = None) -> ClaimRef:
         # The claim was validated when it was made: copy its fields without validating again.
-        return cls.model_construct(**dict(claim), role=role)
+        return cls.model_construct(**dict(claim), role=role, language=language)

