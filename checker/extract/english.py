@@ -4,17 +4,19 @@ A figure is a claim when it has a unit, a multiplier (million, billion) or a
 bound word, or when a lower-case noun follows it ("165 key tasks").  Years,
 dates, clock times, ordinals, identifiers and "2 years ago" are not claims.
 The subject is the noun phrase after the figure, or after its "of", or else
-the words before it in the clause.
+the words before it in the clause; `english_context` reads the time scope and
+modality of the clause before it.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import Final, NamedTuple
 
 from checker.extract.bounds import interval
 from checker.extract.numbers import Figure
-from checker.models import Bound
+from checker.extract.words import YEAR
+from checker.models import Bound, Modality
 from checker.units import ENGLISH_UNIT_WORDS
 
 _BOUNDS: Final[dict[str, Bound]] = {
@@ -129,60 +131,32 @@ def scan(text: str) -> list[Figure]:
 
 
 def _figure(text: str, m: re.Match[str]) -> Figure | None:
+    if _not_english_figure(text, m):
+        return None
     num = m.group("num")
-    start_num = m.start("num")
-    before = text[max(0, start_num - 1) : start_num]
-    after = text[m.end() : m.end() + 1]
-    if _CJK_RE.match(before) or _CJK_RE.match(after):
-        return None  # Chinese text: the Chinese scanner reads it
     spelled = num.lower() in _WORDS
-    value = float(_WORDS[num.lower()]) if spelled else float(num.replace(",", ""))
-    decimals = len(num.split(".", 1)[1]) if "." in num else 0
-    precision = 10.0**-decimals
     mult = (m.group("mult") or "").lower()
-    if mult:
-        value *= _MULTIPLIERS[mult]
-        precision *= _MULTIPLIERS[mult]
+    value, precision = _value(num, spelled, mult)
     unit_word = (m.group("unit") or "").lower()
     pre = " ".join((m.group("pre") or "").lower().split())
-    rest = text[m.end() : m.end() + 12].lstrip().lower()
-    if rest.split(" ", 1)[0].strip(".,;") in _NOT_AFTER:
-        return None
-    if _NOT_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
-        return None
     measured = bool(m.group("cur") or unit_word)
     noun = _noun(text, m.end(), need_of=measured)
-    measure: str | None = None
-    if m.group("cur"):
-        unit, kind = "USD" if "$" in m.group("cur") else "CNY", "amount"
-    elif unit_word:
-        uw = ENGLISH_UNIT_WORDS.get(unit_word)
-        unit, kind = (uw.unit, uw.kind) if uw else ("percent", "percent")
-    elif mult or pre or noun:
-        unit, kind = "count", "count"
-    else:
+    resolved = _unit(m.group("cur"), unit_word, counted=bool(mult or pre or noun))
+    if resolved is None:
         return None
-    if not (unit_word or mult or m.group("cur")):
-        if spelled and value == 1 and not pre:
-            return None  # the indefinite "one"
-        if not spelled and decimals == 0 and "," not in num and 1900 <= value <= 2100:
-            return None  # a year
-        if not noun and not pre:
-            return None
-    bound = Bound.EQ
-    if m.group("plus"):
-        bound = Bound.GE
-    elif pre:
-        bound = _BOUNDS[pre]
+    if not (unit_word or mult or m.group("cur")) and not _plain_is_claim(num, value, pre=pre, noun=noun):
+        return None
+    unit, kind = resolved
+    bound = Bound.GE if m.group("plus") else _BOUNDS[pre] if pre else Bound.EQ
     span = interval(value, bound, 0.0 if spelled else precision, nearly=pre in _NEARLY, count=unit == "count")
     fig = Figure(
         start=m.start(),
         end=m.end(),
-        num_start=start_num,
+        num_start=m.start("num"),
         unit_end=m.end(),
         value=value,
         unit=unit,
-        measure=measure,
+        measure=None,
         kind=kind,
         bound=bound,
         interval=span,
@@ -191,6 +165,50 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
         noun or _before(text, m.start()) or (_noun(text, m.end(), need_of=False) if measured else "")
     )
     return fig
+
+
+def _not_english_figure(text: str, m: re.Match[str]) -> bool:
+    """Chinese text around it (the Chinese scanner reads it), "2 years ago", "No. 5", "March 3"."""
+    start_num = m.start("num")
+    before = text[max(0, start_num - 1) : start_num]
+    after = text[m.end() : m.end() + 1]
+    if _CJK_RE.match(before) or _CJK_RE.match(after):
+        return True
+    rest = text[m.end() : m.end() + 12].lstrip().lower()
+    if rest.split(" ", 1)[0].strip(".,;") in _NOT_AFTER:
+        return True
+    return _NOT_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()) is not None
+
+
+def _value(num: str, spelled: bool, mult: str) -> tuple[float, float]:
+    """(value, place of the last written digit) of a written number and its multiplier."""
+    value = float(_WORDS[num.lower()]) if spelled else float(num.replace(",", ""))
+    decimals = len(num.split(".", 1)[1]) if "." in num else 0
+    precision = 10.0**-decimals
+    if mult:
+        value *= _MULTIPLIERS[mult]
+        precision *= _MULTIPLIERS[mult]
+    return value, precision
+
+
+def _unit(currency: str | None, unit_word: str, *, counted: bool) -> tuple[str, str] | None:
+    """(unit, kind): a currency, a unit word, else a count when a multiplier, bound or noun makes one."""
+    if currency:
+        return ("USD" if "$" in currency else "CNY"), "amount"
+    if unit_word:
+        uw = ENGLISH_UNIT_WORDS.get(unit_word)
+        return (uw.unit, uw.kind) if uw else ("percent", "percent")
+    return ("count", "count") if counted else None
+
+
+def _plain_is_claim(num: str, value: float, *, pre: str, noun: str) -> bool:
+    """Whether a figure without unit, currency or multiplier is a claim: not "one", not a year."""
+    spelled = num.lower() in _WORDS
+    if spelled and value == 1 and not pre:
+        return False  # the indefinite "one"
+    if not spelled and "." not in num and "," not in num and 1900 <= value <= 2100:
+        return False  # a year
+    return bool(noun or pre)
 
 
 _CLAUSE_RE: Final[re.Pattern[str]] = re.compile(r"(?:[.;:!?]\s|,\s*|\n)((?:[^.;:!?,\n]|\.(?!\s))*)\Z")
@@ -220,3 +238,41 @@ def _before(text: str, pos: int) -> str:
     }:
         words.pop()
     return " ".join(words[-4:])
+
+
+class EnglishContext(NamedTuple):
+    """Time scope, year and modality of an English figure."""
+
+    scope: str | None
+    year: int | None
+    modality: Modality
+
+
+_YEAR_IN_RE: Final[re.Pattern[str]] = re.compile(YEAR)
+_EN_TIME_RE: Final[re.Pattern[str]] = re.compile(
+    rf"\b(?:(?:in|by|since|until|through|before|after|as of|end of)\s+)?{YEAR}\b|\b(?:this|last|next) year\b",
+    re.IGNORECASE,
+)
+_EN_TARGET_RE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:will|plans?|planned|aims?|aimed|targets?|expected|seeks?|strive|goal)\b", re.IGNORECASE
+)
+_EN_ACHIEVED_RE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:has|have|had|already|completed|achieved)\b", re.IGNORECASE
+)
+
+
+def english_context(window: str) -> EnglishContext:
+    """Time scope, year and modality from the English clause before a figure."""
+    scope = year = None
+    for m in _EN_TIME_RE.finditer(window):
+        scope = m.group(0)
+    if scope is not None:
+        y = _YEAR_IN_RE.search(scope)
+        year = int(y.group(0)) if y else None
+    if _EN_TARGET_RE.search(window):
+        mod = Modality.TARGET
+    elif _EN_ACHIEVED_RE.search(window):
+        mod = Modality.ACHIEVED
+    else:
+        mod = Modality.REPORTED
+    return EnglishContext(scope, year, mod)
