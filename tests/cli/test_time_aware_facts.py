@@ -33,7 +33,9 @@ def _open(report: dict[str, Any], severity: str, code: str | None = None) -> lis
     ]
 
 
-def test_one_indicator_in_reports_of_two_years_is_no_error(cli: Callable[..., CliResult], tmp_path: Path) -> None:
+def test_one_indicator_in_reports_of_two_years_is_no_error(
+    cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
     report = _check(
         cli,
         {
@@ -49,7 +51,9 @@ def test_one_indicator_in_reports_of_two_years_is_no_error(cli: Callable[..., Cl
     assert {d["date_source"] for d in report["documents"]} == {"file name"}
 
 
-def test_the_same_years_figure_a_week_apart_is_an_error(cli: Callable[..., CliResult], tmp_path: Path) -> None:
+def test_the_same_years_figure_a_week_apart_is_an_error(
+    cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
     report = _check(
         cli,
         {
@@ -62,7 +66,9 @@ def test_the_same_years_figure_a_week_apart_is_an_error(cli: Callable[..., CliRe
     assert "1184" in error["message"] and "1084" in error["message"]
 
 
-def test_a_past_year_changed_three_years_later_is_a_revision(cli: Callable[..., CliResult], tmp_path: Path) -> None:
+def test_a_past_year_changed_three_years_later_is_a_revision(
+    cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
     report = _check(
         cli,
         {
