@@ -96,7 +96,13 @@ def _extract(
         spans = [s for s, k in zip(spans, keep, strict=True) if k]
     sections = Sections(norm.translated)
     contexts = context.describe(norm.text, figures, sections, [s for s, _ in spans], Timing.of(norm, date))
+    return _claims(text, path, figures, spans, contexts)
 
+
+def _claims(
+    text: str, path: str, figures: list[Figure], spans: list[tuple[int, int]], contexts: list[context.Context]
+) -> list[Claim]:
+    """Figures and their contexts as claims, each placed by line and column in the original text."""
     claims: list[Claim] = []
     line, line_start, cursor = 1, 0, 0
     for fig, (start, end), ctx in zip(figures, spans, contexts, strict=True):

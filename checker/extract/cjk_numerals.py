@@ -7,6 +7,7 @@ lies between 2300 and 2400.  Financial forms (壹贰叁 拾佰仟) read the same
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Final, NamedTuple
 
 DIGITS: Final[dict[str, int]] = {
@@ -68,46 +69,65 @@ def parse_cjk(text: str) -> CjkNumber | None:
     if _is_digit_string(text):
         # digit by digit, as years are written
         return CjkNumber(int("".join(str(DIGITS[ch]) for ch in text)), 1)
-    total = 0  # everything already multiplied by a big unit
-    section = 0  # the part below the current big unit
-    digit: int | None = None
-    place = 1
-    last_small = 10**4  # small units must fall within a section
-    last_big = 0
-    prev = ""
+    reading = _Reading()
     for ch in text:
-        if ch in DIGITS:
-            if digit:
-                return None  # "五五" is not a numeral
-            digit = DIGITS[ch]
-        elif ch in SMALL_UNITS:
-            unit = SMALL_UNITS[ch]
-            if unit >= last_small or (digit is None and (section or total or unit != 10)):
-                return None
-            section += (1 if digit is None else digit) * unit
-            place, last_small, digit = unit, unit, None
-        elif ch in BIG_UNITS:
-            big = BIG_UNITS[ch]
-            section += digit or 0
-            if not section and not (total and big > last_big):
-                return None
-            if big > last_big:
-                # "三十万亿": the larger unit multiplies everything before it
-                total = (total + section) * big
-                place *= big
-            else:
-                total += section * big
-                place *= big
-            section, digit, last_small, last_big = 0, None, 10**4, max(last_big, big)
-        else:
+        if not reading.take(ch):
             return None
-        prev = ch
-    if digit is not None:
-        if digit and prev in DIGITS and len(text) > 1 and text[-2] not in DIGITS and place > 1:
-            # "两千三" and "三万五": a trailing digit takes the place below the last unit
-            place //= 10
-            section += digit * place
+    return reading.result(text)
+
+
+@dataclass(slots=True)
+class _Reading:
+    """A numeral read left to right: what is summed so far and the place of the last digit."""
+
+    total: int = 0  # everything already multiplied by a big unit
+    section: int = 0  # the part below the current big unit
+    digit: int | None = None
+    place: int = 1
+    last_small: int = 10**4  # small units must fall within a section
+    last_big: int = 0
+
+    def take(self, ch: str) -> bool:
+        """Read one character; False when the numeral is not well formed."""
+        if ch in DIGITS:
+            if self.digit:
+                return False  # "五五" is not a numeral
+            self.digit = DIGITS[ch]
+            return True
+        if ch in SMALL_UNITS:
+            unit = SMALL_UNITS[ch]
+            if unit >= self.last_small or (self.digit is None and (self.section or self.total or unit != 10)):
+                return False
+            self.section += (1 if self.digit is None else self.digit) * unit
+            self.place, self.last_small, self.digit = unit, unit, None
+            return True
+        if ch in BIG_UNITS:
+            return self._big(BIG_UNITS[ch])
+        return False
+
+    def _big(self, big: int) -> bool:
+        self.section += self.digit or 0
+        if not self.section and not (self.total and big > self.last_big):
+            return False
+        if big > self.last_big:
+            # "三十万亿": the larger unit multiplies everything before it
+            self.total = (self.total + self.section) * big
         else:
-            section += digit
-            place = 1
-    return CjkNumber(total + section, place)
+            self.total += self.section * big
+        self.place *= big
+        self.section, self.digit, self.last_small, self.last_big = 0, None, 10**4, max(self.last_big, big)
+        return True
+
+    def result(self, text: str) -> CjkNumber:
+        """The value and place once every character of `text` is read."""
+        section, place = self.section, self.place
+        if self.digit is not None:
+            # the numeral ends in a digit, so text[-1] is one
+            if self.digit and len(text) > 1 and text[-2] not in DIGITS and place > 1:
+                # "两千三" and "三万五": a trailing digit takes the place below the last unit
+                place //= 10
+                section += self.digit * place
+            else:
+                section += self.digit
+                place = 1
+        return CjkNumber(self.total + section, place)

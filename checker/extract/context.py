@@ -24,9 +24,11 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from checker.extract import words
-from checker.extract.english import sentence_start as english_sentence_start
+from checker.extract.englishtime import english_context
+from checker.extract.englishtime import sentence_start as english_sentence_start
+from checker.extract.nouns import following_noun
 from checker.extract.numbers import Figure
-from checker.extract.sections import Sections
+from checker.extract.sections import Section, Sections
 from checker.extract.timing import Timing
 from checker.models import Modality, Period
 
@@ -106,52 +108,57 @@ def describe(
         ctx = Context()
 
         # time scope: nearest in the figure's own clause, else the sentence's opening scope
-        scope = _last_time(text, own_start, fig.start)
-        follow = words.following_noun(text, fig.end)
-        if scope is None and follow.scope is not None:
-            scope = follow.scope
-        if scope is None:
-            scope = chain.scope
+        follow = following_noun(text, fig.end)
+        scope = _last_time(text, own_start, fig.start) or follow.scope or chain.scope
         if scope is not None:
             ctx.time_scope, ctx.year = scope
-
         ctx.modality = words.modality(text[wide_start : fig.start])
-        ctx.qualifiers = words.qualifiers(
-            text[own_start : fig.start], text[max(0, fig.start - 3) : fig.start]
-        )
-        if narrow_start > wide_start and text[narrow_start - 1] == "、":
-            ctx.qualifiers = list(
-                dict.fromkeys([*words.region_list_before(text, narrow_start), *ctx.qualifiers])
-            )
-        section = sections.at(origin)
-        if section is not None and section.label not in ctx.qualifiers:
-            ctx.qualifiers.append(section.label)
+        ctx.qualifiers = _qualifiers(text, fig, (narrow_start, wide_start, own_start), sections.at(origin))
 
         english_window = None
         if fig.subject is not None:
             ctx.subject = fig.subject
             english_window = text[english_sentence_start(text, fig.start) : fig.start]
-            english = words.english_context(english_window)
+            english = english_context(english_window)
             ctx.time_scope, ctx.year, ctx.modality = english.scope, english.year, english.modality
         else:
-            ctx.subject = _subject(text, fig, narrow_start, own_start, noun=follow.noun, chain=chain)
-            if not ctx.subject:
-                # "上海……1.7万亿元，增长3.5%；江苏2.1万亿元": a figure just before states the same thing
-                for back in range(len(out) - 1, max(-1, len(out) - 4), -1):
-                    if _same_kind(figures[back], fig, text) and out[back].subject:
-                        ctx.subject = out[back].subject
-                        break
+            ctx.subject = _subject(
+                text, fig, narrow_start, own_start, noun=follow.noun, chain=chain
+            ) or _subject_before(text, fig, figures, out)
         chain.prev_end = fig.end
         timing.apply(ctx, (fig.start, fig.end), own_start, wide_start, english_window)
-
-        sent_end_m = _SENTENCE_RE.search(text, fig.end, fig.end + _SENTENCE_REACH)
-        sent_end = sent_end_m.end() if sent_end_m else min(len(text), fig.end + _SENTENCE_REACH)
-        raw = text[sent_start:sent_end]
-        ctx.sentence = raw.strip()
-        ctx.sentence_offset = max(0, fig.start - sent_start - (len(raw) - len(raw.lstrip())))
-        ctx.sentence_end = min(len(ctx.sentence), ctx.sentence_offset + fig.end - fig.start)
+        _place_in_sentence(ctx, text, fig, sent_start)
         out.append(ctx)
     return out
+
+
+def _qualifiers(text: str, fig: Figure, starts: tuple[int, int, int], section: Section | None) -> list[str]:
+    """Qualifiers of the figure's own clause, a region list just before it and its section label."""
+    narrow_start, wide_start, own_start = starts
+    found = words.qualifiers(text[own_start : fig.start], text[max(0, fig.start - 3) : fig.start])
+    if narrow_start > wide_start and text[narrow_start - 1] == "、":
+        found = list(dict.fromkeys([*words.region_list_before(text, narrow_start), *found]))
+    if section is not None and section.label not in found:
+        found.append(section.label)
+    return found
+
+
+def _subject_before(text: str, fig: Figure, figures: list[Figure], done: list[Context]) -> str:
+    """A subject from a figure just before that states the same thing ("上海……1.7万亿元，增长3.5%；江苏2.1万亿元")."""
+    for back in range(len(done) - 1, max(-1, len(done) - 4), -1):
+        if _same_kind(figures[back], fig, text) and done[back].subject:
+            return done[back].subject
+    return ""
+
+
+def _place_in_sentence(ctx: Context, text: str, fig: Figure, sent_start: int) -> None:
+    """The sentence around the figure, stripped, and the figure's place in it."""
+    sent_end_m = _SENTENCE_RE.search(text, fig.end, fig.end + _SENTENCE_REACH)
+    sent_end = sent_end_m.end() if sent_end_m else min(len(text), fig.end + _SENTENCE_REACH)
+    raw = text[sent_start:sent_end]
+    ctx.sentence = raw.strip()
+    ctx.sentence_offset = max(0, fig.start - sent_start - (len(raw) - len(raw.lstrip())))
+    ctx.sentence_end = min(len(ctx.sentence), ctx.sentence_offset + fig.end - fig.start)
 
 
 def _opening_scope(text: str, sent_start: int, limit: int) -> tuple[str, int | None] | None:

@@ -13,6 +13,7 @@ import re
 from typing import Final
 
 from checker.extract.bounds import interval
+from checker.extract.englishtime import CLAUSE_RE, sentence_start
 from checker.extract.numbers import Figure
 from checker.models import Bound
 from checker.units import ENGLISH_UNIT_WORDS
@@ -199,67 +200,76 @@ def _inherit(fig: Figure, before: list[Figure], text: str) -> None:
             return
 
 
-def _figure(text: str, m: re.Match[str]) -> Figure | None:
-    num = m.group("num")
+def _not_english_figure(text: str, m: re.Match[str]) -> bool:
+    """Chinese text around it (the Chinese scanner reads it), "2 years ago", "No. 5", "March 3"."""
     start_num = m.start("num")
     before = text[max(0, start_num - 1) : start_num]
     after = text[m.end() : m.end() + 1]
     if _CJK_RE.match(before) or _CJK_RE.match(after):
-        return None  # Chinese text: the Chinese scanner reads it
-    spelled = num.lower() in _WORDS
+        return True
+    rest = text[m.end() : m.end() + 12].lstrip().lower()
+    if rest.split(" ", 1)[0].strip(".,;") in _NOT_AFTER:
+        return True
+    return _NOT_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()) is not None
+
+
+def _value(num: str, spelled: bool, mult: str) -> tuple[float, float]:
+    """(value, place of the last written digit) of a written number and its multiplier."""
     value = float(_WORDS[num.lower()]) if spelled else float(num.replace(",", ""))
     decimals = len(num.split(".", 1)[1]) if "." in num else 0
     precision = 10.0**-decimals
-    mult = (m.group("mult") or "").lower()
     if mult:
         value *= _MULTIPLIERS[mult]
         precision *= _MULTIPLIERS[mult]
+    return value, precision
+
+
+def _unit(currency: str | None, unit_word: str, *, counted: bool) -> tuple[str, str] | None:
+    """(unit, kind): a currency, a unit word, else a count when a multiplier, bound, noun or level makes one."""
+    if currency:
+        return ("USD" if "$" in currency else "CNY"), "amount"
+    if unit_word:
+        uw = ENGLISH_UNIT_WORDS.get(unit_word)
+        return (uw.unit, uw.kind) if uw else ("percent", "percent")
+    return ("count", "count") if counted else None
+
+
+def _plain_is_claim(num: str, value: float, spelled: bool, *, pre: str, noun: str, level: bool) -> bool:
+    """Whether a figure without unit, currency or multiplier is a claim: not "one", not a year."""
+    if spelled and value == 1 and not pre:
+        return False  # the indefinite "one"
+    if not spelled and "." not in num and "," not in num and 1900 <= value <= 2100:
+        return False  # a year
+    return bool(noun or pre or level)
+
+
+def _figure(text: str, m: re.Match[str]) -> Figure | None:
+    if _not_english_figure(text, m):
+        return None
+    num = m.group("num")
+    spelled = num.lower() in _WORDS
+    mult = (m.group("mult") or "").lower()
+    value, precision = _value(num, spelled, mult)
     unit_word = (m.group("unit") or "").lower()
     pre = " ".join((m.group("pre") or "").lower().split())
-    rest = text[m.end() : m.end() + 12].lstrip().lower()
-    if rest.split(" ", 1)[0].strip(".,;") in _NOT_AFTER:
-        return None
-    if _NOT_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
-        return None
     measured = bool(m.group("cur") or unit_word)
     # "a 144-hour visa-free stay": a hyphenated unit makes the figure an adjective of the noun after it.
     noun = _noun(text, m.end(), need_of=measured and not m.group("hyphen"))
     level = not noun and _LEVEL_RE.search(text, max(0, m.start() - 16), m.start()) is not None
-    measure: str | None = None
-    if m.group("cur"):
-        unit, kind = "USD" if "$" in m.group("cur") else "CNY", "amount"
-    elif unit_word:
-        uw = ENGLISH_UNIT_WORDS.get(unit_word)
-        unit, kind = (uw.unit, uw.kind) if uw else ("percent", "percent")
-    elif mult or pre or noun or level:
-        unit, kind = "count", "count"
-    else:
+    resolved = _unit(m.group("cur"), unit_word, counted=bool(mult or pre or noun or level))
+    if resolved is None:
         return None
-    if not (unit_word or mult or m.group("cur")):
-        if spelled and value == 1 and not pre:
-            return None  # the indefinite "one"
-        if not spelled and decimals == 0 and "," not in num and 1900 <= value <= 2100:
-            return None  # a year
-        if not noun and not pre and not (level and _before(text, m.start(), keep=_LEVEL_WORDS)):
-            return None
-    bound = Bound.EQ
-    if m.group("plus"):
-        bound = Bound.GE
-    elif pre:
-        bound = _BOUNDS[pre]
+    plain = not (unit_word or mult or m.group("cur"))
+    leveled = level and bool(_before(text, m.start(), keep=_LEVEL_WORDS))
+    if plain and not _plain_is_claim(num, value, spelled, pre=pre, noun=noun, level=leveled):
+        return None
+    unit, kind = resolved
+    bound = Bound.GE if m.group("plus") else _BOUNDS[pre] if pre else Bound.EQ
     span = interval(value, bound, 0.0 if spelled else precision, nearly=pre in _NEARLY, count=unit == "count")
     fig = Figure(
-        start=m.start(),
-        end=m.end(),
-        num_start=start_num,
-        unit_end=m.end(),
-        value=value,
-        unit=unit,
-        measure=measure,
-        kind=kind,
-        bound=bound,
-        interval=span,
-    )
+        start=m.start(), end=m.end(), num_start=m.start("num"), unit_end=m.end(), value=value, unit=unit,
+        measure=None, kind=kind, bound=bound, interval=span,
+    )  # fmt: skip
     fig.subject = (
         noun
         or _before(text, m.start(), keep=_LEVEL_WORDS if level else 4)
@@ -268,26 +278,12 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
     return fig
 
 
-# A clause ends at punctuation, a line break or a dash ("WENZHOU, June 6 -- The region ...").
-_CLAUSE_RE: Final[re.Pattern[str]] = re.compile(
-    r"(?:[.;:!?]\s|,\s*|\n|--|—)((?:[^.;:!?,\n—-]|\.(?!\s)|(?<!-)-(?!-))*)\Z"
-)
-
-
-def sentence_start(text: str, pos: int) -> int:
-    """Where the English sentence holding `pos` starts (within 200 characters)."""
-    lo = max(0, pos - 200)
-    window = text[lo:pos]
-    ends = [window.rfind(mark) + len(mark) for mark in (". ", "; ", "! ", "? ", "\n", "。") if mark in window]
-    return lo + max(ends) if ends else lo
-
-
 def _before(text: str, pos: int, keep: int = 4) -> str:
     """The last `keep` words of the clause before a figure, without articles and verbs around them."""
     # "in Shanghai, Jiangsu, Zhejiang and Anhui for up to 144 hours": a list of names is one place,
     # not three clauses, and a place says where, not what.
     window = _NAMES_RE.sub(lambda names: names.group(0).replace(",", ""), text[max(0, pos - 120) : pos])
-    m = _CLAUSE_RE.search(window)
+    m = CLAUSE_RE.search(window)
     words = [w for w in (m.group(1) if m else window).split() if w[:1].isalpha()]
     while words and (words[-1].lower() in _STOP | _LEVEL_VERBS or (len(words) > 1 and _is_name(words[-1]))):
         words.pop()

@@ -76,7 +76,11 @@ def layout_of(lines: str, to_norm: Callable[[int], int] = lambda pos: pos) -> La
     heading_ends = {end for _, end in headings}
     paragraphs = []
     for m in re.finditer(r"\n", lines):
-        before = lines[: m.start()].rstrip(" \t\u3000")[-1:]
+        # the last character before the break, spaces skipped ("" at the start of the text)
+        i = m.start()
+        while i > 0 and lines[i - 1] in " \t\u3000":
+            i -= 1
+        before = lines[i - 1] if i > 0 else ""
         if before in _PARAGRAPH_END or m.start() in heading_ends or lines.startswith("\n", m.end()):
             paragraphs.append(to_norm(m.end()))
     return Layout(paragraphs, [(to_norm(a), to_norm(b)) for a, b in headings])

@@ -1,4 +1,4 @@
-"""Phrase-level helpers for the context rules: time words, modality, qualifiers, noun phrases.
+"""Phrase-level helpers for the context rules: time words, modality, qualifiers, subject phrases.
 
 General Chinese function words and region names only; nothing here knows a
 particular document.
@@ -7,21 +7,20 @@ particular document.
 from __future__ import annotations
 
 import re
-from typing import Final, NamedTuple
+from typing import Final
 
-from checker.extract.lexicon import MEASURE_WORDS
 from checker.extract.patterns import trie_regex
 from checker.models import Modality
 
 NARROW_BREAK: Final[str] = ",，;；:：。!！?？、()（）[]【】《》<>\n "
 WIDE_BREAK: Final[str] = ",，;；:：。!！?？\n"
 SENTENCE_BREAK: Final[str] = "。!！?？;；\n"
-_CJK = "\u4e00-\u9fff"
 
 # --- time ------------------------------------------------------------------
-_YEAR = r"(?:1[89]|20)\d{2}"
+# A year as written in reports: 1800–2099.
+YEAR: Final[str] = r"(?:1[89]|20)\d{2}"
 TIME_RE: Final[re.Pattern[str]] = re.compile(
-    rf"(?:(?:到|截至|截止到?|至|自|从|在)?{_YEAR}年(?:度|底|初|末|年底|上半年|下半年|前|以来|之前|以后|后|内|起)?"
+    rf"(?:(?:到|截至|截止到?|至|自|从|在)?{YEAR}年(?:度|底|初|末|年底|上半年|下半年|前|以来|之前|以后|后|内|起)?"
     r"|今年以来|今年|去年|明年|前年|全年|上半年|下半年|年内|年底前|目前|现在|当前|近年来|此前|同期|今后|截至目前"
     r"|今天|昨天|明天|当天|(?:第?[一二三四1-4]|前[二三两2-3])季度|(?:过去|近|未来|最近|前)[\d一二两三四五六七八九十]+年(?:来|间|里|中)?"
     r"|[\d一二两三四五六七八九十]+年(?:多)?来)"
@@ -29,14 +28,14 @@ TIME_RE: Final[re.Pattern[str]] = re.compile(
 # Time expressions without the preposition that may lead them: cleaning a subject
 # phrase removes "2023年" from "增长至2023年的" and leaves the verb to the verb rules.
 _TIME_CORE_RE: Final[re.Pattern[str]] = re.compile(
-    rf"{_YEAR}年(?:度|底|初|末|上半年|下半年|以来|之前|以后|前|后|内|起)?|今年以来|今年|去年|明年|前年|全年"
+    rf"{YEAR}年(?:度|底|初|末|上半年|下半年|以来|之前|以后|前|后|内|起)?|今年以来|今年|去年|明年|前年|全年"
     r"|上半年|下半年|年内|目前|现在|当前|近年来|此前|同期|今后|今天|昨天|明天|当天|(?:第?[一二三四1-4]|前[二三两2-3])季度"
     r"|(?:过去|近|未来|最近)[\d一二两三四五六七八九十]+年(?:来|间|里|中)?|[\d一二两三四五六七八九十]+年(?:多)?来"
 )
 OPENING_TIME_RE: Final[re.Pattern[str]] = re.compile(
-    rf"\s*(?P<scope>(?:到|截至|截止到?|自)?{_YEAR}年(?:度|底|初|末|以来)?|今年以来|今年|去年|全年)(?![)）\]】》])"
+    rf"\s*(?P<scope>(?:到|截至|截止到?|自)?{YEAR}年(?:度|底|初|末|以来)?|今年以来|今年|去年|全年)(?![)）\]】》])"
 )
-_YEAR_IN_RE: Final[re.Pattern[str]] = re.compile(_YEAR)
+_YEAR_IN_RE: Final[re.Pattern[str]] = re.compile(YEAR)
 _TIME_WORDS: Final[frozenset[str]] = frozenset(
     {"现在", "目前", "当前", "今年", "去年", "明年", "全年", "此前", "同期", "当时", "以前", "之前", "过去"}
 )
@@ -48,8 +47,8 @@ def scope_of(expr: str) -> tuple[str, int | None]:
     return expr, (int(m.group(0)) if m else None)
 
 
-_YEAR_BEFORE_RE: Final[re.Pattern[str]] = re.compile(rf"({_YEAR})\s*年(?:的|底|末|初)?\s*$")
-_YEAR_AFTER_RE: Final[re.Pattern[str]] = re.compile(rf"^\s*(?:[A-Za-z]+\s+){{0,2}}?in\s+({_YEAR})\b")
+_YEAR_BEFORE_RE: Final[re.Pattern[str]] = re.compile(rf"({YEAR})\s*年(?:的|底|末|初)?\s*$")
+_YEAR_AFTER_RE: Final[re.Pattern[str]] = re.compile(rf"^\s*(?:[A-Za-z]+\s+){{0,2}}?in\s+({YEAR})\b")
 
 
 def adjacent_year(text: str, start: int, end: int) -> int | None:
@@ -195,9 +194,17 @@ def _strip(phrase: str) -> str:
     return phrase
 
 
+_PAREN_RE: Final[re.Pattern[str]] = re.compile(r"[(（][^()（）]*[)）]")
+_REGIONS_ONLY_RE: Final[re.Pattern[str]] = re.compile(
+    "(?:(?:" + "|".join(REGION_NAMES) + ")(?:省|市|自治区)?[、和及与]?)+(?:各|分别|均)?"
+)
+_REGION_LIST_RE: Final[re.Pattern[str]] = re.compile(
+    "(?:(?:" + "|".join(REGION_NAMES) + ")(?:省|市|自治区)?、)+\\Z"
+)
+
 # "比2020年", "较上年同期": the base a figure is compared with, not part of its subject
 _COMPARED_RE: Final[re.Pattern[str]] = re.compile(
-    rf"(?:比|较|相比于?)(?:{_YEAR}年(?:底|末|初)?|上年同期|上年|去年同期|去年|同期|上月|前年)"
+    rf"(?:比|较|相比于?)(?:{YEAR}年(?:底|末|初)?|上年同期|上年|去年同期|去年|同期|上月|前年)"
 )
 
 
@@ -252,94 +259,3 @@ def topic_of(clause: str) -> str:
         if 0 < i < cut:
             cut = i
     return clean_phrase(clause[:cut])
-
-
-class Following(NamedTuple):
-    """The noun phrase right after a figure, and a time scope written before it."""
-
-    noun: str
-    scope: tuple[str, int | None] | None
-
-
-_NOUN_RE: Final[re.Pattern[str]] = re.compile(rf"[{_CJK}A-Za-z+]{{1,20}}")
-_PAREN_RE: Final[re.Pattern[str]] = re.compile(r"[(（][^()（）]*[)）]")
-_REGIONS_ONLY_RE: Final[re.Pattern[str]] = re.compile(
-    "(?:(?:" + "|".join(REGION_NAMES) + ")(?:省|市|自治区)?[、和及与]?)+(?:各|分别|均)?"
-)
-_REGION_LIST_RE: Final[re.Pattern[str]] = re.compile(
-    "(?:(?:" + "|".join(REGION_NAMES) + ")(?:省|市|自治区)?、)+\\Z"
-)
-# Another figure right after this one ("增至十九个\n第四批五个……") is not its noun.
-_FIGURE_START_RE: Final[re.Pattern[str]] = re.compile(
-    rf"[\d零〇一二两三四五六七八九十百千万亿]+(?:{trie_regex(MEASURE_WORDS)})"
-)
-_NOUN_STOP_RE: Final[re.Pattern[str]] = re.compile(
-    r"的|、|和|与|或|并|及(?!以上|以下)|等|共|在|是|为|将|已|由|被|把|让|向|从|到|于|以(?![上下])|都|均|也|还|就|则|又|再|各|每"
-    r"|其中|分别|涉及|包括|纳入|覆盖|全覆盖|实现|入选|签约|签署|成立|发布|达到|完成|建成|开通|参与|参加|进行|开展"
-    r"|提供|获得|形成|组成|构成|推出|亮相|落地|涵盖|位居|占|增长|下降|同比|比|较|相当|左右|合计|总计"
-    r"|共计|正在|即将|已经|进入|得到|实施|举行|启动|投入|惠及|牵头|汇聚|聚焦|面向|主要|专攻|加快|推进|来自"
-    r"|目前|现在|今年|去年|全域|新一轮|此次|本次|(?<=.)(?:长三角|三省一市|全国|全省|全市)"
-    r"|增|减|降|提高|提升|扩大|超过|突破|达"
-)
-_LOCALIZERS: Final[str] = "中里内上下间"
-_OPENERS: Final[str] = "“‘\"'《「『"
-
-
-def following_noun(text: str, pos: int) -> Following:
-    """The noun phrase starting at `pos` ("项重点任务" → after the figure: "重点任务")."""
-    while pos < len(text) and text[pos] in _OPENERS:
-        pos += 1
-    scope = None
-    m = TIME_RE.match(text, pos)
-    if m and m.group(0)[:1].isdigit():
-        scope = scope_of(m.group(0))
-        pos = m.end()
-    m = _NOUN_RE.match(text, pos)
-    if m is None or text[pos] == "第" or _FIGURE_START_RE.match(text, pos):
-        return Following("", scope)
-    noun = m.group(0)
-    stop = _NOUN_STOP_RE.search(noun)
-    if stop is not None:
-        noun = noun[: stop.start()]
-    if len(noun) >= 3 and noun[-1] in _LOCALIZERS:
-        noun = noun[:-1]
-    if len(noun) < 2:
-        return Following("", scope)
-    return Following(noun, scope)
-
-
-class EnglishContext(NamedTuple):
-    """Time scope, year and modality of an English figure."""
-
-    scope: str | None
-    year: int | None
-    modality: Modality
-
-
-_EN_TIME_RE: Final[re.Pattern[str]] = re.compile(
-    rf"\b(?:(?:in|by|since|until|through|before|after|as of|end of)\s+)?{_YEAR}\b|\b(?:this|last|next) year\b",
-    re.IGNORECASE,
-)
-_EN_TARGET_RE: Final[re.Pattern[str]] = re.compile(
-    r"\b(?:will|plans?|planned|aims?|aimed|targets?|expected|seeks?|strive|goal)\b", re.IGNORECASE
-)
-_EN_ACHIEVED_RE: Final[re.Pattern[str]] = re.compile(
-    r"\b(?:has|have|had|already|completed|achieved)\b", re.IGNORECASE
-)
-
-
-def english_context(window: str) -> EnglishContext:
-    """Time scope, year and modality from the English clause before a figure."""
-    scope = year = None
-    for m in _EN_TIME_RE.finditer(window):
-        scope = m.group(0)
-    if scope is not None:
-        y = _YEAR_IN_RE.search(scope)
-        year = int(y.group(0)) if y else None
-    if _EN_TARGET_RE.search(window):
-        mod = Modality.TARGET
-    elif _EN_ACHIEVED_RE.search(window):
-        mod = Modality.ACHIEVED
-    else:
-        mod = Modality.REPORTED
-    return EnglishContext(scope, year, mod)

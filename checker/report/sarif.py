@@ -98,6 +98,25 @@ def _result(f: Finding, rule_index: int, baseline_state: str) -> dict[str, Any]:
     return result
 
 
+def _notifications(report: Report) -> list[dict[str, Any]]:
+    """The run's document and rule errors as SARIF tool notifications."""
+    return [
+        {
+            "level": "error",
+            "message": {"text": e.message},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": artifact_uri(e.path)},
+                        **({"region": {"startLine": e.line}} if e.line else {}),
+                    }
+                }
+            ],
+        }
+        for e in report.errors
+    ]
+
+
 def build_sarif(report: Report) -> dict[str, Any]:
     """The SARIF log as a dict (render_sarif dumps it)."""
     everything = [*report.findings, *report.resolved]
@@ -115,21 +134,6 @@ def build_sarif(report: Report) -> dict[str, Any]:
         for f in report.findings
     ]
     results += [_result(f, index[f.rule], "absent") for f in report.resolved]
-    notifications = [
-        {
-            "level": "error",
-            "message": {"text": e.message},
-            "locations": [
-                {
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": artifact_uri(e.path)},
-                        **({"region": {"startLine": e.line}} if e.line else {}),
-                    }
-                }
-            ],
-        }
-        for e in report.errors
-    ]
     run: dict[str, Any] = {
         "tool": {
             "driver": {
@@ -147,7 +151,7 @@ def build_sarif(report: Report) -> dict[str, Any]:
                 "executionSuccessful": True,
                 "startTimeUtc": _utc(report.run.started),
                 **({"endTimeUtc": _utc(report.run.finished)} if report.run.finished else {}),
-                "toolExecutionNotifications": notifications,
+                "toolExecutionNotifications": _notifications(report),
             }
         ],
         "results": results,

@@ -57,6 +57,18 @@ def _watch_targets(roots: Sequence[Root], rule_paths: Sequence[Path]) -> dict[Pa
     return targets
 
 
+def _warn_reports_inside(roots: Sequence[Root], reports: Path) -> None:
+    """Warn when the reports folder lies inside a watched folder (a reconcile would read its reports)."""
+    for root in roots:
+        if reports.resolve().is_relative_to(root.real):
+            logger.warning(
+                "the reports folder {} is inside the watched folder {}; watch ignores it, but a "
+                "reconcile reads its .md files as reports: use --reports to put it elsewhere",
+                reports,
+                root.given,
+            )
+
+
 class Watcher:
     """One running watch service over some roots."""
 
@@ -85,14 +97,27 @@ class Watcher:
         queue = Coalescer(window)
         self.loop = BatchLoop(queue, runner, settle_interval(window))
 
-        for root in self.roots:
-            if s.reports.resolve().is_relative_to(root.real):
-                logger.warning(
-                    "the reports folder {} is inside the watched folder {}; watch ignores it, but a "
-                    "reconcile reads its .md files as reports: use --reports to put it elsewhere",
-                    s.reports,
-                    root.given,
-                )
+        _warn_reports_inside(self.roots, s.reports)
+        self._observe(queue)
+
+        logger.info(
+            "watching {} ({}), debounce {} ms, reconcile every {:g} min; store {}, reports {}; pid {}",
+            ", ".join(r.given.as_posix() for r in self.roots),
+            "polling" if s.polling else "kernel events",
+            s.debounce_ms,
+            s.reconcile_minutes,
+            s.store,
+            s.reports,
+            os.getpid(),
+        )
+        reconciler = Reconciler(runner.reconcile, s.reconcile_minutes)
+        self._cleanup.append(reconciler.shutdown)
+        self._cleanup.append(reconcile_on_overflow(reconciler.request))
+        reconciler.start(at_once=True)
+
+    def _observe(self, queue: Coalescer) -> None:
+        """Start the observer over the roots and rule folders; its hints go to `queue`."""
+        s = self.settings
         hints = HintFilter(
             self.roots,
             include=s.include,
@@ -120,21 +145,6 @@ class Watcher:
             observer.join(timeout=10)
 
         self._cleanup.append(stop_observer)
-
-        logger.info(
-            "watching {} ({}), debounce {} ms, reconcile every {:g} min; store {}, reports {}; pid {}",
-            ", ".join(r.given.as_posix() for r in self.roots),
-            "polling" if s.polling else "kernel events",
-            s.debounce_ms,
-            s.reconcile_minutes,
-            s.store,
-            s.reports,
-            os.getpid(),
-        )
-        reconciler = Reconciler(runner.reconcile, s.reconcile_minutes)
-        self._cleanup.append(reconciler.shutdown)
-        self._cleanup.append(reconcile_on_overflow(reconciler.request))
-        reconciler.start(at_once=True)
 
     def serve(self) -> None:
         """Process changes until `stop` (or a signal) ends the loop."""

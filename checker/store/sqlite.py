@@ -13,7 +13,6 @@ import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from importlib import resources
 from pathlib import Path
 
 from pydantic import TypeAdapter
@@ -22,6 +21,7 @@ from checker.errors import StoreError
 from checker.models import Claim, Document, DocumentMeta, Extraction, Finding, Relation, Report
 from checker.store.base import RunRecord, StoredDocument
 from checker.store.faults import check_integrity, store_failure
+from checker.store.migrations import statements as _statements
 
 # Each entry upgrades the store by one version: MIGRATIONS[0] makes version 1 from an
 # empty file, MIGRATIONS[1] version 2 from version 1, and so on.  Never edit a
@@ -39,18 +39,6 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 _RELATIONS: TypeAdapter[list[Relation]] = TypeAdapter(list[Relation])
-
-
-def _statements(step: tuple[str, ...]) -> list[str]:
-    """A migration's SQL statements; an entry ending in .sql names a packaged script."""
-    out: list[str] = []
-    for item in step:
-        if item.endswith(".sql"):
-            script = resources.files("checker.store").joinpath(item).read_text(encoding="utf-8")
-            out += [s for s in script.split(";") if s.strip()]
-        else:
-            out.append(item)
-    return out
 
 
 def _now() -> str:
