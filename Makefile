@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 run: $(STAMP) ## set everything up and check seeds/ into reports/
 	$(BIN)/checker check seeds/ --reports reports
 
-test: $(STAMP) browser ## set everything up and run the whole test suite
+test: $(STAMP) browser postgres ## set everything up and run the whole test suite
 	$(BIN)/python -m pytest
 
 lint: $(STAMP) ## ruff over the code
@@ -37,12 +37,22 @@ clean: ## remove the environment, caches and generated reports
 
 # The browser tests drive reports/latest.html in Debian's Chromium; Playwright never downloads a browser here.
 # A CJK font comes with it so Chinese renders in the screenshots (the base image has none).
-.PHONY: browser schema
+.PHONY: browser postgres schema
 browser: ## install headless Chromium for the browser tests (as root, when missing)
 	@if [ -x /usr/bin/chromium ]; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
 		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-wqy-microhei; \
 	else echo "browser: /usr/bin/chromium is missing and installing it needs root; the browser tests will be skipped" >&2; fi
+
+# The PostgreSQL tests start a server of their own (initdb + pg_ctl in a temporary folder); they need
+# only Debian's server binaries: no system cluster is created or started.
+postgres: ## install the PostgreSQL server binaries for the PostgreSQL tests (as root, when missing)
+	@if ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || command -v pg_ctl >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		mkdir -p /etc/postgresql-common && echo "create_main_cluster = false" > /etc/postgresql-common/createcluster.conf; \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+			-o Dpkg::Options::=--force-confold postgresql; \
+	else echo "postgres: pg_ctl is missing and installing it needs root; the PostgreSQL tests will be skipped" >&2; fi
 
 schema: $(STAMP) ## regenerate docs/report.schema.json from the report models
 	$(BIN)/python -m checker.report.schema docs/report.schema.json

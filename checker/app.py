@@ -16,7 +16,7 @@ from checker.models import Finding, ReadError, Report
 from checker.pipeline import Progress, SyncResult, check
 from checker.report.writer import write_reports
 from checker.rules.base import Rule
-from checker.store import SQLiteStore, open_store
+from checker.store import Store, open_store
 
 
 @dataclass
@@ -35,7 +35,7 @@ class Checker:
         self.settings = settings
         self.rules = list(rules)
         self.rule_errors = list(rule_errors)
-        self.store: SQLiteStore = open_store(settings.store)
+        self.store: Store = open_store(settings.store)
         self.baseline: Baseline | None = None
 
     def run(

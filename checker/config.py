@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -34,7 +34,10 @@ class Settings(BaseSettings):
         validate_default=True,
     )
 
-    store: Path = Field(default=Path(".checker/checker.db"), description="SQLite store file")
+    store: Path | str = Field(
+        default=Path(".checker/checker.db"),
+        description="SQLite store file, or a PostgreSQL database as postgresql://USER@HOST:PORT/DB",
+    )
     reports: Path = Field(default=Path("reports"), description="folder the reports are written to")
     rules: list[Path] = Field(default_factory=lambda: [Path("rules")], description="rule files or folders")
     include: list[str] = Field(
@@ -55,6 +58,20 @@ class Settings(BaseSettings):
     polling: bool = Field(default=False, description="watch: poll the file system instead of kernel events")
     log_file: Path | None = Field(default=Path(".checker/checker.log"), description="rotating log file")
     log_json: bool = Field(default=False, description="log as JSON lines for log collectors")
+
+    @field_validator("store", mode="before")
+    @classmethod
+    def _store_location(cls, value: object) -> object:
+        """A URL stays a string (PostgreSQL); anything else is a file path (SQLite)."""
+        if isinstance(value, str):
+            if "://" not in value:
+                return Path(value)
+            if not value.startswith(("postgresql://", "postgres://")):
+                raise ValueError(
+                    f"{value.split('://')[0]}:// is not a store checker knows; "
+                    "give a SQLite file path or postgresql://USER@HOST:PORT/DB"
+                )
+        return value
 
     @classmethod
     def settings_customise_sources(

@@ -14,7 +14,7 @@ from checker.logs import setup_logging
 from checker.models import Severity
 from checker.rules.base import Rule
 from checker.rules.loader import apply_settings, load_rules
-from checker.store import SQLiteStore, open_store
+from checker.store import Store, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -26,7 +26,7 @@ def common_options(func: F) -> F:
     """--store, --reports, --rules, --select, --ignore, --severity, --include, --exclude, -v."""
     options = [
         click.option(
-            "--store", type=click.Path(path_type=Path), help="SQLite store file [.checker/checker.db]"
+            "--store", help="SQLite store file or postgresql://USER@HOST:PORT/DB [.checker/checker.db]"
         ),
         click.option("--reports", type=click.Path(path_type=Path), help="folder for reports [reports]"),
         click.option(
@@ -94,7 +94,7 @@ def settings_from(options: dict[str, Any], **extra: Any) -> Settings:
     return settings
 
 
-def store_for(settings: Settings) -> SQLiteStore:
+def store_for(settings: Settings) -> Store:
     """Open the store the settings name."""
     return open_store(settings.store)
 

@@ -96,11 +96,13 @@ def _text(status: Status) -> str:
 
 
 @click.command("status")
-@click.option("--store", type=click.Path(path_type=Path), help="SQLite store file [.checker/checker.db]")
+@click.option("--store", help="SQLite store file or postgresql://USER@HOST:PORT/DB [.checker/checker.db]")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="output format")
 def status_command(store: Path | None, fmt: str) -> int:
     """Show the last run (time, documents, claims, findings) and whether a watch service is running."""
     settings = settings_from({"store": store})
+    if not isinstance(settings.store, Path):
+        raise click.UsageError("checker status reads SQLite stores for now")
     status = collect(settings.store)
     if fmt == "json":
         sys.stdout.write(json.dumps(status.as_dict(), indent=2) + "\n")

@@ -66,6 +66,8 @@ class Watcher:
         self.settings = settings.model_copy(update={"exclude": with_editor_temporaries(settings.exclude)})
         self.roots = [Root.of(p) for p in roots]
         self.load_rules = load_rules
+        if not isinstance(settings.store, Path):
+            raise ServiceError("checker watch needs a SQLite store for now (leases on PostgreSQL come next)")
         self.lock = ServiceLock(settings.store)
         self._cleanup: list[Any] = []
         self.loop: BatchLoop | None = None
