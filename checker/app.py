@@ -12,6 +12,7 @@ from pathlib import Path
 
 from checker.baseline import Baseline, baseline_path
 from checker.config import Settings
+from checker.executors import make_executor
 from checker.models import Finding, ReadError, Report
 from checker.pipeline import Progress, SyncResult, check
 from checker.report.writer import write_reports
@@ -36,6 +37,7 @@ class Checker:
         self.rules = list(rules)
         self.rule_errors = list(rule_errors)
         self.store: Store = open_store(settings.store)
+        self.executor = make_executor(settings.executor, settings.jobs, settings.dask_scheduler)
         self.baseline: Baseline | None = None
 
     def run(
@@ -62,8 +64,9 @@ class Checker:
             accept=self.accepted,
             outputs=[self.settings.reports],
             config_errors=[_as_read_error(message) for message in self.rule_errors],
+            executor=self.executor,
         )
-        self.store.prune_runs(self.settings.retention)
+        self.store.prune_runs(self.settings.retention, report.run.paths)
         written = write_reports(report, self.settings.reports, self.settings.retention) if write else {}
         return RunOutcome(report=report, sync=result, written=written)
 
@@ -72,7 +75,10 @@ class Checker:
         return self.baseline.accepted(finding) if self.baseline is not None else None
 
     def close(self) -> None:
-        self.store.close()
+        try:
+            self.executor.close()
+        finally:
+            self.store.close()
 
 
 def _as_read_error(message: str) -> ReadError:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -19,6 +19,7 @@ from pydantic_settings import (
 )
 
 from checker.errors import ConfigError
+from checker.executors import ExecutorKind
 from checker.models import Severity
 from checker.sources.discover import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
 
@@ -56,6 +57,18 @@ class Settings(BaseSettings):
     debounce_ms: int = Field(default=300, ge=10, description="watch: changes within this window make one run")
     reconcile_minutes: float = Field(default=10.0, gt=0, description="watch: full reconcile period")
     polling: bool = Field(default=False, description="watch: poll the file system instead of kernel events")
+    executor: ExecutorKind = Field(
+        default="serial", description="where extraction runs: serial, processes (--jobs) or dask"
+    )
+    jobs: int | None = Field(
+        default=None, ge=1, description="extraction processes or LocalCluster workers (default: cores)"
+    )
+    dask_scheduler: str | None = Field(
+        default=None, description="Dask scheduler tcp://HOST:PORT (default: a LocalCluster per run)"
+    )
+    lease_seconds: float = Field(
+        default=30.0, ge=2, description="watch on PostgreSQL: a silent watcher's lease on its folders expires"
+    )
     log_file: Path | None = Field(default=Path(".checker/checker.log"), description="rotating log file")
     log_json: bool = Field(default=False, description="log as JSON lines for log collectors")
 
@@ -72,6 +85,12 @@ class Settings(BaseSettings):
                     "give a SQLite file path or postgresql://USER@HOST:PORT/DB"
                 )
         return value
+
+    @model_validator(mode="after")
+    def _scheduler_needs_dask(self) -> Settings:
+        if self.dask_scheduler and self.executor != "dask":
+            raise ValueError("dask_scheduler is set but executor is not dask; add --executor dask")
+        return self
 
     @classmethod
     def settings_customise_sources(

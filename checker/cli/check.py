@@ -14,7 +14,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from checker.app import Checker
-from checker.cli.common import common_options, err_console, out_console, rules_for, settings_from
+from checker.cli.common import (
+    common_options,
+    err_console,
+    executor_options,
+    out_console,
+    rules_for,
+    settings_from,
+)
 from checker.cli.main import EXIT_FAIL, EXIT_SUCCESS
 from checker.errors import SourceError
 from checker.extract import extract
@@ -104,6 +111,7 @@ def print_summary(report: Report, written: dict[str, Path]) -> None:
 )
 @click.option("--no-reports", is_flag=True, help="do not write report files")
 @common_options
+@executor_options
 def check_command(paths: tuple[Path, ...], fmt: str, no_reports: bool, **options: Any) -> int:
     """Check the reports under PATHS and write the discrepancy reports."""
     settings = settings_from(options)

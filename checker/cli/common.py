@@ -52,6 +52,26 @@ def common_options(func: F) -> F:
     return func
 
 
+def executor_options(func: F) -> F:
+    """--executor, --jobs, --dask-scheduler: where extraction runs."""
+    options = [
+        click.option(
+            "--executor",
+            type=click.Choice(["serial", "processes", "dask"]),
+            help="where extraction runs: this process, a process pool or a Dask cluster [serial]",
+        ),
+        click.option("--jobs", type=click.IntRange(min=1), help="extraction processes or workers [cores]"),
+        click.option(
+            "--dask-scheduler",
+            metavar="tcp://HOST:PORT",
+            help="extract on this Dask cluster [a LocalCluster]",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
 def _split(values: tuple[str, ...]) -> list[str] | None:
     items = [v.strip() for value in values for v in value.split(",") if v.strip()]
     return items or None
@@ -86,6 +106,9 @@ def settings_from(options: dict[str, Any], **extra: Any) -> Settings:
         ignore=_split(options.get("ignore", ())),
         include=_split(options.get("include", ())),
         exclude=_split(options.get("exclude", ())),
+        executor=options.pop("executor", None),
+        jobs=options.pop("jobs", None),
+        dask_scheduler=options.pop("dask_scheduler", None),
         **extra,
     )
     if severities:

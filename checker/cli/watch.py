@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from checker.cli.common import common_options, out_console, rules_for, settings_from
+from checker.cli.common import common_options, executor_options, out_console, rules_for, settings_from
 from checker.cli.main import EXIT_SUCCESS
 from checker.logs import setup_logging
 from checker.service.status import Status, collect
@@ -35,6 +35,7 @@ from checker.service.watcher import run_service
 @click.option("--log-file", type=click.Path(path_type=Path), help="rotating log file [.checker/checker.log]")
 @click.option("--log-json", is_flag=True, help="log JSON lines (for log collectors)")
 @common_options
+@executor_options
 def watch_command(
     paths: tuple[Path, ...],
     *,

@@ -1,9 +1,13 @@
-"""Issue 12's acceptance 1: `checker check seeds/` gives the same report on PostgreSQL as on SQLite."""
+"""Issue 12's acceptance 1 and 2: the same report from `checker check seeds/` on PostgreSQL as on
+SQLite, and with extraction in a process pool or on a Dask cluster as in this process."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from tests.conftest import SEEDS, run_checker
 from tests.pgserver import PgServer
@@ -39,3 +43,50 @@ def test_postgres_store_gives_the_same_report_as_sqlite(tmp_path: Path, pg_serve
     sqlite, postgres = check_json(tmp_path / "a", "store.db"), check_json(tmp_path / "b", url)
     assert postgres["run"]["documents_extracted"] == sqlite["run"]["documents_extracted"] == 0
     assert essence(postgres) == essence(sqlite)
+
+
+@pytest.fixture(scope="module")
+def serial(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    return check_json(tmp_path_factory.mktemp("serial"), "store.db", "--executor", "serial")
+
+
+@pytest.fixture(scope="module")
+def dask_scheduler() -> Iterator[str]:
+    """A real two-worker Dask cluster, as `dask scheduler` and `dask worker` would give."""
+    from dask.distributed import LocalCluster
+
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    yield cluster.scheduler_address
+    cluster.close()
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [("--executor", "processes", "--jobs", "2"), ("--executor", "dask", "--jobs", "2")],
+    ids=["processes", "dask-local-cluster"],
+)
+def test_executors_give_the_same_report_as_serial(
+    tmp_path: Path, serial: dict[str, Any], extra: tuple[str, ...]
+) -> None:
+    assert serial["run"]["documents_extracted"] == 5
+    report = check_json(tmp_path, "store.db", *extra)
+    assert report["run"]["documents_extracted"] == 5
+    assert essence(report) == essence(serial)
+
+
+def test_extraction_on_a_running_dask_scheduler_into_postgres(
+    tmp_path: Path, serial: dict[str, Any], dask_scheduler: str, pg_server: PgServer
+) -> None:
+    url = pg_server.new_database()
+    report = check_json(tmp_path, url, "--executor", "dask", "--dask-scheduler", dask_scheduler)
+    assert essence(report) == essence(serial)
+
+
+def test_an_unreachable_scheduler_is_one_clear_error(tmp_path: Path) -> None:
+    result = run_checker(
+        "check", SEEDS, "--store", "s.db", "--no-reports", "--executor", "dask",
+        "--dask-scheduler", "tcp://127.0.0.1:9", cwd=tmp_path, timeout=120,
+        env={"DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "2s"},
+    )  # fmt: skip
+    assert result.code == 2, result.stderr
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.stderr
