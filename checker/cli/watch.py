@@ -76,7 +76,13 @@ def _when(moment: datetime | None) -> str:
 def _text(status: Status) -> str:
     lines = [f"store      {status.store}" + ("" if status.exists else " (none yet: nothing checked)")]
     svc = status.service
-    if svc.running:
+    if status.watchers:
+        lines += [
+            f"watcher    {w.root}: pid {w.pid} on {w.host}, since {_when(w.started)}, "
+            + (f"renewed {_when(w.renewed)}" if w.live else "lease expired")
+            for w in status.watchers
+        ]
+    elif svc.running:
         since = f", since {_when(svc.started)}" if svc.started else ""
         roots = f", watching {', '.join(svc.roots)}" if svc.roots else ""
         lines.append(f"service    running (pid {svc.pid}{since}{roots})")
@@ -102,8 +108,6 @@ def _text(status: Status) -> str:
 def status_command(store: Path | None, fmt: str) -> int:
     """Show the last run (time, documents, claims, findings) and whether a watch service is running."""
     settings = settings_from({"store": store})
-    if not isinstance(settings.store, Path):
-        raise click.UsageError("checker status reads SQLite stores for now")
     status = collect(settings.store)
     if fmt == "json":
         sys.stdout.write(json.dumps(status.as_dict(), indent=2) + "\n")
