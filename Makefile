@@ -61,3 +61,9 @@ schema: $(STAMP) ## regenerate docs/report.schema.json from the report models
 .PHONY: bench-latency
 bench-latency: $(STAMP) ## time from a file write to the updated latest.json (1k and 10k documents)
 	$(BIN)/python bench/latency.py
+
+# Cold checks of synthetic 10,000- and 100,000-document corpora on SQLite and on a PostgreSQL server it
+# starts, serial against a Dask LocalCluster; the 100,000 size takes a long while on two cores.
+.PHONY: bench-cluster
+bench-cluster: $(STAMP) postgres ## cold check: SQLite + serial vs PostgreSQL + Dask (10k and 100k documents)
+	$(BIN)/python bench/cluster.py --sizes 10000 100000 --jobs 2

@@ -3,8 +3,8 @@
 One server per test session (see the `pg_server` fixture in conftest.py); each
 test gets a database of its own.  As root the server runs as the `postgres`
 user (or `nobody`), since PostgreSQL refuses to run as root.  Durability is
-switched off (fsync, synchronous_commit): a test server need not survive a
-power cut, and the tests stay quick.
+switched off (fsync, synchronous_commit) unless asked for: a test server need
+not survive a power cut, and the tests stay quick; the benchmark keeps it on.
 """
 
 from __future__ import annotations
@@ -59,8 +59,9 @@ def _server_user() -> str | None:
 class PgServer:
     """A throw-away PostgreSQL cluster listening on 127.0.0.1."""
 
-    def __init__(self, bindir: Path) -> None:
+    def __init__(self, bindir: Path, *, durable: bool = False) -> None:
         self.bindir = bindir
+        self.durable = durable
         self.user = _server_user()
         self.home = Path(tempfile.mkdtemp(prefix="checker-pg-"))
         self.data = self.home / "data"
@@ -83,10 +84,9 @@ class PgServer:
             str(self.bindir / "initdb"), "-D", str(self.data), "-U", "checker", "--auth=trust",
             "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync",
         )  # fmt: skip
-        options = (
-            f"-p {self.port} -k {self.home} -c listen_addresses=127.0.0.1 -c max_connections=200"
-            " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-        )
+        options = f"-p {self.port} -k {self.home} -c listen_addresses=127.0.0.1 -c max_connections=200"
+        if not self.durable:
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         self._run(
             str(self.bindir / "pg_ctl"),
             "-D",
