@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -12,6 +13,7 @@ from checker.service.lease import HOST, RootLease, leases
 from checker.service.lock import ServiceError
 from checker.service.status import collect
 from checker.store import PostgresStore
+from tests.conftest import run_checker
 
 
 def _foreign(url: str, root: str, expires_in: str) -> None:
@@ -24,7 +26,7 @@ def _foreign(url: str, root: str, expires_in: str) -> None:
         )
 
 
-def test_a_folder_has_one_watcher_and_nested_folders_count(pg_url: str) -> None:
+def test_a_folder_has_one_watcher_and_nested_folders_count(pg_url: str, tmp_path: Path) -> None:
     first = RootLease(pg_url, 30)
     first.acquire(["desk-a", "desk-b"])
     try:
@@ -42,6 +44,8 @@ def test_a_folder_has_one_watcher_and_nested_folders_count(pg_url: str) -> None:
             ("desk-c", True),
         ]
         assert status.service.running and status.as_dict()["watchers"][0]["host"] == HOST
+        text = run_checker("status", "--store", pg_url, cwd=tmp_path).stdout
+        assert f"watcher    desk-a: pid {os.getpid()} on {HOST}, since " in text, text
     finally:
         first.release()
     store = PostgresStore(pg_url)
