@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from checker.store.base import RunRecord, Store, StoredDocument
-from checker.store.postgres import PostgresStore, is_postgres_url, redact
+from checker.store.postgres import PostgresStore
+from checker.store.postgres_setup import is_postgres_url, redact
 from checker.store.sqlite import SQLiteStore
 
 __all__ = [

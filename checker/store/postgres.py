@@ -4,14 +4,12 @@ Every write is one short transaction.  A document's row is upserted (or locked)
 before its claims are touched, and a batch takes its rows in path order: two
 writers of the same document queue on that row lock, and the second replaces
 the first's claims instead of adding to them; two batches never deadlock.
-Claims and relations go in with COPY, so a batch of documents is a handful of
-round trips.
+Claims and relations go in with COPY: a batch of documents is a few round trips.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -27,12 +25,10 @@ from pydantic import TypeAdapter
 from checker.errors import StoreError
 from checker.models import Claim, Document, DocumentMeta, Extraction, Finding, Relation, Report
 from checker.store.base import RunRecord, StoredDocument
-from checker.store.migrations import SCHEMA_VERSION, statements, steps
+from checker.store.postgres_setup import first_line, migrate, redact
 
 T = TypeVar("T")
 _RELATIONS: TypeAdapter[list[Relation]] = TypeAdapter(list[Relation])
-# Any constant will do: it only has to be the same for every checker migrating one database.
-_MIGRATION_LOCK = 0x636865636B6572
 # Two writers caught in each other's locks: PostgreSQL aborts one; trying again succeeds.
 _RETRY = (pg_errors.DeadlockDetected, pg_errors.SerializationFailure)
 _UPSERT = (
@@ -44,16 +40,6 @@ _UPSERT = (
 )
 
 
-def is_postgres_url(location: object) -> bool:
-    """Whether a --store value names a PostgreSQL database rather than a SQLite file."""
-    return isinstance(location, str) and location.startswith(("postgresql://", "postgres://"))
-
-
-def redact(url: str) -> str:
-    """The URL without its password, for messages and `checker status`."""
-    return re.sub(r"(://[^:/@]*):[^@/]*@", r"\1:***@", url)
-
-
 class PostgresStore:
     """The store on a PostgreSQL server (`--store postgresql://USER@HOST:PORT/DB`)."""
 
@@ -62,43 +48,22 @@ class PostgresStore:
         self.location = redact(url)
         try:
             with psycopg.connect(url, autocommit=True, connect_timeout=10) as conn:
-                self._migrate(conn)
+                migrate(conn, self.location)
         except psycopg.OperationalError as exc:
             raise StoreError(
-                f"cannot connect to the PostgreSQL store {self.location}: {_first_line(exc)}; "
+                f"cannot connect to the PostgreSQL store {self.location}: {first_line(exc)}; "
                 "start the server, check the URL (postgresql://USER@HOST:PORT/DB) or use another --store"
             ) from exc
         except psycopg.Error as exc:
             raise StoreError(
-                f"{self.location} is not a checker store ({_first_line(exc)}); use an empty database"
+                f"{self.location} is not a checker store ({first_line(exc)}); use an empty database"
             ) from exc
+        # Checked on checkout, so a server restart costs a reconnect, not a failed run.
+        check = ConnectionPool.check_connection
         self._pool = ConnectionPool(
-            url,
-            min_size=1,
-            max_size=pool_size,
-            kwargs={"autocommit": True},
-            check=ConnectionPool.check_connection,
-            name="checker-store",
-            open=False,
+            url, min_size=1, max_size=pool_size, kwargs={"autocommit": True}, check=check, open=False
         )
         self._pool.open(wait=True, timeout=30)
-
-    def _migrate(self, conn: psycopg.Connection[Any]) -> None:
-        with conn.transaction():
-            # Several checkers may start at once against a new database: one migrates, the others wait.
-            conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
-            conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-            row = conn.execute("SELECT version FROM schema_version").fetchone()
-            version = row[0] if row else 0
-            if version > SCHEMA_VERSION:
-                raise StoreError(
-                    f"{self.location} was written by a newer checker (schema {version}); upgrade checker"
-                )
-            for step in steps("postgresql")[version:]:
-                for statement in statements(step):
-                    conn.execute(statement.encode())  # packaged SQL, never user input
-            conn.execute("DELETE FROM schema_version")
-            conn.execute("INSERT INTO schema_version VALUES (%s)", (max(version, SCHEMA_VERSION),))
 
     @contextmanager
     def transaction(self) -> Iterator[psycopg.Cursor[Any]]:
@@ -109,7 +74,7 @@ class PostgresStore:
         except psycopg.Error as exc:
             if isinstance(exc, _RETRY):
                 raise
-            raise StoreError(f"PostgreSQL store {self.location}: {_first_line(exc)}") from exc
+            raise StoreError(f"PostgreSQL store {self.location}: {first_line(exc)}") from exc
 
     def _write(self, work: Callable[[psycopg.Cursor[Any]], T]) -> T:
         for attempt in range(5):
@@ -330,7 +295,3 @@ def _pack(text: str) -> bytes:
 def _of_roots(paths: list[str] | None) -> tuple[str, tuple[object, ...]]:
     """A WHERE clause limiting runs to those over exactly these roots (nothing when None)."""
     return ("", ()) if paths is None else (" AND paths = %s", (json.dumps(paths),))
-
-
-def _first_line(exc: BaseException) -> str:
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
