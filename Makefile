@@ -23,21 +23,23 @@ test: $(STAMP) browser postgres ## set everything up and run the whole test suit
 	$(BIN)/python -m pytest
 
 lint: $(STAMP) ## ruff over the code
-	$(BIN)/ruff check checker tests bench
-	$(BIN)/ruff format --check checker tests bench
+	$(BIN)/ruff check checker tests bench tools
+	$(BIN)/ruff format --check checker tests bench tools
 
 typecheck: $(STAMP) ## mypy --strict over the package
 	$(BIN)/mypy
 
-bench: $(STAMP) ## extraction accuracy and speed against the gold set
+bench: $(STAMP) ## extraction accuracy and speed; period and modality accuracy; web page and PDF reading speed
 	$(BIN)/python bench/extraction.py
+	$(BIN)/python bench/periods.py
+	$(BIN)/python bench/formats.py
 
 clean: ## remove the environment, caches and generated reports
 	rm -rf $(VENV) .checker .pytest_cache .mypy_cache .ruff_cache reports/runs reports/latest.*
 
 # The browser tests drive reports/latest.html in Debian's Chromium; Playwright never downloads a browser here.
 # A CJK font comes with it so Chinese renders in the screenshots (the base image has none).
-.PHONY: browser postgres schema
+.PHONY: browser postgres schema opencc-table
 browser: ## install headless Chromium for the browser tests (as root, when missing)
 	@if [ -x /usr/bin/chromium ]; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
@@ -53,6 +55,9 @@ postgres: ## install the PostgreSQL server binaries for the PostgreSQL tests (as
 		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
 			-o Dpkg::Options::=--force-confold postgresql; \
 	else echo "postgres: pg_ctl is missing and installing it needs root; the PostgreSQL tests will be skipped" >&2; fi
+
+opencc-table: $(STAMP) ## regenerate checker/extract/opencc_chars.py from OpenCC's character table
+	$(BIN)/python tools/opencc_table.py
 
 schema: $(STAMP) ## regenerate docs/report.schema.json from the report models
 	$(BIN)/python -m checker.report.schema docs/report.schema.json

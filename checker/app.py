@@ -6,7 +6,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from checker.pipeline import Progress, SyncResult, check
 from checker.report.writer import write_reports
 from checker.rules.base import Rule
 from checker.store import Store, open_store
+from checker.store.faults import store_failure
 
 
 @dataclass
@@ -52,7 +54,29 @@ class Checker:
         """Sync the store with the disk, evaluate the rules, write the reports."""
         # Read for every run, not once per Checker: `checker accept` may have edited it since.
         self.baseline = Baseline.load(baseline_path(self.settings.baseline, roots))
-        report, result = check(
+        written: dict[str, Path] = {}
+
+        def publish(report: Report) -> None:
+            if write:
+                written.update(write_reports(report, self.settings.reports, self.settings.retention))
+
+        try:
+            report, result = self._check(roots, trigger, only, progress, publish)
+            # Only this corpus's runs: on a shared store other watchers keep their own history.
+            self.store.prune_runs(self.settings.retention, report.run.paths)
+        except sqlite3.Error as exc:
+            raise store_failure(self.settings.store, exc) from exc
+        return RunOutcome(report=report, sync=result, written=written)
+
+    def _check(
+        self,
+        roots: Sequence[Path],
+        trigger: str,
+        only: Iterable[Path] | None,
+        progress: Progress | None,
+        publish: Callable[[Report], None],
+    ) -> tuple[Report, SyncResult]:
+        return check(
             self.store,
             roots,
             self.rules,
@@ -64,11 +88,10 @@ class Checker:
             accept=self.accepted,
             outputs=[self.settings.reports],
             config_errors=[_as_read_error(message) for message in self.rule_errors],
+            outside_links=self.settings.follow_outside_links,
+            before_finish=publish,
             executor=self.executor,
         )
-        self.store.prune_runs(self.settings.retention, report.run.paths)
-        written = write_reports(report, self.settings.reports, self.settings.retention) if write else {}
-        return RunOutcome(report=report, sync=result, written=written)
 
     def accepted(self, finding: Finding) -> str | None:
         """The reason a reviewer accepted this finding, or None (see checker accept)."""

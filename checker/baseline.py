@@ -137,6 +137,6 @@ class Baseline:
 
     def save(self) -> None:
         """Write the file atomically (a watch run may read it at any moment)."""
-        from checker.report.writer import atomic_write
+        from checker.report.writer import write_output
 
-        atomic_write(self.path, self.dump())
+        write_output(self.path, self.dump())

@@ -56,6 +56,9 @@ class Settings(BaseSettings):
     retention: int = Field(default=50, ge=1, description="how many past runs to keep under reports/runs/")
     debounce_ms: int = Field(default=300, ge=10, description="watch: changes within this window make one run")
     reconcile_minutes: float = Field(default=10.0, gt=0, description="watch: full reconcile period")
+    follow_outside_links: bool = Field(
+        default=False, description="read symlinks whose target lies outside the checked folders"
+    )
     polling: bool = Field(default=False, description="watch: poll the file system instead of kernel events")
     executor: ExecutorKind = Field(
         default="serial", description="where extraction runs: serial, processes (--jobs) or dask"

@@ -44,3 +44,7 @@ class ExtractError(CheckerError):
         super().__init__(f"{path}: {problem}")
         self.path = path
         self.problem = problem
+
+
+class ReportError(CheckerError):
+    """Reports or another output could not be written (folder unusable, disk full)."""

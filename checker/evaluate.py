@@ -7,12 +7,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from checker.match import Fact, assess, group_claims
+from checker.match.timeline import timelines
 from checker.models import ClaimRef, Finding, Group, GroupStatus, ReadError, Report, RunInfo, Severity
 from checker.roots import prefixes, under
 from checker.rules.base import Rule, RuleContext
 from checker.rules.engine import run_rules
 from checker.store.base import Store
-from checker.summary import document_summaries, summarise
+from checker.summary import document_summaries, metadata_errors, summarise
 from checker.tracking import Acceptance, track
 
 _STATUS_RANK = {"conflict": 0, "disputed": 1, "corroborated": 2, "single": 3}
@@ -53,10 +54,9 @@ def evaluate(
     docs = {p: d for p, d in store.documents().items() if under(p, wanted)}
     readable = [p for p, d in docs.items() if d.error is None]
     claims = store.claims(readable)
-    facts = group_claims(claims)
-    ctx = RuleContext(
-        claims=claims, facts=facts, relations=store.relations(readable), text_of=store.document_text
-    )
+    dates = {p: d.meta.date for p, d in docs.items()}
+    facts = group_claims(claims, dates)
+    ctx = RuleContext(claims=claims, facts=facts, relations=store.relations(readable), dates=dates)
     findings, problems = run_rules(rules, ctx)
     findings += [
         Finding(rule="internal", severity=Severity.WARNING, message=problem, claims=[], fact="internal")
@@ -76,5 +76,6 @@ def evaluate(
         groups=groups,
         findings=findings,
         resolved=resolved,
-        errors=sorted(errors.values(), key=lambda e: e.path),
+        errors=sorted([*errors.values(), *metadata_errors(docs, errors.values())], key=lambda e: e.path),
+        timelines=timelines(facts, dates),
     )

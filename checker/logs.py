@@ -5,8 +5,23 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import Any
 
 from loguru import logger
+
+# Tracebacks go to the log file always, to stderr only with --debug: a user sees one line.
+_TRACEBACKS = {"stderr": False}
+
+
+def show_tracebacks(on: bool) -> None:
+    """Whether stderr shows the traceback of a logged exception (`--debug`)."""
+    _TRACEBACKS["stderr"] = on
+
+
+def _stderr_format(record: Any) -> str:
+    if record["exception"] is not None and not _TRACEBACKS["stderr"]:
+        return "<level>{level: <7}</level> {message} (rerun with --debug for the traceback)\n"
+    return "<level>{level: <7}</level> {message}\n{exception}"
 
 
 class _InterceptHandler(logging.Handler):
@@ -20,11 +35,23 @@ class _InterceptHandler(logging.Handler):
         logger.opt(depth=6, exception=record.exc_info).log(level, record.getMessage())
 
 
-def setup_logging(level: str = "WARNING", log_file: Path | None = None, json: bool = False) -> None:
-    """Stderr at `level`; optionally a rotating file at INFO; JSON lines for collectors."""
+def setup_logging(
+    level: str = "WARNING", log_file: Path | None = None, json: bool = False, *, read_errors: bool = True
+) -> None:
+    """Stderr at `level`; optionally a rotating file at INFO; JSON lines for collectors.
+
+    With read_errors=False, files that could not be read are left off stderr: the
+    command prints them itself, once.
+    """
     logger.remove()
-    fmt = "<level>{level: <7}</level> {message}"
-    logger.add(sys.stderr, level=level, format=fmt, serialize=json, colorize=None if not json else False)
+    logger.add(
+        sys.stderr,
+        level=level,
+        format=_stderr_format,
+        serialize=json,
+        colorize=None if not json else False,
+        filter=None if read_errors else (lambda record: not record["extra"].get("read_error")),
+    )
     if log_file is not None:
         log_file.parent.mkdir(parents=True, exist_ok=True)
         logger.add(

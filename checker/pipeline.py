@@ -9,13 +9,14 @@ The watch service calls the same steps.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
 from checker.evaluate import evaluate
 from checker.executors import Executor
 from checker.models import ReadError, Report, RunInfo
+from checker.renames import follow_renames
 from checker.rules.base import Rule
 from checker.sources.discover import display_path
 from checker.store.base import Store
@@ -38,6 +39,8 @@ def check(
     accept: Acceptance | None = None,
     outputs: Sequence[Path] = (),
     config_errors: Sequence[ReadError] = (),
+    outside_links: bool = False,
+    before_finish: Callable[[Report], object] | None = None,
     executor: Executor | None = None,
 ) -> tuple[Report, SyncResult]:
     """One recorded run: sync the store, evaluate the rules, store the findings.
@@ -51,15 +54,10 @@ def check(
     run_id = store.start_run(trigger, names)
     run = RunInfo(id=run_id, started=datetime.now(UTC), paths=names, trigger=trigger)
     result = sync(
-        store,
-        roots,
-        include=include,
-        exclude=exclude,
-        only=only,
-        progress=progress,
-        outputs=outputs,
-        executor=executor,
-    )
+        store, roots, include=include, exclude=exclude, only=only, progress=progress, outputs=outputs,
+        outside_links=outside_links, executor=executor,
+    )  # fmt: skip
+    previous = follow_renames(previous, result.renamed)
     run.documents_read = len(result.extracted) + len(result.unchanged)
     run.documents_extracted = len(result.extracted)
     report = evaluate(
@@ -68,8 +66,11 @@ def check(
         rules,
         run=run,
         previous=previous,
-        read_errors=[*result.errors, *config_errors],
+        read_errors=[*result.errors, *result.skipped, *config_errors],
         accept=accept,
     )
+    if before_finish is not None:
+        # The reports are written first: a run whose reports failed is never recorded as finished.
+        before_finish(report)
     store.finish_run(run_id, report)
     return report, result

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from checker.models import DocumentSummary, Finding, Group, ReadError, Severity, Summary
 from checker.store.base import StoredDocument
@@ -30,6 +30,19 @@ def document_summaries(
                 errors=[errors[path].message] if path in errors else [],
             )
         )
+    return out
+
+
+def metadata_errors(docs: Mapping[str, StoredDocument], listed: Iterable[ReadError]) -> list[ReadError]:
+    """Malformed metadata of the stored documents, each once, and none already `listed`."""
+    seen = {(e.path, e.message, e.line) for e in listed}
+    out = []
+    for _, d in sorted(docs.items()):
+        for problem in d.meta.problems:
+            key = (problem.path, problem.message, problem.line)
+            if key not in seen:
+                seen.add(key)
+                out.append(problem)
     return out
 
 

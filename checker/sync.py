@@ -17,11 +17,14 @@ from checker.errors import SourceError
 from checker.executors import Executor, Pending, SerialExecutor
 from checker.extract import EXTRACTOR_VERSION
 from checker.models import Document, ReadError
+from checker.renames import adopt_renamed
 from checker.roots import prefixes as roots_prefixes
 from checker.roots import under, within_root
 from checker.sources import discover, read_document
 from checker.sources.decode import is_empty_text
-from checker.sources.discover import display_path, wanted
+from checker.sources.discover import Skipped, display_path, real_roots, skip_reason, wanted
+from checker.sources.metadata import describe
+from checker.sources.metafiles import signature
 from checker.store.base import Store, StoredDocument
 
 Progress = Callable[[int, int], None]
@@ -29,13 +32,17 @@ Progress = Callable[[int, int], None]
 
 @dataclass
 class SyncResult:
-    """What a sync did: documents (re)extracted, skipped as unchanged, removed, and read errors."""
+    """What a sync did: documents (re)extracted, skipped as unchanged, removed, read and metadata errors."""
 
     extracted: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     errors: list[ReadError] = field(default_factory=list)
     notices: list[ReadError] = field(default_factory=list)
+    skipped: list[ReadError] = field(default_factory=list)
+    renamed: dict[str, str] = field(default_factory=dict)
+    # Malformed metadata of documents read in this run (the report lists them from the stored metadata).
+    metadata: list[ReadError] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -51,6 +58,7 @@ def sync(
     only: Iterable[Path] | None = None,
     progress: Progress | None = None,
     outputs: Sequence[Path] = (),
+    outside_links: bool = False,
     executor: Executor | None = None,
 ) -> SyncResult:
     """Bring the store in line with the files under `roots`.
@@ -64,13 +72,31 @@ def sync(
     """
     result = SyncResult()
     known = store.documents()
+    skipped: list[Skipped] = []
     on_disk, gone = _plan(
-        roots, include=tuple(include), exclude=tuple(exclude), only=only, outputs=outputs, known=known
-    )
+        roots, include=tuple(include), exclude=tuple(exclude), only=only, outputs=outputs, known=known,
+        skipped=skipped, outside_links=outside_links,
+    )  # fmt: skip
+    result.skipped.extend(ReadError(path=display_path(s.path), message=s.reason) for s in skipped)
+    result.renamed = adopt_renamed(store, gone, on_disk, known, EXTRACTOR_VERSION)
+    gone = [p for p in gone if p not in result.renamed]
     if gone:
         store.remove_documents(gone)
         result.removed.extend(gone)
-    executor = executor or SerialExecutor()
+    _read_and_extract(store, on_disk, known, result, executor=executor or SerialExecutor(), progress=progress)
+    return result
+
+
+def _read_and_extract(
+    store: Store,
+    on_disk: dict[str, Path],
+    known: dict[str, StoredDocument],
+    result: SyncResult,
+    *,
+    executor: Executor,
+    progress: Progress | None,
+) -> None:
+    """Read each file in path order; extract the changed ones in chunks, the next chunk read meanwhile."""
     total = len(on_disk)
     chunk: list[Document] = []
     running: tuple[list[Document], Pending] | None = None
@@ -87,7 +113,6 @@ def sync(
             running, chunk = submitted, []
     if running:
         _store_extractions(store, *running, result)
-    return result
 
 
 def _store_extractions(store: Store, documents: list[Document], pending: Pending, result: SyncResult) -> None:
@@ -110,6 +135,8 @@ def _plan(
     only: Iterable[Path] | None,
     outputs: Sequence[Path],
     known: dict[str, StoredDocument],
+    skipped: list[Skipped],
+    outside_links: bool,
 ) -> tuple[dict[str, Path], list[str]]:
     """The files to look at (by stored name) and the stored documents that are gone."""
     own = [o.resolve() for o in outputs]
@@ -119,38 +146,46 @@ def _plan(
         return any(full == o or full.is_relative_to(o) for o in own)
 
     if only is None:
-        on_disk = {display_path(p): p for p in discover(roots, include, exclude) if not ours(p)}
+        found = discover(roots, include, exclude, notes=skipped, outside_links=outside_links)
+        on_disk = {display_path(p): p for p in found if not ours(p)}
         prefixes = roots_prefixes(roots)
         return on_disk, [p for p in known if p not in on_disk and under(p, prefixes)]
-    on_disk, gone = {}, []
+    on_disk, gone, real = {}, [], real_roots(roots)
     for p in only:
         name = display_path(p)
-        rel = within_root(p, roots)
-        if p.is_file() and rel is not None and not ours(p) and wanted(rel, include, exclude):
+        why = skip_reason(p, real, outside_links=outside_links)
+        rel = within_root(p, roots) if why is None else None
+        if why is not None and not why.startswith("vanished"):
+            skipped.append(Skipped(p, why))
+        if why is None and rel is not None and not ours(p) and wanted(rel, include, exclude):
             on_disk[name] = p
         elif name in known:
             gone.append(name)
     return on_disk, gone
 
 
-def _fresh(stored: StoredDocument | None, path: Path) -> bool:
-    """Read fine before, by this extractor, and the same size and mtime now: no need to open it."""
+def fresh(stored: StoredDocument | None, path: Path) -> bool:
+    """Read fine before, by this extractor, the same size and mtime now, its metadata files unchanged."""
     if stored is None or stored.error is not None or stored.extractor != EXTRACTOR_VERSION:
         return False
     stat = path.stat()
-    return stored.size == stat.st_size and stored.mtime == stat.st_mtime
+    return (
+        stored.size == stat.st_size and stored.mtime == stat.st_mtime and stored.meta.files == signature(path)
+    )
 
 
 def _read(store: Store, name: str, path: Path, result: SyncResult) -> Document | None:
     """The document, or None when it vanished or could not be read (recorded as an error)."""
     try:
-        return read_document(path, name)
+        document = describe(read_document(path, name), path)
+        result.metadata.extend(document.meta.problems)
+        return document
     except FileNotFoundError:
         return None
     except SourceError as exc:
         if "vanished" in exc.problem:
             return None
-        logger.error("{}", exc)
+        logger.bind(read_error=True).error("{}", exc)
         _failed(store, name, exc.problem, result)
         raise _Skip from None
 
@@ -169,7 +204,7 @@ def _sync_one(
 ) -> Document | None:
     """Read the file and settle what needs no extraction; the document to extract, or None."""
     try:
-        if _fresh(stored, path):
+        if fresh(stored, path):
             result.unchanged.append(name)
             return None
         document = _read(store, name, path, result)
@@ -186,13 +221,18 @@ def _sync_one(
         return None
     if is_empty_text(document.text):
         # Stored as an error so every run (not just the first) names it.
-        logger.error("{}: {}", name, "empty file: no text to check")
+        logger.bind(read_error=True).error("{}: {}", name, "empty file: no text to check")
         _failed(store, name, "empty file: no text to check", result)
         return None
     if document.encoding not in ("utf-8", "utf-8-sig"):
         result.notices.append(ReadError(path=name, message=f"decoded as {document.encoding.upper()}"))
-    if stored is not None and stored.sha256 == document.sha256 and stored.extractor == EXTRACTOR_VERSION:
-        # Touched but not changed: keep the claims, remember the new mtime.
+    if (
+        stored is not None
+        and stored.sha256 == document.sha256
+        and stored.extractor == EXTRACTOR_VERSION
+        and stored.meta.same_as(document.meta)
+    ):
+        # Touched but not changed: keep the claims, remember the new mtime (and metadata bookkeeping).
         store.touch_document(document)
         result.unchanged.append(name)
         return None

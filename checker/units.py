@@ -22,9 +22,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import pint
+
+if TYPE_CHECKING:
+    from checker.models import Claim
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,3 +305,16 @@ def base_magnitude(value: float, unit: str) -> tuple[float, str]:
     factor, offset, base = _base(unit)
     result = value * factor + offset
     return (result if math.isfinite(result) else value), base
+
+
+def unit_key(claim: Claim) -> str:
+    """Claims with different unit keys are never one fact.
+
+    Counts need the same measure word; other figures the same pint dimension
+    (公里 and 米 compare).  Dimensionless units keep their name: a percentage
+    and a bare ratio are different kinds of statement.
+    """
+    if claim.unit == "count":
+        return f"count:{claim.measure or ''}"
+    dimension = dimension_of(claim.unit)
+    return claim.unit if dimension == "dimensionless" else dimension

@@ -32,6 +32,7 @@ RANK = {
     "config": 6,
     "logs": 6,
     "pipeline": 6,
+    "renames": 3,
     "baseline": 6,
     "app": 7,
     "cli": 8,

@@ -23,7 +23,7 @@ from checker.cli.common import (
     settings_from,
 )
 from checker.cli.main import EXIT_FAIL, EXIT_SUCCESS
-from checker.errors import SourceError
+from checker.errors import SourceError, StoreError
 from checker.extract import extract
 from checker.models import Report
 from checker.report.json import render_json
@@ -31,7 +31,10 @@ from checker.report.junit import render_junit
 from checker.report.sarif import render_sarif
 from checker.sources import discover, read_document
 from checker.sources.decode import is_empty_text
-from checker.sources.discover import display_path
+from checker.sources.discover import Skipped, display_path
+from checker.sources.metadata import describe
+from checker.store import is_postgres_url, redact
+from checker.store.faults import rebuild_store as move_store_aside
 
 STDOUT_FORMATS = {"json": render_json, "sarif": render_sarif, "junit": render_junit}
 
@@ -100,6 +103,21 @@ def print_summary(report: Report, written: dict[str, Path]) -> None:
         err_console.print("reports: " + ", ".join(str(p) for p in written.values()))
 
 
+def _move_store_aside(store: Path | str, paths: tuple[Path, ...]) -> None:
+    """--rebuild-store: move a (damaged) SQLite file aside; a server store is not checker's to move."""
+    if is_postgres_url(store):
+        raise StoreError(
+            f"--rebuild-store moves a damaged SQLite file aside; {redact(str(store))} is a PostgreSQL database: "
+            "restore it from the server's backups, or point --store at an empty database to rebuild there"
+        )
+    aside = move_store_aside(Path(store))
+    if aside is not None:
+        err_console.print(
+            f"note: the old store was moved to {aside}; rebuilding it from {', '.join(map(str, paths))}",
+            highlight=False,
+        )
+
+
 @click.command("check")
 @PATHS
 @click.option(
@@ -110,12 +128,21 @@ def print_summary(report: Report, written: dict[str, Path]) -> None:
     help="stdout format (text: a summary on stderr)",
 )
 @click.option("--no-reports", is_flag=True, help="do not write report files")
+@click.option(
+    "--rebuild-store",
+    is_flag=True,
+    help="move a damaged store aside and rebuild it from PATHS (the baseline of accepted findings is kept)",
+)
 @common_options
 @executor_options
-def check_command(paths: tuple[Path, ...], fmt: str, no_reports: bool, **options: Any) -> int:
+def check_command(
+    paths: tuple[Path, ...], fmt: str, no_reports: bool, rebuild_store: bool, **options: Any
+) -> int:
     """Check the reports under PATHS and write the discrepancy reports."""
     settings = settings_from(options)
     rules, rule_errors = rules_for(settings)
+    if rebuild_store:
+        _move_store_aside(settings.store, paths)
     for message in rule_errors:
         err_console.print(f"[red]error[/]: {message}", markup=True, highlight=False)
     app = Checker(settings, rules, rule_errors)
@@ -126,9 +153,10 @@ def check_command(paths: tuple[Path, ...], fmt: str, no_reports: bool, **options
         progress.close()
         app.close()
     report, written = outcome.report, outcome.written
-    for e in outcome.sync.errors:
-        err_console.print(f"[red]error[/]: {e.path}: {e.message}", markup=True, highlight=False)
-    for n in outcome.sync.notices:
+    for e in [*outcome.sync.errors, *outcome.sync.metadata]:
+        where = f"{e.path}:{e.line}" if e.line else e.path
+        err_console.print(f"[red]error[/]: {where}: {e.message}", markup=True, highlight=False)
+    for n in [*outcome.sync.skipped, *outcome.sync.notices]:
         err_console.print(f"note: {n.path}: {n.message}", highlight=False)
     if fmt in STDOUT_FORMATS:
         sys.stdout.write(STDOUT_FORMATS[fmt](report))
@@ -146,10 +174,14 @@ def claims_command(paths: tuple[Path, ...], fmt: str, **options: Any) -> int:
     settings = settings_from(options)
     failed = False
     table = Table("where", "text", "value", "unit", "bound", "subject")
-    for path in discover(paths, settings.include, settings.exclude):
+    skipped: list[Skipped] = []
+    found = discover(
+        paths, settings.include, settings.exclude, notes=skipped, outside_links=settings.follow_outside_links
+    )
+    for path in found:
         name = display_path(path)
         try:
-            document = read_document(path, name)
+            document = describe(read_document(path, name), path)
         except SourceError as exc:
             err_console.print(f"[red]error[/]: {exc}", markup=True, highlight=False)
             failed = True
@@ -170,6 +202,8 @@ def claims_command(paths: tuple[Path, ...], fmt: str, **options: Any) -> int:
                     claim.bound,
                     claim.subject,
                 )
+    for note in skipped:
+        err_console.print(f"note: {display_path(note.path)}: {note.reason}", highlight=False, markup=False)
     if fmt == "table":
         out_console.print(table)
     # Unreadable files are named on stderr; listing claims still succeeded for the rest.

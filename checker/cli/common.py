@@ -43,8 +43,18 @@ def common_options(func: F) -> F:
             metavar="ID=LEVEL",
             help="give a rule id (or kind) another severity: error, warning or info (repeatable)",
         ),
-        click.option("--include", multiple=True, help="file glob to check (repeatable) [*.txt, *.md]"),
+        click.option(
+            "--include",
+            multiple=True,
+            help="file glob to check (repeatable) [*.txt, *.md, *.html, *.htm, *.pdf, *.docx]",
+        ),
         click.option("--exclude", multiple=True, help="file glob never to check (repeatable)"),
+        click.option(
+            "--follow-outside-links",
+            is_flag=True,
+            default=None,
+            help="read symlinks whose target lies outside PATHS (skipped with a note by default)",
+        ),
         click.option("-v", "--verbose", count=True, help="more log output (-vv for debug)"),
     ]
     for option in reversed(options):
@@ -96,7 +106,8 @@ def _severities(values: tuple[str, ...]) -> dict[str, Severity]:
 def settings_from(options: dict[str, Any], **extra: Any) -> Settings:
     """Settings with the command-line flags on top of env, checker.toml and pyproject."""
     verbose = options.pop("verbose", 0) or 0
-    setup_logging({0: "WARNING", 1: "INFO"}.get(verbose, "DEBUG"), log_file=None)
+    # One-off commands print unreadable files themselves; the service (which sets up its own logging) logs them.
+    setup_logging({0: "WARNING", 1: "INFO"}.get(verbose, "DEBUG"), log_file=None, read_errors=False)
     severities = _severities(options.get("severity") or ())
     settings = load_settings(
         store=options.get("store"),
@@ -106,6 +117,7 @@ def settings_from(options: dict[str, Any], **extra: Any) -> Settings:
         ignore=_split(options.get("ignore", ())),
         include=_split(options.get("include", ())),
         exclude=_split(options.get("exclude", ())),
+        follow_outside_links=options.get("follow_outside_links") or None,
         executor=options.pop("executor", None),
         jobs=options.pop("jobs", None),
         dask_scheduler=options.pop("dask_scheduler", None),

@@ -1,26 +1,39 @@
-"""Entry point: builds the click group from every cli module's COMMANDS, maps errors to exit codes."""
+"""Entry point: builds the click group from every cli module's COMMANDS, maps errors to exit codes.
+
+Exit 1 means error findings and nothing else.  Every other failure, expected
+(a CheckerError) or not, is one line on stderr and exit 2; the traceback of an
+unexpected one is shown only with --debug.
+"""
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
+import sqlite3
 import sys
+import traceback
+from pathlib import Path
 
 import click
 
 from checker import __version__
 from checker.errors import CheckerError
+from checker.logs import show_tracebacks
+from checker.store.faults import store_failure
 
 EXIT_SUCCESS, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
+PACKAGE = Path(__file__).resolve().parent.parent
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="checker")
-def cli() -> None:
+@click.option("--debug", is_flag=True, help="show the Python traceback of an unexpected error")
+def cli(debug: bool) -> None:
     """Extract numeric claims from reports and cross-check them.
 
     Exit status: 0 no error finding, 1 error findings, 2 usage, configuration or internal error.
     """
+    del debug  # taken out of the arguments by main(), wherever it was written
 
 
 def _register() -> None:
@@ -37,10 +50,44 @@ def _register() -> None:
 _register()
 
 
+def _take_debug(args: list[str]) -> tuple[list[str], bool]:
+    """`--debug` anywhere before a `--`, so it can follow the command as well as precede it."""
+    end = args.index("--") if "--" in args else len(args)
+    kept = [a for a in args[:end] if a != "--debug"] + args[end:]
+    return kept, len(kept) != len(args)
+
+
+def where(exc: BaseException) -> str:
+    """The step that failed: the innermost frame of checker's own code, as file:line (function)."""
+    frames = [
+        f
+        for f in traceback.extract_tb(exc.__traceback__)
+        if Path(f.filename).resolve().is_relative_to(PACKAGE)
+    ]
+    if not frames:
+        return "outside checker's code"
+    last = frames[-1]
+    return (
+        f"{Path(last.filename).resolve().relative_to(PACKAGE.parent).as_posix()}:{last.lineno} ({last.name})"
+    )
+
+
+def _unexpected(exc: Exception, args: list[str]) -> None:
+    command = next((a for a in args if not a.startswith("-")), "")
+    detail = " ".join(str(exc).split()) or "no detail"
+    click.echo(
+        f"error: unexpected {type(exc).__name__} in `checker {command}` at {where(exc)}: {detail}; "
+        "rerun with --debug for the traceback",
+        err=True,
+    )
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Run the CLI; user-facing errors become one line on stderr and exit status 2."""
+    """Run the CLI; any failure other than error findings is one line on stderr and exit status 2."""
+    args, debug = _take_debug(list(sys.argv[1:] if argv is None else argv))
+    show_tracebacks(debug)
     try:
-        code = cli.main(args=argv, prog_name="checker", standalone_mode=False)
+        code = cli.main(args=args, prog_name="checker", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
         sys.exit(EXIT_ERROR)
@@ -52,4 +99,15 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(EXIT_ERROR)
     except KeyboardInterrupt:
         sys.exit(130)
+    except sqlite3.Error as exc:
+        # A store failure outside a run (report, accept, status): the same message a run gives.
+        if debug:
+            traceback.print_exc()
+        click.echo(f"error: {store_failure(None, exc)}", err=True)
+        sys.exit(EXIT_ERROR)
+    except Exception as exc:  # the one place an unexpected failure becomes a message
+        if debug:
+            traceback.print_exc()
+        _unexpected(exc, args)
+        sys.exit(EXIT_ERROR)
     sys.exit(code if isinstance(code, int) else EXIT_SUCCESS)

@@ -22,7 +22,7 @@ from checker.errors import CheckerError
 from checker.models import Finding, Report
 from checker.report.junit import render_junit
 from checker.report.sarif import render_sarif
-from checker.report.writer import RENDERERS, Renderer, atomic_write
+from checker.report.writer import RENDERERS, Renderer, write_output
 from checker.store import open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -62,7 +62,10 @@ def latest_report(settings: Settings) -> Report:
     help="output format",
 )
 @click.option(
-    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="write to FILE, not stdout"
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="write to FILE (a pipe or device is written into; - is stdout), not stdout",
 )
 @_store_options
 def report_command(fmt: str, output: Path | None, **options: Any) -> int:
@@ -72,8 +75,9 @@ def report_command(fmt: str, output: Path | None, **options: Any) -> int:
     if output is None:
         sys.stdout.write(text)
     else:
-        atomic_write(output, text)
-        err_console.print(f"wrote {output}", highlight=False)
+        write_output(output, text)
+        if str(output) != "-":
+            err_console.print(f"wrote {output}", highlight=False)
     return EXIT_SUCCESS
 
 

@@ -18,9 +18,11 @@ from checker.errors import ExtractError
 from checker.extract import context, english, numbers
 from checker.extract.normalize import normalize
 from checker.extract.numbers import Figure
+from checker.extract.relations import relate
 from checker.extract.sections import Sections
+from checker.extract.timing import Timing
 from checker.extract.version import EXTRACTOR_VERSION
-from checker.models import Claim, Document, Extraction
+from checker.models import Claim, Document, Extraction, PartialDate
 
 # Three or more lines of one or two characters: vertical text or OCR debris, not prose.
 _DEBRIS_RE: Final[re.Pattern[str]] = re.compile(
@@ -37,8 +39,18 @@ def extract(document: Document) -> Extraction:
     pipeline lists as that document's error while the rest is checked.
     """
     try:
-        claims = _extract(document.text, document.path)
-        return Extraction(claims=claims, relations=[])
+        claims = _extract(
+            document.text, document.path, document.meta.date, lines_are_paragraphs=bool(document.paragraphs)
+        )
+        if document.pages or document.paragraphs:
+            # Page and paragraph of a PDF, web page or Word file: one bisect each per claim.
+            claims = [
+                c.model_copy(
+                    update={"page": document.page_at(c.offset), "paragraph": document.paragraph_at(c.offset)}
+                )
+                for c in claims
+            ]
+        return Extraction(claims=claims, relations=relate(document.path, document.text, claims))
     except Exception as exc:
         logger.opt(exception=exc).error("extraction failed on {}", document.path)
         raise ExtractError(
@@ -46,9 +58,9 @@ def extract(document: Document) -> Extraction:
         ) from exc
 
 
-def extract_text(text: str, path: str = "") -> list[Claim]:
+def extract_text(text: str, path: str = "", *, lines_are_paragraphs: bool = False) -> list[Claim]:
     """Every numeric claim in `text`, reported against `path` (claims only, for tests and the bench)."""
-    return extract(Document(path=path, text=text, sha256="")).claims
+    return _extract(text, path, lines_are_paragraphs=lines_are_paragraphs)
 
 
 def _inside(regions: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
@@ -68,8 +80,10 @@ def _merge(a: list[Figure], b: list[Figure]) -> list[Figure]:
     return out
 
 
-def _extract(text: str, path: str) -> list[Claim]:
-    norm = normalize(text)
+def _extract(
+    text: str, path: str, date: PartialDate | None = None, *, lines_are_paragraphs: bool = False
+) -> list[Claim]:
+    norm = normalize(text, lines_are_paragraphs=lines_are_paragraphs)
     figures = _merge(numbers.scan(norm.text), english.scan(norm.text))
     if not figures:
         return []
@@ -81,7 +95,7 @@ def _extract(text: str, path: str) -> list[Claim]:
         figures = [f for f, k in zip(figures, keep, strict=True) if k]
         spans = [s for s, k in zip(spans, keep, strict=True) if k]
     sections = Sections(norm.translated)
-    contexts = context.describe(norm.text, figures, sections, [s for s, _ in spans])
+    contexts = context.describe(norm.text, figures, sections, [s for s, _ in spans], Timing.of(norm, date))
 
     claims: list[Claim] = []
     line, line_start, cursor = 1, 0, 0
@@ -107,18 +121,17 @@ def _extract(text: str, path: str) -> list[Claim]:
                 unit=fig.unit,
                 measure=fig.measure,
                 bound=fig.bound,
-                lower=fig.interval.lower,
-                upper=fig.interval.upper,
-                lower_closed=fig.interval.lower_closed,
-                upper_closed=fig.interval.upper_closed,
+                interval=fig.interval,
                 subject=ctx.subject,
                 kind=fig.kind,
                 time_scope=ctx.time_scope,
                 year=ctx.year,
                 modality=ctx.modality,
+                period=ctx.period,
                 qualifiers=ctx.qualifiers,
                 sentence=ctx.sentence,
                 sentence_offset=ctx.sentence_offset,
+                sentence_end=ctx.sentence_end,
             )
         )
     return claims

@@ -21,25 +21,20 @@ Tolerances (the interval each kind of statement allows, v the stated figure):
   precision.
 - range (3至5个, 20-30项), "range": [a, b], closed.
 - exact fractions (三分之一) have no rounding: [v, v].
+- a plain whole count of things, "=" and written to the unit ("19个", "十九个",
+  "70000个", not "7万个"): exact, [v, v].  Parts of a total are whole items.
+
+Every interval carries the written precision (the place value of the last
+written digit), so a rule can recover the figure itself ("不超过144小时" is
+written to the hour) without reading the text again.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
-from checker.models import Bound
+from checker.models import Bound, Interval
 
 NEARLY_FACTOR = 0.1
 APPROX_FACTOR = 0.05
-
-
-class Span(NamedTuple):
-    """An interval: lower, upper (None for unbounded), and whether each end is closed."""
-
-    lower: float | None
-    upper: float | None
-    lower_closed: bool = True
-    upper_closed: bool = True
 
 
 def interval(
@@ -50,31 +45,37 @@ def interval(
     step: float = 0.0,
     nearly: bool = False,
     upper_value: float | None = None,
-) -> Span:
+    count: bool = False,
+) -> Interval:
     """The interval a figure allows.
 
     `precision` is the place value of the last written digit (0 for exact
     figures), `step` the place value of the last non-zero digit (used by 多/余:
     pass it only for those), `nearly` marks 近-style approximations, and
-    `upper_value` is the upper figure of a range.
+    `upper_value` is the upper figure of a range, and `count` says the figure
+    counts things (with a measure word).
     """
-    half = precision / 2
+    p = precision
     if bound is Bound.EQ:
-        return Span(value - half, value + half)
+        if count and float(value).is_integer() and p <= 1:
+            return Interval(lower=value, upper=value, precision=p, exact=True)
+        return Interval(lower=value - p / 2, upper=value + p / 2, precision=p, exact=p == 0)
     if bound is Bound.GE:
-        return Span(value, None)
+        return Interval(lower=value, precision=p)
     if bound is Bound.GT:
         if step > 0:
-            return Span(value, value + step, False, False)
-        return Span(value, None, False, True)
+            return Interval(
+                lower=value, upper=value + step, lower_closed=False, upper_closed=False, precision=p
+            )
+        return Interval(lower=value, lower_closed=False, precision=p)
     if bound is Bound.LE:
-        return Span(None, value)
+        return Interval(upper=value, precision=p)
     if bound is Bound.LT:
-        return Span(None, value, True, False)
+        return Interval(upper=value, upper_closed=False, precision=p)
     if bound is Bound.APPROX:
         if nearly:
-            return Span(value * (1 - NEARLY_FACTOR), value, True, False)
-        widen = abs(value) * APPROX_FACTOR + half
-        return Span(value - widen, value + widen)
+            return Interval(lower=value * (1 - NEARLY_FACTOR), upper=value, upper_closed=False, precision=p)
+        widen = abs(value) * APPROX_FACTOR + p / 2
+        return Interval(lower=value - widen, upper=value + widen, precision=p)
     hi = value if upper_value is None else upper_value
-    return Span(min(value, hi), max(value, hi))
+    return Interval(lower=min(value, hi), upper=max(value, hi), precision=p)

@@ -27,7 +27,8 @@ from checker.extract import words
 from checker.extract.english import sentence_start as english_sentence_start
 from checker.extract.numbers import Figure
 from checker.extract.sections import Sections
-from checker.models import Modality
+from checker.extract.timing import Timing
+from checker.models import Modality, Period
 
 _NARROW_BREAK: Final[str] = words.NARROW_BREAK
 _WIDE_BREAK: Final[str] = words.WIDE_BREAK
@@ -58,9 +59,11 @@ class Context:
     time_scope: str | None = None
     year: int | None = None
     modality: Modality = Modality.REPORTED
+    period: Period = field(default_factory=Period)
     qualifiers: list[str] = field(default_factory=list)
     sentence: str = ""
     sentence_offset: int = 0
+    sentence_end: int = 0
 
 
 @dataclass(slots=True)
@@ -80,13 +83,17 @@ def _start_after(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> int:
     return hi - m.start() if m else lo
 
 
-def describe(text: str, figures: list[Figure], sections: Sections, origins: list[int]) -> list[Context]:
+def describe(
+    text: str, figures: list[Figure], sections: Sections, origins: list[int], timing: Timing | None = None
+) -> list[Context]:
     """The context of every figure of one normalised text, in order.
 
-    `origins` holds each figure's original offset, which places it in `sections`.
+    `origins` holds each figure's original offset, which places it in `sections`;
+    `timing` reads periods and modality (against the document date).
     """
     out: list[Context] = []
     chain = _Chain()
+    timing = timing or Timing(text, None)
     for fig, origin in zip(figures, origins, strict=True):
         lo = max(0, fig.start - _LOOKBACK)
         sent_start = _start_after(_SENTENCE_RE, text, max(0, fig.start - _SENTENCE_REACH), fig.start)
@@ -120,9 +127,11 @@ def describe(text: str, figures: list[Figure], sections: Sections, origins: list
         if section is not None and section.label not in ctx.qualifiers:
             ctx.qualifiers.append(section.label)
 
+        english_window = None
         if fig.subject is not None:
             ctx.subject = fig.subject
-            english = words.english_context(text[english_sentence_start(text, fig.start) : fig.start])
+            english_window = text[english_sentence_start(text, fig.start) : fig.start]
+            english = words.english_context(english_window)
             ctx.time_scope, ctx.year, ctx.modality = english.scope, english.year, english.modality
         else:
             ctx.subject = _subject(text, fig, narrow_start, own_start, noun=follow.noun, chain=chain)
@@ -133,12 +142,14 @@ def describe(text: str, figures: list[Figure], sections: Sections, origins: list
                         ctx.subject = out[back].subject
                         break
         chain.prev_end = fig.end
+        timing.apply(ctx, (fig.start, fig.end), own_start, wide_start, english_window)
 
         sent_end_m = _SENTENCE_RE.search(text, fig.end, fig.end + _SENTENCE_REACH)
         sent_end = sent_end_m.end() if sent_end_m else min(len(text), fig.end + _SENTENCE_REACH)
         raw = text[sent_start:sent_end]
         ctx.sentence = raw.strip()
         ctx.sentence_offset = max(0, fig.start - sent_start - (len(raw) - len(raw.lstrip())))
+        ctx.sentence_end = min(len(ctx.sentence), ctx.sentence_offset + fig.end - fig.start)
         out.append(ctx)
     return out
 

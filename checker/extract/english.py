@@ -174,7 +174,7 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
         bound = Bound.GE
     elif pre:
         bound = _BOUNDS[pre]
-    span = interval(value, bound, 0.0 if spelled else precision, nearly=pre in _NEARLY)
+    span = interval(value, bound, 0.0 if spelled else precision, nearly=pre in _NEARLY, count=unit == "count")
     fig = Figure(
         start=m.start(),
         end=m.end(),

@@ -153,3 +153,30 @@ CLOSE_QUOTES: Final[str] = '”’」』"'
 # Punctuation ending a clause (NFKC has turned full-width forms into ASCII, except "，").
 CLAUSE_PUNCT: Final[str] = ",，;；:：。!！?？()（）[]【】《》<>\n"
 SENTENCE_END: Final[str] = "。!！?？;；\n"
+
+# --- clauses, totals and headings: read by the context rules and the relation readers alike ---
+
+# Flat-text punctuation (the relation readers read the original text, where "，" and "," both occur).
+SENTENCE_STOPS: Final[str] = "。！？；!?;"
+CLAUSE_STOPS: Final[str] = SENTENCE_STOPS + "，,：:"
+BRACKET_OPENERS: Final[str] = "（(【["
+BRACKET_CLOSERS: Final[str] = "）)】]"
+
+# Words that mark a figure as a total: "共有19个", "合计5家", "a total of 20".
+TOTAL_MARKERS: Final[tuple[str, ...]] = (
+    "共有", "共计", "合计", "总计", "总共", "一共", "a total of", "total of", "totalling", "totaling",
+)  # fmt: skip
+# Markers that must stand right before the figure to count ("共19个", not "共同……19个").
+TOTAL_MARKERS_BARE: Final[tuple[str, ...]] = ("共", "total to", "total is", "altogether")
+
+# A numbered heading at the start of a line, in every style reports use; the named
+# group says which numeral was written (ord: 第一部分, paren: （一）, cn: 一、, num: 1., en: Section 1).
+HEADING_NUMERALS: Final[str] = "一二三四五六七八九十"
+HEADING_PATTERN: Final[str] = (
+    rf"^[ \t\u3000#>*]*(?:"
+    rf"第(?P<ord>[{HEADING_NUMERALS}]+)(?:部分|章|节|篇|方面)"
+    rf"|[（(](?P<paren>[{HEADING_NUMERALS}]+)[）)]"
+    rf"|(?P<cn>[{HEADING_NUMERALS}]+)\s*[、.．]"
+    rf"|(?P<num>\d{{1,2}})\s*[、.．](?!\d)"
+    rf"|(?:Section|Part|Chapter|Area)\s+(?P<en>\d{{1,2}})\b)"
+)

@@ -5,7 +5,7 @@ in the original.  Three things happen, in one pass each:
 
 1. One-to-one character rewrites through one `str.translate` table: NFKC for
    full-width digits, letters and punctuation, CJK compatibility ideographs,
-   ideographic spaces; and the curated Traditional → Simplified table.  The
+   ideographic spaces; and OpenCC's Traditional → Simplified characters.  The
    full-width comma "，" is deliberately kept: after NFKC it would read as a
    thousands separator in "100，200个".  Superscripts and circled digits are
    kept too: "①10个" must not become "110个".
@@ -59,15 +59,28 @@ def _build_tables() -> tuple[dict[int, str], str]:
             variable.append(ch)
     for trad, simp in TRADITIONAL_TO_SIMPLIFIED.items():
         table[ord(trad)] = simp
+    # A full-width or compatibility form of a Traditional character goes on to Simplified.
+    for cp, norm in table.items():
+        table[cp] = TRADITIONAL_TO_SIMPLIFIED.get(norm, norm)
     return table, "".join(re.escape(c) for c in variable)
+
+
+def _rewrite_class(table: dict[int, str]) -> str:
+    """A character class of the table's keys.
+
+    Characters beyond the BMP go in as one range: a class holding single ones
+    defeats the regex engine's bitmap and makes every character a linear scan.
+    """
+    bmp = "".join(re.escape(chr(k)) for k in sorted(table) if k < 0x10000)
+    astral = [k for k in table if k >= 0x10000]
+    wide = f"{re.escape(chr(min(astral)))}-{re.escape(chr(max(astral)))}" if astral else ""
+    return f"[{bmp}{wide}]"
 
 
 _TABLE, _VARIABLE_CLASS = _build_tables()
 # str.translate looks every character up in the table; most need nothing, so the
 # runs that do are found first (a character class scans at C speed) and translated alone.
-_REWRITE_RE: Final[re.Pattern[str]] = re.compile(
-    "[" + "".join(re.escape(chr(k)) for k in sorted(_TABLE)) + "]+"
-)
+_REWRITE_RE: Final[re.Pattern[str]] = re.compile(_rewrite_class(_TABLE) + "+")
 
 
 def _rewrite(m: re.Match[str]) -> str:
@@ -86,16 +99,26 @@ _C = f"[{CJK}]"
 # or a CJK character or % just after.
 _CJK_BEFORE_DIGITS = "|".join(f"(?<={_C}[0-9]{{{n}}}.)" for n in range(1, 7))
 _LINE_BREAK = r"(?:(?<=\n)|[ \t\u3000]*\n)"
-_JOIN_RE: Final[re.Pattern[str]] = re.compile(
-    rf"""[{_WS}](?:
-        (?<={_C}.)[{_WS}]*(?=[{CJK}0-9%])                         # 公 里, 轮 217, 两 个
-      | (?<=[0-9%].)[{_WS}]*(?={_C})                               # 30 万亿元, 8000\n公里
-      | (?<=[0-9].)[{_WS}]*(?=%)                                   # 90 %
-      | (?:{_CJK_BEFORE_DIGITS}){_LINE_BREAK}[{_WS}]*(?=[0-9.])     # 收入1\n2.5亿元
-      | (?<=[0-9.].){_LINE_BREAK}[{_WS}]*(?=\.?[0-9]{{1,12}}(?:\.[0-9]+)?[{CJK}%])  # 38\n00万, 12.\n3%
+
+
+def _join_re(ws: str, *, across_lines: bool) -> re.Pattern[str]:
+    """The pattern of whitespace runs to drop; `ws` is the class of characters a run may hold."""
+    breaks = rf"""
+      | (?:{_CJK_BEFORE_DIGITS}){_LINE_BREAK}[{ws}]*(?=[0-9.])     # 收入1\n2.5亿元
+      | (?<=[0-9.].){_LINE_BREAK}[{ws}]*(?=\.?[0-9]{{1,12}}(?:\.[0-9]+)?[{CJK}%])  # 38\n00万, 12.\n3%"""
+    return re.compile(
+        rf"""[{ws}](?:
+        (?<={_C}.)[{ws}]*(?=[{CJK}0-9%])                         # 公 里, 轮 217, 两 个
+      | (?<=[0-9%].)[{ws}]*(?={_C})                               # 30 万亿元, 8000\n公里
+      | (?<=[0-9].)[{ws}]*(?=%)                                   # 90 %{breaks if across_lines else ""}
     )""",
-    re.VERBOSE | re.DOTALL,
-)
+        re.VERBOSE | re.DOTALL,
+    )
+
+
+_JOIN_RE: Final[re.Pattern[str]] = _join_re(_WS, across_lines=True)
+# Paragraphs laid out one a line (web pages, Word files): a line break ends a paragraph, never joins one.
+_JOIN_INLINE_RE: Final[re.Pattern[str]] = _join_re(_WS.replace("\n", ""), across_lines=False)
 _VAR_RE: Final[re.Pattern[str]] = re.compile(f"[{_VARIABLE_CLASS}]")
 
 
@@ -121,17 +144,32 @@ class Normalized:
             return self.seg_orig[i]
         return self.seg_orig[i] + pos - self.seg_norm[i]
 
+    def from_original(self, pos: int) -> int:
+        """The normalised offset of original offset `pos` (a removed character maps to what follows it)."""
+        i = bisect_right(self.seg_orig, pos) - 1
+        if i < 0:
+            return pos
+        if self.seg_collapsed[i]:
+            return self.seg_norm[i]
+        out = self.seg_norm[i] + pos - self.seg_orig[i]
+        return min(out, self.seg_norm[i + 1]) if i + 1 < len(self.seg_norm) else min(out, len(self.text))
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original [start, end) of the normalised [start, end); end > start."""
         return self.to_original(start), self.to_original(end - 1) + 1
 
 
-def normalize(original: str) -> Normalized:
-    """Normalise `original` for reading figures; see the module docstring."""
+def normalize(original: str, *, lines_are_paragraphs: bool = False) -> Normalized:
+    """Normalise `original` for reading figures; see the module docstring.
+
+    `lines_are_paragraphs`: the text holds one paragraph a line (as read from a
+    web page or a Word file), so no line break is an OCR or wrapping break.
+    """
+    joiner = _JOIN_INLINE_RE if lines_are_paragraphs else _JOIN_RE
     text = _REWRITE_RE.sub(_rewrite, original)
     if _VAR_RE.search(text) is not None:
-        return _normalize_variable(original, text)
-    spans = [m.span() for m in _JOIN_RE.finditer(text)]
+        return _normalize_variable(original, text, joiner)
+    spans = [m.span() for m in joiner.finditer(text)]
     if not spans:
         return Normalized(original, text, text, (0,), (0,), (False,))
     keep_starts = [0, *(e for _, e in spans)]
@@ -142,7 +180,7 @@ def normalize(original: str) -> Normalized:
     return Normalized(original, joined, text, seg_norm, tuple(keep_starts), (False,) * len(seg_norm))
 
 
-def _normalize_variable(original: str, text: str) -> Normalized:
+def _normalize_variable(original: str, text: str, joiner: re.Pattern[str]) -> Normalized:
     """The general path, for text holding characters whose NFKC form has another length."""
     pieces: list[str] = []
     seg_norm: list[int] = [0]
@@ -151,7 +189,7 @@ def _normalize_variable(original: str, text: str) -> Normalized:
     pos = 0  # in `text`, which has the original's offsets
     npos = 0  # in the normalised output
     events = sorted(
-        [(m.start(), m.end(), "") for m in _JOIN_RE.finditer(text)]
+        [(m.start(), m.end(), "") for m in joiner.finditer(text)]
         + [(m.start(), m.end(), m.group(0)) for m in _VAR_RE.finditer(text)]
     )
     for start, end, var in events:

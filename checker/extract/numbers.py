@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Final
 
 from checker.extract import filters
-from checker.extract.bounds import Span, interval
+from checker.extract.bounds import interval
 from checker.extract.cjk_numerals import DIGITS, parse_cjk
 from checker.extract.lexicon import (
     GAPPED_PREFIXES,
@@ -24,7 +24,7 @@ from checker.extract.lexicon import (
     SUFFIX_BOUNDS,
 )
 from checker.extract.patterns import MORE_MONTHS, NUMBER_RE, START_RE, trie_regex
-from checker.models import Bound
+from checker.models import Bound, Interval
 from checker.units import UNIT_WORDS
 
 _MULTIPLIERS: Final[dict[str, float]] = {
@@ -62,7 +62,7 @@ class Figure:
     measure: str | None
     kind: str
     bound: Bound
-    interval: Span
+    interval: Interval
     cn_numeral: bool = False
     subject: str | None = None  # set by scanners that know it (English), else found by the context rules
 
@@ -119,6 +119,16 @@ def _int_step(digits: str) -> float:
 
 
 def _chinese(text: str) -> _Number | None:
+    whole, dot, fraction = text.partition("点")
+    if dot:
+        # "二十一点九": the whole part as a numeral, the fraction digit by digit.
+        head = _chinese(whole) if whole not in ("零", "〇", "○") else _Number(0.0, 1.0, 1.0, cn=True)
+        if head is None or not fraction or any(ch not in DIGITS for ch in fraction):
+            return None
+        digits = "".join(str(DIGITS[ch]) for ch in fraction)
+        value = float(Decimal(int(head.value)) + Decimal(f"0.{digits}"))
+        place = 10.0 ** -len(digits)
+        return _Number(value, place, place, cn=True, text=text)
     parsed = parse_cjk(text)
     if parsed is None or parsed.value > _MAX_VALUE:
         return None
@@ -339,6 +349,7 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
         step=step,
         nearly=nearly,
         upper_value=None if upper is None else upper.value,
+        count=unit == "count",
     )
     return Figure(
         start=span_start,

@@ -57,6 +57,8 @@ _CN_DIGITS = "".join(DIGITS)
 _CN_CHARS = _CN_DIGITS + "".join(c for c in SMALL_UNITS if c != "千") + "".join(BIG_UNITS)
 # 千 before 米/克/瓦 is a unit prefix (千米, 千克, 千瓦), not a multiplier.
 CN_NUM: Final[str] = rf"(?:[{_CN_CHARS}]|千(?![米克瓦]))+"
+# A Chinese decimal part: "二十一点九" (21.9), "一点二六倍" (1.26 times).
+CN_DECIMAL: Final[str] = r"(?:点[零〇○一二三四五六七八九]+)"
 AR_NUM: Final[str] = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 MULT: Final[str] = r"万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?![米克瓦])|百(?![分米])"
 RANGE_SEP: Final[str] = r"[至到~\-—–－]"
@@ -70,10 +72,10 @@ _CN_TAIL: Final[str] = rf"(?=[多余]|{RANGE_SEP}[\d{_CN_DIGITS}十]|{UNIT_RE_SR
 NUMBER_RE: Final[re.Pattern[str]] = re.compile(
     rf"""
     (?:
-        [百千]分之(?:(?P<par>{AR_NUM})|(?P<pcn>{CN_NUM}))
+        [百千]分之(?:(?P<par>{AR_NUM})|(?P<pcn>{CN_NUM}{CN_DECIMAL}?))
       | (?:(?P<fdar>\d+)|(?P<fdcn>{CN_NUM}))分之(?:(?P<fnar>{AR_NUM})|(?P<fncn>{CN_NUM}))
       | (?:(?<![第每\d.])(?![12]\d{{3}}年)(?P<aar>{AR_NUM})(?P<amul>{MULT})?
-          |(?<![第每{_CN_CHARS}千])(?P<acn>{CN_NUM}){_CN_TAIL})
+          |(?<![第每{_CN_CHARS}千])(?P<acn>{CN_NUM}{CN_DECIMAL}?){_CN_TAIL})
         (?:(?P<sep>{RANGE_SEP})(?:(?P<bar>{AR_NUM})(?P<bmul>{MULT})?|(?P<bcn>{CN_NUM})))?
     )
     (?P<more>[多余])?
@@ -89,5 +91,5 @@ NUMBER_RE: Final[re.Pattern[str]] = re.compile(
 # at these places.  (A pattern opening with alternatives or lookbehinds gets no such
 # skip and costs more than all the Python work on the candidates.)
 START_RE: Final[re.Pattern[str]] = re.compile(
-    rf"[\d{_CN_CHARS}千](?:(?<=\d)[\d,.]*|(?<=[{_CN_CHARS}千])(?:[{_CN_CHARS}]|千(?![米克瓦]))*(?:{_CN_TAIL}|(?=分之)))"
+    rf"[\d{_CN_CHARS}千](?:(?<=\d)[\d,.]*|(?<=[{_CN_CHARS}千])(?:[{_CN_CHARS}]|千(?![米克瓦]))*{CN_DECIMAL}?(?:{_CN_TAIL}|(?=分之)))"
 )

@@ -48,6 +48,20 @@ def scope_of(expr: str) -> tuple[str, int | None]:
     return expr, (int(m.group(0)) if m else None)
 
 
+_YEAR_BEFORE_RE: Final[re.Pattern[str]] = re.compile(rf"({_YEAR})\s*年(?:的|底|末|初)?\s*$")
+_YEAR_AFTER_RE: Final[re.Pattern[str]] = re.compile(rf"^\s*(?:[A-Za-z]+\s+){{0,2}}?in\s+({_YEAR})\b")
+
+
+def adjacent_year(text: str, start: int, end: int) -> int | None:
+    """The year written right against a figure: "2018年的159.24分", "409.89 points in 2023".
+
+    It wins over a time scope read forwards: in "从2018年的159.24分提高到2023年的409.89分"
+    each figure has its own year.
+    """
+    m = _YEAR_BEFORE_RE.search(text, max(0, start - 10), start) or _YEAR_AFTER_RE.match(text[end : end + 30])
+    return int(m.group(1)) if m else None
+
+
 def is_comparison_base(text: str, pos: int) -> bool:
     """Whether the time expression at `pos` is what a figure is compared with ("比2020年增加")."""
     return text[max(0, pos - 2) : pos].endswith(("比", "较", "比上", "相比", "同比"))
@@ -110,6 +124,8 @@ _SCOPE_WORDS: Final[tuple[str, ...]] = (
     "长三角区域内", "长三角地区", "长三角区域", "长三角", "三省一市", "沪苏浙皖", "全国", "全省", "全市", "全区",
     "我省", "我市", "我区", "我国", "各地", "区域内", "全域",
 )  # fmt: skip
+# Scope words name where a figure holds, not what it measures (matching compares subjects without them).
+SCOPE_WORDS: Final[tuple[str, ...]] = _SCOPE_WORDS
 _LEAD_WORDS: Final[tuple[str, ...]] = (
     "力争", "争取", "计划", "预计", "确保", "进一步", "继续", "加速", "加快", "要", "将", "拟", "并", "且", "和",
     "及", "同时", "其中", "此外", "另外", "以及", "在", "于", "对", "把", "向", "已经", "已", "共有", "共计",

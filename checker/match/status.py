@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from checker.match.grouping import Fact
+from checker.match.identity import modality_class
 from checker.models import Bound, Claim, Interval
 from checker.units import convert
 
@@ -73,12 +74,7 @@ def _in_unit(claim: Claim, unit: str) -> Claim:
         return claim
     factor = convert(1.0, claim.unit, unit)
     return claim.model_copy(
-        update={
-            "value": claim.value * factor,
-            "lower": None if claim.lower is None else claim.lower * factor,
-            "upper": None if claim.upper is None else claim.upper * factor,
-            "unit": unit,
-        }
+        update={"value": claim.value * factor, "interval": claim.interval.scaled(factor), "unit": unit}
     )
 
 
@@ -102,18 +98,13 @@ def _assess(claims: list[Claim]) -> Assessment:
     if len(by_doc) < 2:
         return Assessment("single")
 
-    clear = {path: cs for path, cs in by_doc.items() if _consistent(cs, iv)}
-    clear_claims = [c for cs in clear.values() for c in cs]
-    if len(clear) >= 2:
-        camps = _camps(clear_claims, iv)
-        if len(camps) > 1 and len({c.path for camp in camps for c in camp}) >= 2:
-            cross = any(
-                {c.path for c in a} != {c.path for c in b}
-                for i, a in enumerate(camps)
-                for b in camps[i + 1 :]
-            )
-            if cross:
-                return Assessment("conflict", camps=camps)
+    clear_paths: set[str] = set()
+    for cls in sorted({modality_class(c.modality) for c in claims}):
+        # Targets, estimates and outcomes never contradict one another: each class is judged alone.
+        conflict = _conflict([c for c in claims if modality_class(c.modality) == cls], iv)
+        if isinstance(conflict, list):
+            return Assessment("conflict", camps=conflict)
+        clear_paths |= conflict
 
     # Corroboration: claims from different documents whose intervals overlap.
     agreeing = [
@@ -122,10 +113,31 @@ def _assess(claims: list[Claim]) -> Assessment:
     if len({c.path for c in agreeing}) < 2:
         return Assessment("single")
     for direction in (_LOWER, _UPPER):
-        bounded = [c for c in agreeing if c.bound in direction and c.path in clear]
+        bounded = [c for c in agreeing if c.bound in direction and c.path in clear_paths]
         if any(not _same_figure(a, b) and a.path != b.path for a in bounded for b in bounded):
             return Assessment("disputed", camps=_figures(bounded), agreeing=agreeing)
     return Assessment("corroborated", agreeing=agreeing)
+
+
+def _conflict(claims: list[Claim], iv: dict[str, Interval]) -> list[list[Claim]] | set[str]:
+    """The camps of a conflict between documents, or (none) the documents consistent within themselves."""
+    by_doc: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_doc[claim.path].append(claim)
+    clear = {path: cs for path, cs in by_doc.items() if _consistent(cs, iv)}
+    if len(clear) < 2:
+        return set(clear)
+    camps = _camps([c for cs in clear.values() for c in cs], iv)
+    if len(camps) < 2:
+        return set(clear)
+    paths = [{c.path for c in camp} for camp in camps]
+    if len(camps) >= 3 and all(len(p) == 1 for p in paths):
+        # Three or more reports and no two agree: the subject gathers unrelated figures
+        # (a kind of thing, not one fact), which is no evidence that any of them is wrong.
+        return set(clear)
+    if any(a != b for i, a in enumerate(paths) for b in paths[i + 1 :]):
+        return camps
+    return set(clear)
 
 
 def _figures(claims: list[Claim]) -> list[list[Claim]]:

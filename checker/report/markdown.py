@@ -27,7 +27,8 @@ def code(text: str) -> str:
 
 def _claim_line(c: ClaimRef) -> str:
     role = f" ({md_escape(c.role)})" if c.role else ""
-    return f"  - {code(f'{c.path}:{c.line}:{c.column}')}{role}: «{md_escape(c.text)}»"
+    place = f" ({c.place()})" if c.place() else ""
+    return f"  - {code(f'{c.path}:{c.line}:{c.column}')}{place}{role}: «{md_escape(c.text)}»"
 
 
 def _finding(f: Finding) -> list[str]:

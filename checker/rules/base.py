@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
 from checker.errors import RuleFileError
 from checker.match import Fact, normalise_subject
-from checker.models import Claim, ClaimRef, Finding, Relation, Severity
-from checker.rules.textscan import DocText
+from checker.models import Claim, ClaimRef, Finding, PartialDate, Relation, Severity, relation_claims
+
+R = TypeVar("R")
 
 
 class RuleConfig(BaseModel):
@@ -31,29 +32,35 @@ class RuleConfig(BaseModel):
 
 @dataclass
 class RuleContext:
-    """What rules see: every claim, grouped facts, and each document's text."""
+    """What rules see: every claim, the relations the extractor found between them, grouped facts.
+
+    Never the text of a document: reading text is the extractor's job.
+    """
 
     claims: list[Claim]
     facts: list[Fact]
     relations: list[Relation] = field(default_factory=list)
-    text_of: Callable[[str], str | None] = lambda _path: None
-    by_path: dict[str, list[Claim]] = field(default_factory=dict)
-    _docs: dict[str, DocText | None] = field(default_factory=dict, repr=False)
+    dates: dict[str, PartialDate | None] = field(default_factory=dict)
+    _by_id: dict[str, Claim] = field(default_factory=dict, repr=False)
     _subjects: dict[str, list[Claim]] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
-        if not self.by_path:
-            grouped: dict[str, list[Claim]] = defaultdict(list)
-            for claim in self.claims:
-                grouped[claim.path].append(claim)
-            self.by_path = {p: sorted(cs, key=lambda c: c.offset) for p, cs in grouped.items()}
+        self._by_id = {c.id: c for c in self.claims}
 
-    def document(self, path: str) -> DocText | None:
-        """A document's flat text with its claims placed, built once per run for all rules."""
-        if path not in self._docs:
-            raw = self.text_of(path)
-            self._docs[path] = DocText(path, raw, self.by_path.get(path, [])) if raw is not None else None
-        return self._docs[path]
+    def claim(self, claim_id: str) -> Claim:
+        """The claim a relation names."""
+        return self._by_id[claim_id]
+
+    def has(self, claim_id: str) -> bool:
+        return claim_id in self._by_id
+
+    def relations_of(self, kind: type[R]) -> list[R]:
+        """The relations of one type whose claims are all known, in document order."""
+        return [
+            r
+            for r in self.relations
+            if isinstance(r, kind) and all(i in self._by_id for i in relation_claims(r))
+        ]
 
     def with_subject(self, subject: str) -> list[Claim]:
         """Claims whose normalised subject is `subject` (indexed once per run; rules look this up often)."""
@@ -63,20 +70,20 @@ class RuleContext:
                 self._subjects[normalise_subject(claim.subject)].append(claim)
         return self._subjects.get(subject, [])
 
-    def documents(self) -> list[DocText]:
-        """Every document with claims and text, in path order."""
-        return [d for p in sorted(self.by_path) if (d := self.document(p)) is not None]
-
 
 class Rule(ABC):
     """A rule kind.  The first docstring line is what `checker rules list` shows."""
 
     kind: ClassVar[str]
+    # As sqlfluff has them: a stable code (never reused), a dotted name, and groups.
+    code: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    groups: ClassVar[tuple[str, ...]] = ("all",)
     config_model: ClassVar[type[RuleConfig]] = RuleConfig
-    # A secondary rule restates what other rules see more precisely (agree: two reports
-    # differ).  When a claim it cites already fails a primary rule's check, its error
-    # becomes a warning, so one wrong figure gives one error.
-    secondary: ClassVar[bool] = False
+    # When one changed figure breaks checks of two kinds, the report says it once, at the
+    # most specific rule (a fact sheet over arithmetic over two reports that differ); the
+    # other becomes related evidence of that finding.
+    specificity: ClassVar[int] = 1
 
     def __init__(self, config: RuleConfig) -> None:
         self.config = config
@@ -120,15 +127,24 @@ class Rule(ABC):
         *,
         severity: Severity | None = None,
         passed: bool = False,
+        about: str | None = None,
     ) -> Finding:
-        """A finding of this rule with its stable fingerprint."""
+        """A finding of this rule, fingerprinted by what it is about.
+
+        `about` is the identity of what was checked (a fact's key); by default the
+        identities of the claims it quotes (document, sentence, place in it), never
+        line numbers or occurrence counters, so unrelated edits leave it unchanged.
+        """
         sev = Severity.INFO if passed else (severity or self.severity)
+        identity = about if about is not None else "+".join(sorted(c.key for c in claims))
         return Finding(
             rule=self.id,
+            code=self.code,
+            name=self.name,
             severity=sev,
             message=message,
             claims=claims,
             fact=fact,
             passed=passed,
-            fingerprint=Finding.make_fingerprint(self.id, fact, [c.path for c in claims]),
+            fingerprint=Finding.make_fingerprint(self.id, identity, [c.path for c in claims]),
         )

@@ -13,6 +13,7 @@ import math
 import operator
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 MAX_LENGTH = 300
 MAX_NODES = 100
@@ -61,8 +62,40 @@ class Formula:
         return float(result)
 
 
+# Sample values a formula is tried with when it is loaded: positive, growing and
+# shrinking, small and large.  A formula that fails on every one of them can
+# never give a result, and would switch its rule off without a word.
+TRIALS: tuple[tuple[float, float, float], ...] = ((100.0, 121.0, 2.0), (250.0, 200.0, 3.0), (1.5, 7.25, 5.0))
+
+
 def compile_formula(text: str, allowed: Mapping[str, object] | frozenset[str] | set[str]) -> Formula:
-    """Parse and check `text`; raise FormulaError naming what is not allowed."""
+    """Parse and check `text`; raise FormulaError naming what is not allowed or cannot be evaluated."""
+    return _compiled(text, frozenset(allowed))
+
+
+@lru_cache(maxsize=256)
+def _compiled(text: str, allowed: frozenset[str]) -> Formula:
+    formula = _parse(text, allowed)
+    _try(formula, sorted(allowed))
+    return formula
+
+
+def _try(formula: Formula, names: list[str]) -> None:
+    """Raise FormulaError when the formula fails on every sample (see TRIALS)."""
+    failures: list[str] = []
+    for trial in TRIALS:
+        values = {name: trial[i % len(trial)] for i, name in enumerate(names)}
+        try:
+            formula(**values)
+            return
+        except FormulaError as exc:
+            failures.append(str(exc).removeprefix(f"{formula.text}: "))
+    raise FormulaError(
+        f"cannot be evaluated: {failures[0]} (with every sample value tried); correct the formula"
+    )
+
+
+def _parse(text: str, allowed: frozenset[str]) -> Formula:
     if len(text) > MAX_LENGTH:
         raise FormulaError(f"formula longer than {MAX_LENGTH} characters")
     try:

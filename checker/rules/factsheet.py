@@ -19,21 +19,19 @@ fact, if any, a claim states (by the aliases next to it).
 
 from __future__ import annotations
 
-import math
-import re
 from functools import cached_property
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from checker.models import Bound, Claim
-from checker.rules.figures import Span
-from checker.rules.textscan import DocText, Placed
+from checker.extract.lexicon import CLAUSE_STOPS
+from checker.models import Bound, Claim, Interval
 from checker.rules.yamlfile import explain, read_yaml
 from checker.units import comparable, is_known
 
 APPROX = 0.05
-QUOTES = re.compile(r"[\s“”\"'‘’《》「」『』（）()]")
+# Left out when aliases are looked for: quotes, brackets and spaces (OCR puts spaces anywhere).
+QUOTE_CHARS = frozenset("“”\"'‘’《》「」『』（）()")
 
 
 class SheetFact(BaseModel):
@@ -73,19 +71,18 @@ class SheetFact(BaseModel):
         """The aliases as they are looked for: without spaces, quotes and brackets, lower case."""
         return [key for alias in self.aliases if (key := clean(alias, 0)[0])]
 
-    def span(self) -> Span:
+    def span(self) -> Interval:
         """The values the fact allows."""
         if self.value is None or self.bound is Bound.RANGE:
-            lo = self.lower if self.lower is not None else -math.inf
-            return Span(lo, self.upper if self.upper is not None else math.inf)
+            return Interval(lower=self.lower, upper=self.upper)
         v = self.value
         return {
-            Bound.EQ: Span(v, v),
-            Bound.GE: Span(v, math.inf),
-            Bound.GT: Span(v, math.inf),
-            Bound.LE: Span(-math.inf, v),
-            Bound.LT: Span(-math.inf, v),
-        }.get(self.bound, Span(v * (1 - APPROX), v * (1 + APPROX)))
+            Bound.EQ: Interval.point(v),
+            Bound.GE: Interval(lower=v),
+            Bound.GT: Interval(lower=v, lower_closed=False),
+            Bound.LE: Interval(upper=v),
+            Bound.LT: Interval(upper=v, upper_closed=False),
+        }.get(self.bound, Interval(lower=v * (1 - APPROX), upper=v * (1 + APPROX)))
 
 
 class FactSheet(BaseModel):
@@ -121,7 +118,7 @@ def load_sheet(path: Path, name: str) -> FactSheet:
 
 def clean(text: str, base: int) -> tuple[str, list[int]]:
     """Text without spaces, quotes and brackets, lower case, with each kept character's position."""
-    kept = [(ch, base + i) for i, ch in enumerate(text) if not QUOTES.match(ch)]
+    kept = [(ch, base + i) for i, ch in enumerate(text) if not (ch.isspace() or ch in QUOTE_CHARS)]
     return "".join(ch for ch, _ in kept).lower(), [i for _, i in kept]
 
 
@@ -135,27 +132,50 @@ def fits(claim: Claim, sheet: FactSheet, fact: SheetFact) -> bool:
     return comparable(claim.unit, fact.unit)
 
 
+def _clause_before(sentence: str, at: int) -> int:
+    i = at
+    while i > 0 and sentence[i - 1] not in CLAUSE_STOPS:
+        i -= 1
+    return i
+
+
+def _clause_after(sentence: str, at: int, reach: int = 30) -> int:
+    i = at
+    while i < min(len(sentence), at + reach) and sentence[i] not in CLAUSE_STOPS:
+        i += 1
+    return i
+
+
 def name_of(
-    doc: DocText, p: Placed, facts: list[tuple[str, FactSheet, SheetFact]], gap_before: int, gap_after: int
+    claim: Claim,
+    neighbours: list[tuple[int, int]],
+    facts: list[tuple[str, FactSheet, SheetFact]],
+    gap_before: int,
+    gap_after: int,
 ) -> tuple[str, str] | None:
-    """The (sheet, fact id) whose alias names the claim: closest first, then longest."""
-    start = doc.clause_start(p.start)
-    before, before_at = clean(doc.flat[start : p.start], start)
-    end = p.end
-    while end < min(len(doc.flat), p.end + 30) and doc.flat[end] not in "，,。；;：:！？!?":
-        end += 1
-    after, after_at = clean(doc.flat[p.end : end], p.end)
+    """The (sheet, fact id) whose alias names the claim in its sentence: closest first, then longest.
+
+    `neighbours` are the (start, end) places of the other claims of the sentence:
+    an alias with another figure between it and the claim names that figure.
+    """
+    sentence, s0, s1 = claim.sentence, claim.sentence_offset, claim.sentence_end
+    start = _clause_before(sentence, s0)
+    before, before_at = clean(sentence[start:s0], start)
+    after, after_at = clean(sentence[s1 : _clause_after(sentence, s1)], s1)
+
+    def figure_between(lo: int, hi: int) -> bool:
+        return any(lo <= a < hi for a, _ in neighbours)
+
     best: tuple[int, int, str, str] | None = None
     for stem, sheet, fact in facts:
-        if not fits(p.claim, sheet, fact):
+        if not fits(claim, sheet, fact):
             continue
         for key in fact.keys:
-            # Closest alias first, then the longest; nothing but words between it and the figure.
             at = before.rfind(key)
             gap = len(before) - at - len(key)
-            if at >= 0 and gap <= gap_before and not doc.claims_in(before_at[at + len(key) - 1] + 1, p.start):
+            if at >= 0 and gap <= gap_before and not figure_between(before_at[at + len(key) - 1] + 1, s0):
                 best = min(best or (9999, 0, "", ""), (gap, -len(key), stem, fact.id))
             at = after.find(key)
-            if 0 <= at <= gap_after and not doc.claims_in(p.end, after_at[at]):
+            if 0 <= at <= gap_after and not figure_between(s1, after_at[at]):
                 best = min(best or (9999, 0, "", ""), (at, -len(key), stem, fact.id))
     return (best[2], best[3]) if best else None

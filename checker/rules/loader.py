@@ -118,6 +118,14 @@ def parse_file(
     return configs, None, meant
 
 
+def _prepare(rule: Rule, folders: Sequence[Path], origin: str) -> list[RuleFileError]:
+    """The rule's data files loaded; a failure of its own (a bad glob) is a rule error, not a crash."""
+    try:
+        return rule.prepare(folders)
+    except (OSError, ValueError, NotImplementedError, RecursionError) as exc:
+        return [RuleFileError(origin, f"rule '{rule.id}' cannot load its data: {exc}; fix its settings")]
+
+
 def load_rules(paths: Sequence[Path], *, explicit: bool = True, registry: Registry | None = None) -> RuleSet:
     """Rules from the files under `paths`, plus a default instance of every kind no file configures."""
     registry = registry or load_registry()
@@ -154,7 +162,7 @@ def load_rules(paths: Sequence[Path], *, explicit: bool = True, registry: Regist
             defined[config.id] = name
             rule = registry.kinds[config.kind](config)
             rule.origin = name
-            result.problems.extend(rule.prepare([path.parent]))
+            result.problems.extend(_prepare(rule, [path.parent], name))
             result.rules.append(rule)
     folders = [p if p.is_dir() else p.parent for p in paths if p.exists()]
     for kind, cls in registry.kinds.items():
@@ -162,7 +170,7 @@ def load_rules(paths: Sequence[Path], *, explicit: bool = True, registry: Regist
             continue
         rule = cls(cls.config_model(id=kind, kind=kind))
         rule.origin = registry.origins[kind]
-        result.problems.extend(rule.prepare(folders))
+        result.problems.extend(_prepare(rule, folders, rule.origin))
         result.rules.append(rule)
     result.rules.sort(key=lambda r: r.id)
     return result

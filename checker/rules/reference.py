@@ -11,16 +11,17 @@ but the report misstates the figure that was announced.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from pydantic import Field
 
 from checker.errors import RuleFileError
-from checker.models import Bound, Claim, ClaimRef, Finding
+from checker.models import Bound, Claim, ClaimRef, Finding, Interval
 from checker.rules.base import Rule, RuleConfig, RuleContext
 from checker.rules.factsheet import FactSheet, SheetFact, load_sheet, name_of
-from checker.rules.figures import Span, number, quote, stated
+from checker.rules.wording import number, quote
 from checker.sources.discover import display_path
 from checker.units import convert
 
@@ -45,6 +46,10 @@ class Reference(Rule):
     """Claims that name a curated fact (rules/facts/*.yml) must agree with it."""
 
     kind = "reference"
+    code = "CK401"
+    name = "reference.factsheet"
+    groups = ("all", "reference")
+    specificity = 3
     config_model = ReferenceConfig
 
     def __init__(self, config: RuleConfig) -> None:
@@ -71,15 +76,21 @@ class Reference(Rule):
         cfg = self.config
         assert isinstance(cfg, ReferenceConfig)
         facts = [(stem, sheet, fact) for stem, sheet in self.sheets for fact in sheet.facts]
-        for doc in ctx.documents():
-            matched: dict[tuple[str, str], list[Claim]] = {}
-            for p in doc.placed:
-                best = name_of(doc, p, facts, cfg.gap_before, cfg.gap_after)
+        if not facts:
+            return
+        by_sentence: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+        for c in ctx.claims:
+            by_sentence[(c.path, c.sentence)].append(c)
+        matched: dict[tuple[str, str, str], list[Claim]] = {}
+        for (path, _), claims in sorted(by_sentence.items(), key=lambda kv: kv[1][0].offset):
+            for c in claims:
+                others = [(o.sentence_offset, o.sentence_end) for o in claims if o is not c]
+                best = name_of(c, others, facts, cfg.gap_before, cfg.gap_after)
                 if best is not None:
-                    matched.setdefault(best, []).append(p.claim)
-            for (stem, fact_id), claims in matched.items():
-                sheet, fact = next((s, f) for st, s, f in facts if st == stem and f.id == fact_id)
-                yield self._judge(stem, sheet, fact, claims)
+                    matched.setdefault((path, *best), []).append(c)
+        for (_, stem, fact_id), claims in sorted(matched.items()):
+            sheet, fact = next((s, f) for st, s, f in facts if st == stem and f.id == fact_id)
+            yield self._judge(stem, sheet, fact, claims)
 
     def _judge(self, stem: str, sheet: FactSheet, fact: SheetFact, claims: list[Claim]) -> Finding:
         want = fact.span()
@@ -87,9 +98,14 @@ class Reference(Rule):
         said = f"{fact.name} {_describe(fact)}"
         wrong, other = [], []
         for c in claims:
-            got = stated(c)
-            got = Span(convert(got.lo, c.unit, fact.unit), convert(got.hi, c.unit, fact.unit))
-            if not got.overlaps(want):
+            got = c.interval
+            got = Interval(
+                lower=None if got.lower is None else convert(got.lower, c.unit, fact.unit),
+                upper=None if got.upper is None else convert(got.upper, c.unit, fact.unit),
+                lower_closed=got.lower_closed,
+                upper_closed=got.upper_closed,
+            )
+            if not got.near(want):
                 wrong.append(c)
             elif (
                 fact.value is not None

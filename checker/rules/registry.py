@@ -27,6 +27,7 @@ BUILTIN: dict[str, str] = {
     "equivalence": "checker.rules.equivalence:Equivalence",
     "growth": "checker.rules.growth:Growth",
     "reference": "checker.rules.reference:Reference",
+    "target": "checker.rules.target:Target",
     "total": "checker.rules.total:Total",
 }
 

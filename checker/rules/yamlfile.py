@@ -22,6 +22,13 @@ from checker.errors import RuleFileError
 
 Loc = Sequence[int | str]
 
+# A rule file or fact sheet is a few kilobytes.  The caps bound the time and
+# memory of everything after parsing (duplicate checks, validation): a few
+# hundred bytes of nested anchors and aliases (a "YAML bomb") would otherwise
+# expand to billions of nodes.
+MAX_FILE_BYTES = 1_000_000
+MAX_NODES = 200_000
+
 _EXPECTED = {
     "float": "expected a number",
     "int": "expected a whole number",
@@ -50,12 +57,18 @@ class YamlFile:
 def read_yaml(path: Path, name: str) -> YamlFile:
     """Parse `path` safely (no tags, no code); syntax errors name the line."""
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise RuleFileError(
+                name, f"too large ({size} bytes, limit {MAX_FILE_BYTES}); split it into several files"
+            )
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleFileError(name, f"cannot read the file ({exc}); make it a UTF-8 text file") from exc
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
+        _check_size(name, node)
         _check_duplicates(name, node)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
@@ -67,9 +80,51 @@ def read_yaml(path: Path, name: str) -> YamlFile:
         ) from exc
     except yaml.YAMLError as exc:
         raise RuleFileError(name, f"invalid YAML: {exc}; check the indentation and quoting") from exc
+    except RecursionError as exc:
+        raise RuleFileError(name, "nested too deeply; flatten the structure") from exc
     finally:
         loader.dispose()
     return YamlFile(name=name, data=data, node=node)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _check_size(name: str, root: yaml.Node | None) -> None:
+    """Refuse a document whose aliases expand past MAX_NODES nodes (counted without expanding)."""
+    sizes: dict[int, int] = {}
+    pending: set[int] = set()
+
+    def size(node: yaml.Node) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in pending:
+            raise RuleFileError(
+                name, "an alias refers to its own anchor; remove the loop", line=node.start_mark.line + 1
+            )
+        pending.add(key)
+        total = 1
+        for child in _children(node):
+            total += size(child)
+            if total > MAX_NODES:
+                raise RuleFileError(
+                    name,
+                    f"expands to more than {MAX_NODES} values through anchors and aliases; "
+                    "write the rules out instead of nesting aliases",
+                    line=node.start_mark.line + 1,
+                )
+        pending.discard(key)
+        sizes[key] = total
+        return total
+
+    if root is not None:
+        size(root)
 
 
 def _check_duplicates(name: str, node: yaml.Node | None) -> None:

@@ -33,6 +33,7 @@ from watchdog.events import (
 )
 
 from checker.sources.discover import is_excluded, wanted
+from checker.sources.metafiles import described_by, is_metadata_file
 
 # Editors' and tools' scratch files are never reports, whatever the configured
 # exclude globs say: the watcher adds these to them (and so does its reconcile).
@@ -136,8 +137,26 @@ class HintFilter:
                 if any(is_excluded(part, self.exclude) for part in rel.parts):
                     return None
                 return root.given / rel
+            if is_metadata_file(rel.name):
+                return self._described(root, rel)
             return root.given / rel if wanted(rel, self.include, self.exclude) else None
         return None
+
+    def _described(self, root: Root, rel: Path) -> Path | None:
+        """The document a sidecar describes, or the folder a manifest (or an ambiguous sidecar) describes."""
+        if any(is_excluded(part, self.exclude) for part in rel.parts[:-1]):
+            return None
+        folder = rel.parent
+        name = described_by(rel)
+        if name is not None:
+            if wanted(folder / name, self.include, self.exclude):
+                return root.given / folder / name
+            real = root.real / folder
+            named = [p for p in real.glob(f"{name}.*") if wanted(folder / p.name, self.include, self.exclude)]
+            if len(named) == 1:
+                return root.given / folder / named[0].name
+        # The folder: the run looks at each document in it and re-reads those whose metadata changed.
+        return root.given / folder if folder != Path(".") else root.given
 
 
 class HintSink(Protocol):

@@ -18,10 +18,10 @@ from loguru import logger
 from checker.app import Checker, RunOutcome
 from checker.config import Settings
 from checker.errors import CheckerError
-from checker.extract import EXTRACTOR_VERSION
 from checker.rules.base import Rule
 from checker.sources.discover import discover, display_path, is_excluded
 from checker.store import StoredDocument
+from checker.sync import fresh
 
 RuleLoader = Callable[[Settings], tuple[list[Rule], list[str]]]
 RuleSignature = tuple[tuple[str, int, int], ...]
@@ -46,14 +46,11 @@ def rule_signature(paths: Iterable[Path]) -> RuleSignature:
 
 
 def _unchanged(stored: StoredDocument | None, path: Path) -> bool:
-    """The same test sync makes before reading: same size and mtime, read fine, same extractor."""
-    if stored is None or stored.error is not None or stored.extractor != EXTRACTOR_VERSION:
-        return False
+    """The same test sync makes before reading (size, mtime, extractor, metadata files)."""
     try:
-        st = path.stat()
+        return fresh(stored, path)
     except OSError:
         return False
-    return stored.size == st.st_size and stored.mtime == st.st_mtime
 
 
 class Runner:
@@ -117,9 +114,16 @@ class Runner:
             # A folder that appeared, vanished or moved: what is under it on disk and in the store.
             under = [Path(k) for k in known if k.startswith(name + "/")]
             if hint.is_dir():
-                found = discover([hint], settings.include, settings.exclude)
+                found = discover(
+                    [hint],
+                    settings.include,
+                    settings.exclude,
+                    roots=self.roots,
+                    outside_links=settings.follow_outside_links,
+                )
                 only.update((display_path(p), p) for p in found)
-                only.update((p.as_posix(), p) for p in under if not p.exists())
+                # Stored names of files still there (a name shown with escapes) are not gone.
+                only.update((p.as_posix(), p) for p in under if p.as_posix() not in only and not p.exists())
             elif under:
                 only.update((p.as_posix(), p) for p in under)
             else:
@@ -144,6 +148,10 @@ class Runner:
         sync, s = outcome.sync, outcome.report.summary
         for name in sync.removed:
             logger.info("{}: deleted; its claims are retracted", name)
+        for old, new in sync.renamed.items():
+            logger.info("{}: moved to {}; its claims and findings go with it", old, new)
+        for note in sync.skipped:
+            logger.warning("{}: {}", note.path, note.message)
         logger.info(
             "run {} ({}): {} read, {} extracted, {} removed, {} unreadable; "
             "{} documents, {} claims, {} open findings ({} new, {} resolved) in {:.2f}s",

@@ -1,23 +1,26 @@
-"""Bytes to text: UTF-8 (with or without BOM), GB18030/GBK, and clear refusals.
+"""Bytes to text: UTF-8 (with or without BOM), GB18030/GBK, Big5, and clear refusals.
 
-Chinese newsrooms still exchange GBK files, so a file that is not valid UTF-8
-is tried as GB18030 (a superset of GBK and GB2312).  A decoding is accepted
-only if it looks like text; anything else is refused with a message that names
-the file and says what to do.
+Chinese newsrooms still exchange GBK files, and Taiwan and Hong Kong ones Big5,
+so a file that is not valid UTF-8 is tried as GB18030 (a superset of GBK and
+GB2312) and as Big5 (Microsoft's cp950).  Either decodes much of the other's
+bytes into rare characters, so when both succeed the one whose text holds more
+of the commonest Chinese characters wins.  A decoding is accepted only if it
+looks like text; anything else is refused with a message that names the file
+and says what to do.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from checker.errors import SourceError
-from checker.models import Document
-
-# A larger file is almost certainly not a news report; refusing it keeps one
-# stray dump from stalling the whole corpus.
-MAX_BYTES = 50 * 1024 * 1024
 
 _CONTROL_OK = {"\t", "\n", "\r", "\f", "\v"}
+# The commonest characters of Chinese prose, in both scripts: a right decoding is full of them.
+_COMMON = frozenset(
+    "的一是不了在人有我他这這中大来來上个個国國以要们們到说說和地出也子时時年为為会會"
+    "就可对對发發成工经經行业業方后後多生于於新区區资資展进進合市建设設项項目万萬公里"
+)
+# Candidate legacy encodings: (codec, name reported), tried in this order.
+_LEGACY = (("gb18030", "gb18030"), ("cp950", "big5"))
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -39,6 +42,44 @@ def _plausible_cjk(text: str) -> bool:
     return good / len(sample) > 0.97 and odd == 0 and (cjk > 0 or sample.isascii())
 
 
+def _reads_as_text(text: str) -> bool:
+    """Mostly ASCII, CJK and their punctuation, nothing private or control: text, not byte soup."""
+    head = text[:4096]
+    if not head:
+        return False
+    usual = sum(
+        1
+        for ch in head
+        if (" " <= ch <= "~") or ch in "\n\r\t" or "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"
+        or "\uff00" <= ch <= "\uffef" or ("\u00a0" <= ch <= "\u024f") or "\u2000" <= ch <= "\u206f"
+    )  # fmt: skip
+    odd = sum(
+        1
+        for ch in head
+        if "\ue000" <= ch <= "\uf8ff" or ch in "\x00\ufffd" or (not ch.isprintable() and ch not in "\n\r\t")
+    )
+    return odd == 0 and usual / len(head) > 0.9
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text saved without a BOM (some Windows tools do): accepted only when it decodes cleanly.
+
+    Its ASCII characters and line breaks put NUL bytes in it, so it would be
+    called binary.  Little-endian (Windows) is tried first; the decoded text
+    must read as text, which random bytes decoded as UTF-16 never do.
+    """
+    if len(data) < 2 or len(data) % 2 or b"\x00" not in data[:65536]:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _reads_as_text(text):
+            return text, encoding
+    return None
+
+
 def decode_bytes(path: str, data: bytes) -> tuple[str, str]:
     """Return (text, encoding) or raise SourceError naming the file and the problem."""
     if data.startswith(b"\xef\xbb\xbf"):
@@ -52,55 +93,42 @@ def decode_bytes(path: str, data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError as exc:
             raise SourceError(path, f"invalid UTF-16 at byte {exc.start}") from exc
     # After the BOM checks: UTF-16 text is full of NUL bytes.
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
     if _looks_binary(data):
-        raise SourceError(path, "binary file (contains NUL or control bytes); only .txt/.md text is checked")
+        raise SourceError(
+            path,
+            "binary file (contains NUL or control bytes); only text, web pages, PDF and Word files are checked",
+        )
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_error:
-        try:
-            text = data.decode("gb18030")
-        except UnicodeDecodeError:
-            text = ""
-        if text and _plausible_cjk(text):
-            return text, "gb18030"
+        legacy = _legacy_decode(data)
+        if legacy is not None:
+            return legacy
         line = data[: utf8_error.start].count(b"\n") + 1
         raise SourceError(
             path,
-            f"invalid UTF-8 at byte {utf8_error.start} (line {line}) and not GBK/GB18030 text either; "
-            "re-save the file as UTF-8",
+            f"invalid UTF-8 at byte {utf8_error.start} (line {line}) and not GBK/GB18030 or Big5 text "
+            "either; re-save the file as UTF-8",
         ) from utf8_error
 
 
-def read_document(path: Path, display: str | None = None) -> Document:
-    """Read and decode one file.  Raises SourceError for anything a user must fix."""
-    name = display or path.as_posix()
-    try:
-        stat = path.stat()
-        if stat.st_size > MAX_BYTES:
-            raise SourceError(
-                name, f"too large ({stat.st_size} bytes, limit {MAX_BYTES}); split it or exclude it"
-            )
-        with path.open("rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
-    except FileNotFoundError as exc:
-        raise SourceError(name, "vanished before it could be read (deleted or renamed)") from exc
-    except IsADirectoryError as exc:
-        raise SourceError(name, "is a directory") from exc
-    except PermissionError as exc:
-        raise SourceError(name, "permission denied; make it readable by this user") from exc
-    except OSError as exc:
-        raise SourceError(name, f"cannot be read: {exc.strerror or exc}") from exc
-    text, encoding = decode_bytes(name, data)
-    # Line ends are normalised so offsets are the same on every platform.
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Document(
-        path=name,
-        text=text,
-        sha256=Document.hash_bytes(data),
-        encoding=encoding,
-        size=len(data),
-        mtime=stat.st_mtime,
-    )
+def _legacy_decode(data: bytes) -> tuple[str, str] | None:
+    """The plausible GB18030 or Big5 reading of `data` with the most common characters, if any."""
+    best: tuple[int, str, str] | None = None
+    for codec, name in _LEGACY:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if not text or not _plausible_cjk(text):
+            continue
+        score = sum(1 for ch in text[:4096] if ch in _COMMON)
+        if best is None or score > best[0]:
+            best = (score, text, name)
+    return None if best is None else (best[1], best[2])
 
 
 def is_empty_text(text: str) -> bool:

@@ -20,6 +20,7 @@ from pydantic import TypeAdapter
 from checker.errors import StoreError
 from checker.models import Claim, Document, DocumentMeta, Extraction, Finding, Relation, Report
 from checker.store.base import RunRecord, StoredDocument
+from checker.store.faults import check_integrity, store_failure
 from checker.store.migrations import SCHEMA_VERSION, statements, steps
 
 # The numbered schema steps live in migrations.py, shared with the PostgreSQL store.
@@ -43,10 +44,12 @@ class SQLiteStore:
             # The watch service touches the store from the scheduler thread and
             # the event thread; the lock below serialises them.
             self._db = sqlite3.connect(str(path), timeout=30, check_same_thread=False, isolation_level=None)
-        except (OSError, sqlite3.Error) as exc:
+        except OSError as exc:
             raise StoreError(
-                f"cannot open the store at {path}: {exc}; use --store to put it elsewhere"
+                f"cannot open the store at {path}: {exc.strerror or exc}; use --store to put it elsewhere"
             ) from exc
+        except sqlite3.Error as exc:
+            raise store_failure(path, exc) from exc
         self._lock = threading.RLock()
         self._db.row_factory = sqlite3.Row
         try:
@@ -54,8 +57,13 @@ class SQLiteStore:
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{path} is not a checker store ({exc}); remove it or use --store") from exc
+            check_integrity(self._db, path)
+        except StoreError:
+            self._db.close()
+            raise
+        except sqlite3.Error as exc:
+            self._db.close()
+            raise store_failure(path, exc) from exc
 
     def _migrate(self) -> None:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]

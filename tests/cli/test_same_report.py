@@ -24,10 +24,10 @@ def essence(report: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def check_json(home: Path, store: str, *extra: str) -> dict[str, Any]:
+def check_json(home: Path, store: str, *extra: str, corpus: Path = SEEDS) -> dict[str, Any]:
     home.mkdir(exist_ok=True)
     result = run_checker(
-        "check", SEEDS, "--store", store, "--no-reports", "--format", "json", *extra, cwd=home
+        "check", corpus, "--store", store, "--no-reports", "--format", "json", *extra, cwd=home
     )
     assert result.code in (0, 1), result.stderr
     return result.json()  # type: ignore[no-any-return]
@@ -72,6 +72,21 @@ def test_executors_give_the_same_report_as_serial(
     report = check_json(tmp_path, "store.db", *extra)
     assert report["run"]["documents_extracted"] == 5
     assert essence(report) == essence(serial)
+
+
+def test_workers_extract_documents_with_their_metadata(tmp_path: Path) -> None:
+    """Periods come from the document's date (file name, front matter): workers must get it too."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "2006-03-05_report.txt").write_text("过去一年，城镇新增就业970万人。", encoding="utf-8")
+    (corpus / "jobs.md").write_text(
+        "---\ndate: 2007-03-05\n---\n过去一年，城镇新增就业1184万人。\n", encoding="utf-8"
+    )
+    serial = check_json(tmp_path / "a", "store.db", corpus=corpus)
+    pooled = check_json(tmp_path / "b", "store.db", "--executor", "processes", "--jobs", "2", corpus=corpus)
+    periods = {c["period"]["start"] for g in pooled["groups"] for c in g["claims"] if c["value"] > 1e6}
+    assert periods == {"2005-01-01", "2006-01-01"}
+    assert essence(pooled) == essence(serial)
 
 
 def test_extraction_on_a_running_dask_scheduler_into_postgres(

@@ -16,12 +16,11 @@ CASES_FILE = Path(__file__).resolve().parents[1] / "cases" / "extraction.yml"
 CASES: list[dict[str, Any]] = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))
 
 FLOAT_FIELDS = ("value", "lower", "upper")
+INTERVAL_FIELDS = ("lower_closed", "upper_closed")
 PLAIN_FIELDS = (
     "unit",
     "measure",
     "text",
-    "lower_closed",
-    "upper_closed",
     "kind",
     "subject",
     "year",
@@ -34,13 +33,16 @@ def _check(claim: Claim, expected: dict[str, Any]) -> list[str]:
     problems = []
     for name in FLOAT_FIELDS:
         if name in expected:
-            want, got = expected[name], getattr(claim, name)
+            want, got = expected[name], getattr(claim.interval if name != "value" else claim, name)
             if want is None or got is None:
                 ok = want is got
             else:
                 ok = math.isclose(float(want), got, rel_tol=1e-6, abs_tol=1e-9)
             if not ok:
                 problems.append(f"{name}: want {want!r}, got {got!r}")
+    for name in INTERVAL_FIELDS:
+        if name in expected and getattr(claim.interval, name) != expected[name]:
+            problems.append(f"{name}: want {expected[name]!r}, got {getattr(claim.interval, name)!r}")
     for name in PLAIN_FIELDS:
         if name in expected and getattr(claim, name) != expected[name]:
             problems.append(f"{name}: want {expected[name]!r}, got {getattr(claim, name)!r}")

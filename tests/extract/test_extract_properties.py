@@ -110,8 +110,8 @@ def test_number_like_text_never_raises_and_spans_hold(text: str) -> None:
     for claim in _extract(text, "x"):
         assert claim.text == text[claim.offset : claim.end]
         assert lines[claim.line - 1][claim.column - 1 :].startswith(claim.text.split("\n")[0])
-        if claim.lower is not None and claim.upper is not None:
-            assert claim.lower <= claim.upper
+        if claim.interval.lower is not None and claim.interval.upper is not None:
+            assert claim.interval.lower <= claim.interval.upper
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

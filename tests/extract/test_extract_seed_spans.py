@@ -27,7 +27,11 @@ def test_spans_point_at_the_original(path: Path) -> None:
         assert text.count("\n", 0, claim.end - 1) + 1 == claim.end_line
         end_line_start = text.rfind("\n", 0, claim.end - 1) + 1
         assert claim.end_column == claim.end - end_line_start + 1
-        assert claim.lower is None or claim.upper is None or claim.lower <= claim.value <= claim.upper
+        assert (
+            claim.interval.lower is None
+            or claim.interval.upper is None
+            or claim.interval.lower <= claim.value <= claim.interval.upper
+        )
         # the normalised sentence holds the claim where sentence_offset says
         first = normalize(claim.text).text[:1]
         assert claim.sentence[claim.sentence_offset : claim.sentence_offset + 1] == first

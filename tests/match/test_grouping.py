@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from checker.match import assess, group_claims
-from checker.models import Bound, Claim
+from checker.models import Bound, Claim, Interval, Period, PeriodKind
 
 _offsets: dict[str, int] = {}
 
@@ -40,12 +40,10 @@ def claim(
         unit=unit,
         measure=measure,
         bound=bound,
-        lower=lower,
-        upper=upper,
-        lower_closed=lower_closed,
-        upper_closed=upper_closed,
+        interval=Interval(lower=lower, upper=upper, lower_closed=lower_closed, upper_closed=upper_closed),
         subject=subject,
         year=year,
+        period=Period(start=f"{year}-01-01", end=f"{year}-12-31", kind=PeriodKind.SPAN) if year else Period(),
         qualifiers=list(qualifiers),
     )
 
@@ -59,12 +57,29 @@ def test_suffix_subjects_group_across_documents() -> None:
         [
             claim("a.txt", 660, "长三角地区新增建成铁路里程", unit="km", measure=None),
             claim("b.txt", 660, "新增建成铁路里程", unit="km", measure=None),
-            claim("c.txt", 660, "加速新增建成铁路里程", unit="km", measure=None),
+            claim("c.txt", 660, "沪苏浙皖新增建成铁路里程", unit="km", measure=None),
         ]
     )
     assert len(facts) == 1
     assert facts[0].documents == ["a.txt", "b.txt", "c.txt"]
     assert assess(facts[0]).status == "corroborated"
+
+
+def test_a_prefix_that_narrows_the_subject_is_another_fact() -> None:
+    facts = group_claims(
+        [
+            claim("a.txt", 8, "总产值增长", unit="percent", measure=None),
+            claim("b.txt", 12, "轻纺工业总产值增长", unit="percent", measure=None),
+        ]
+    )
+    assert len(facts) == 2
+
+
+def test_light_and_ambiguous_subjects_never_make_one_fact_of_two_documents() -> None:
+    light = group_claims([claim("a.txt", 4, "问题"), claim("b.txt", 2, "问题")])
+    assert [len(f.documents) for f in light] == [1, 1]
+    many = [claim(p, v, "学生") for p in ("a.txt", "b.txt") for v in (10, 20, 30)]
+    assert all(len(f.documents) == 1 for f in group_claims(many))
 
 
 def test_measure_words_keep_look_alikes_apart() -> None:

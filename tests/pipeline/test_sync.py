@@ -75,10 +75,10 @@ def test_an_extractor_failure_is_the_documents_error_not_silence(
 
     real = extract_module._extract
 
-    def fails_on_a(text: str, path: str):  # type: ignore[no-untyped-def]
+    def fails_on_a(text: str, path: str, *rest, **kw):  # type: ignore[no-untyped-def]
         if path.endswith("a.txt"):
             raise ValueError("boom")
-        return real(text, path)
+        return real(text, path, *rest, **kw)
 
     monkeypatch.setattr(extract_module, "_extract", fails_on_a)
     store = open_store(home / "s.db")

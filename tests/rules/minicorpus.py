@@ -7,8 +7,10 @@ bound are read from the span by a deliberately small parser (the case files
 test rules, not extraction); anything else, or anything the parser gets
 wrong, is set after a bar: ``[[两年多|unit=year;subject=安全运行]]``.
 
-Intervals follow the extractor's convention (checker/extract/bounds.py):
-a plain figure is its rounding interval, 以上 is [v, inf), 多 is (v, v+step).
+Intervals are made by the extractor's own function (checker/extract/bounds.py):
+a plain figure is its rounding interval, a plain count is exact, 以上 is
+[v, inf), 多 is (v, v+step).  Relations between the claims are read by the
+extractor's relation readers (checker/extract/relations/), as in a real run.
 """
 
 from __future__ import annotations
@@ -17,7 +19,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from checker.models import Bound, Claim
+from checker.extract.bounds import interval
+from checker.extract.relations import relate
+from checker.extract.words import adjacent_year
+from checker.models import Bound, Claim, Interval, Modality, Period, PeriodKind, Relation
 
 MARK = re.compile(r"\[\[(.+?)\]\]", re.S)
 
@@ -83,10 +88,7 @@ class Figure:
     unit: str
     measure: str | None
     bound: Bound
-    lower: float | None
-    upper: float | None
-    lower_closed: bool = True
-    upper_closed: bool = True
+    interval: Interval
 
 
 def _cn_number(s: str) -> float:
@@ -147,28 +149,15 @@ def parse_figure(span: str) -> Figure:
             bound = b
     if more:
         bound = Bound.GT
-    lower: float | None
-    upper: float | None
-    lower_closed = upper_closed = True
-    step = precision
-    if bound is Bound.EQ:
-        lower, upper = value - precision / 2, value + precision / 2
-    elif bound is Bound.GE:
-        lower, upper = value, None
-    elif bound is Bound.GT and more:
-        lower, upper, lower_closed, upper_closed = value, value + step, False, False
-    elif bound is Bound.GT:
-        lower, upper, lower_closed = value, None, False
-    elif bound is Bound.LE:
-        lower, upper = None, value
-    elif bound is Bound.LT:
-        lower, upper, upper_closed = None, value, False
-    elif "近" in compact or "nearly" in lowered:
-        lower, upper, upper_closed = value * 0.9, value, False
-    else:
-        widen = abs(value) * 0.05 + precision / 2
-        lower, upper = value - widen, value + widen
-    return Figure(value, unit, measure, bound, lower, upper, lower_closed, upper_closed)
+    span = interval(
+        value,
+        bound,
+        precision,
+        step=precision if more else 0.0,
+        nearly="近" in compact or "nearly" in lowered,
+        count=unit == "count",
+    )
+    return Figure(value, unit, measure, bound, span)
 
 
 def _overrides(spec: str) -> dict[str, Any]:
@@ -180,6 +169,15 @@ def _overrides(spec: str) -> dict[str, Any]:
             out[key] = None if value == "none" else float(value)
         elif key == "year":
             out[key] = int(value)
+        elif key == "period" and value == "relative":
+            out[key] = Period(relative=True)  # 今年 in an undated report
+        elif key == "period":
+            # "2006" or "2001-2005": a span of whole years
+            first, _, last = value.partition("-")
+            out[key] = Period(start=f"{first}-01-01", end=f"{last or first}-12-31", kind=PeriodKind.SPAN)
+            out.setdefault("year", int(first) if not last else None)
+        elif key == "modality":
+            out[key] = Modality(value)
         elif key == "qualifiers":
             out[key] = [q for q in value.split(",") if q]
         elif key == "bound":
@@ -221,12 +219,15 @@ def mark_up(path: str, marked: str) -> tuple[str, list[Claim]]:
             "unit": fig.unit,
             "measure": fig.measure,
             "bound": fig.bound,
-            "lower": fig.lower,
-            "upper": fig.upper,
-            "lower_closed": fig.lower_closed,
-            "upper_closed": fig.upper_closed,
+            "interval": fig.interval,
         }
-        fields.update(_overrides(spec))
+        override = _overrides(spec)
+        bounds = {k: override.pop(k) for k in ("lower", "upper") if k in override}
+        if bounds:
+            fields["interval"] = fig.interval.model_copy(update={**bounds, "exact": False})
+        fields.update(override)
+        # As the extractor does: the year written right against a figure wins ("2018年的159.24分").
+        fields["year"] = adjacent_year(text, start, end) or fields.get("year")
         sentence_start = max(text.rfind(ch, 0, start) for ch in "。！？\n") + 1
         claims.append(
             Claim(
@@ -239,17 +240,21 @@ def mark_up(path: str, marked: str) -> tuple[str, list[Claim]]:
                 end=end,
                 text=span,
                 sentence=text[sentence_start : start + 40].split("。")[0],
+                sentence_offset=start - sentence_start,
+                sentence_end=end - sentence_start,
                 **fields,
             )
         )
     return text, claims
 
 
-def build(docs: dict[str, str]) -> tuple[dict[str, str], list[Claim]]:
-    """Plain texts by path, and every claim of every document."""
+def build(docs: dict[str, str]) -> tuple[dict[str, str], list[Claim], list[Relation]]:
+    """Plain texts by path, every claim of every document, and the relations between them."""
     texts: dict[str, str] = {}
     claims: list[Claim] = []
+    relations: list[Relation] = []
     for path, marked in docs.items():
         texts[path], found = mark_up(path, marked)
         claims.extend(found)
-    return texts, claims
+        relations.extend(relate(path, texts[path], found))
+    return texts, claims, relations

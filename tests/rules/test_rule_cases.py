@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from checker.match import group_claims
-from checker.models import Finding
+from checker.models import Finding, PartialDate
 from checker.rules.base import Rule, RuleContext
 from checker.rules.engine import run_rules
 from checker.rules.loader import config_adapter
@@ -51,6 +51,14 @@ def make_rule(kind: str, config: dict[str, Any], tmp_path: Path, sheets: dict[st
     return rule
 
 
+def _date(text: str) -> PartialDate:
+    """A document date of a case ("2007-03-05", "2007")."""
+    parts = [int(p) for p in text.split("-")]
+    return PartialDate(
+        year=parts[0], month=parts[1] if len(parts) > 1 else None, day=parts[2] if len(parts) > 2 else None
+    )
+
+
 def _norm(text: str) -> str:
     return "".join(text.split())
 
@@ -83,8 +91,9 @@ def _describe(findings: list[Finding]) -> str:
 @pytest.mark.parametrize(("kind", "config", "case"), _load())
 def test_rule_case(kind: str, config: dict[str, Any], case: dict[str, Any], tmp_path: Path) -> None:
     rule = make_rule(kind, {**config, **case.get("config", {})}, tmp_path, case.get("facts"))
-    texts, claims = build(case["docs"])
-    ctx = RuleContext(claims=claims, facts=group_claims(claims), text_of=texts.get)
+    texts, claims, relations = build(case["docs"])
+    dates = {path: _date(str(d)) for path, d in (case.get("dates") or {}).items()}
+    ctx = RuleContext(claims=claims, facts=group_claims(claims, dates), relations=relations, dates=dates)
     findings, problems = run_rules([rule], ctx)
     assert not problems
     expected = list(case.get("expect") or [])

@@ -131,6 +131,10 @@ def test_one_change_gives_exactly_one_error_at_the_changed_span(
     assert result.code == 1, result.stderr
     found = errors(report)
     assert len(found) == 1, [(f["rule"], f["message"]) for f in found]
+    # One mistake, one finding: no other open finding appears (another rule's view is related evidence).
+    before_open = {f["fingerprint"] for f in before["findings"] if not f["passed"]}
+    appeared = [f for f in report["findings"] if not f["passed"] and f["fingerprint"] not in before_open]
+    assert len(appeared) == 1, [(f["rule"], f["severity"], f["message"]) for f in appeared]
     (error,) = found
     assert error["rule"] == rule and error["status"] == "new", error
     quoted = {(Path(c["path"]).name, c["line"], "".join(c["text"].split())) for c in error["claims"]}
@@ -195,3 +199,35 @@ def test_fingerprints_name_the_fact_not_its_value_or_line(
     assert old["passed"] and not new["passed"]
     assert old["fingerprint"] == new["fingerprint"]
     assert {(c["line"], c["text"]) for c in new["claims"]} != {(c["line"], c["text"]) for c in old["claims"]}
+
+
+@pytest.mark.slow
+def test_one_changed_figure_seen_by_two_rules_is_one_finding_with_related_evidence(
+    cli: Callable[..., CliResult], seeds_copy: Path
+) -> None:
+    path = seeds_copy / S0
+    path.write_text(path.read_text(encoding="utf-8").replace("660公里", "680公里", 1), encoding="utf-8")
+    result, report = check(cli, seeds_copy, "--rules", RULES)
+    assert result.code == 1
+    open_findings = [f for f in report["findings"] if not f["passed"]]
+    assert len(open_findings) == 1, [(f["rule"], f["message"]) for f in open_findings]
+    (finding,) = open_findings
+    # The fact sheet is the most specific judge; the reports' disagreement is its related evidence.
+    assert finding["code"] == "CK401" and finding["name"] == "reference.factsheet"
+    assert [r["code"] for r in finding["related"]] == ["CK101"]
+    assert "660" in finding["related"][0]["message"] and "680" in finding["related"][0]["message"]
+
+
+def test_an_unrelated_paragraph_above_changes_no_fingerprint(
+    cli: Callable[..., CliResult], seeds_copy: Path
+) -> None:
+    _, before = check(cli, seeds_copy, "--rules", RULES)
+    for name in (S0, S2):
+        path = seeds_copy / name
+        text = path.read_text(encoding="utf-8")
+        path.write_text("编者按：本报今日刊发长三角一体化系列报道。\n\n" + text, encoding="utf-8")
+    _, after = check(cli, seeds_copy, "--rules", RULES)
+    assert {f["fingerprint"] for f in after["findings"]} == {f["fingerprint"] for f in before["findings"]}
+    moved = {(c["path"], c["line"]) for f in after["findings"] for c in f["claims"]}
+    assert moved != {(c["path"], c["line"]) for f in before["findings"] for c in f["claims"]}
+    assert all(f["code"] and f["name"] for f in after["findings"])

@@ -192,3 +192,13 @@ def test_a_single_file_root_only_hears_about_that_file(
     handler = HintHandler(hints, sink)
     fire(handler, FileModifiedEvent(str(tmp_path / "one.txt")), FileModifiedEvent(str(tmp_path / "two.txt")))
     assert sink.paths == {Path("one.txt")}
+
+
+def test_a_sidecar_or_manifest_event_names_the_documents_it_describes(corpus: Path) -> None:
+    (corpus / "a.txt").write_text("x", encoding="utf-8")
+    (corpus / "b.md").write_text("x", encoding="utf-8")
+    (corpus / "sub").mkdir()
+    handler, sink = handler_for(corpus)
+    for name in ("a.txt.meta.yml", "b.meta.yml", "sources.csv", "sub/sources.yml"):
+        handler.dispatch(FileModifiedEvent(str((corpus / name).resolve())))
+    assert sink.paths == {Path("corpus/a.txt"), Path("corpus/b.md"), Path("corpus"), Path("corpus/sub")}

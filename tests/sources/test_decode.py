@@ -9,6 +9,7 @@ from checker.sources import discover, read_document
 from checker.sources.decode import decode_bytes
 
 TEXT = "长三角地区新增建成铁路里程660公里。"
+HANT = "長三角地區新增建成鐵路里程660公里，這是一個重要的進展。"
 
 
 @pytest.mark.parametrize(
@@ -20,8 +21,10 @@ TEXT = "长三角地区新增建成铁路里程660公里。"
         (TEXT.encode("gb18030"), "gb18030"),
         (TEXT.encode("utf-16"), "utf-16"),
         (b"plain ascii 660 km", "utf-8"),
+        (HANT.encode("big5"), "big5"),
+        (HANT.encode("cp950"), "big5"),
     ],
-    ids=["utf8", "utf8-bom", "gbk", "gb18030", "utf16-bom", "ascii"],
+    ids=["utf8", "utf8-bom", "gbk", "gb18030", "utf16-bom", "ascii", "big5", "cp950"],
 )
 def test_decodes_text_encodings(data: bytes, encoding: str) -> None:
     text, found = decode_bytes("x.txt", data)
@@ -77,3 +80,14 @@ def test_discover_filters_and_recurses(tmp_path: Path) -> None:
     (tmp_path / ".git" / "i.txt").write_text("x")
     found = sorted(p.relative_to(tmp_path).as_posix() for p in discover([tmp_path]))
     assert found == ["a.txt", "b.md", "sub/h.TXT"]
+
+
+def test_big5_and_gbk_are_told_apart() -> None:
+    """Both decode much of the other's bytes: the reading full of common characters wins."""
+    assert decode_bytes("hant.txt", HANT.encode("big5")) == (HANT, "big5")
+    # These Big5 bytes read as GB18030 too ("竒蕾祇甶瓣產参璸Ы祇ガ"): plausible, but rare characters.
+    hant = "經濟發展，國家統計局發布"
+    assert hant.encode("big5").decode("gb18030")
+    assert decode_bytes("hant2.txt", hant.encode("big5")) == (hant, "big5")
+    simplified = "新增建成铁路里程660公里，这是一个重要的进展。"
+    assert decode_bytes("hans.txt", simplified.encode("gbk")) == (simplified, "gb18030")

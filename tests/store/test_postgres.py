@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 import threading
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from checker.errors import StoreError
 from checker.models import Claim, Document, Extraction
 from checker.store import PostgresStore, open_store, redact
+from tests.conftest import SEEDS, run_checker
 
 
 def _doc(path: str, text: str) -> Document:
@@ -96,6 +98,15 @@ def test_unreachable_server_is_one_clear_error_without_the_password() -> None:
         open_store(url)
     assert "s3cret" not in str(info.value)
     assert redact("postgres://u@h/db") == "postgres://u@h/db"
+
+
+def test_rebuild_store_leaves_a_server_database_alone(tmp_path: Path) -> None:
+    """--rebuild-store moves a SQLite file aside; on a server it says what to do instead, touching nothing."""
+    url = "postgresql://me:s3cret@127.0.0.1:9/corpus"
+    result = run_checker("check", SEEDS, "--store", url, "--rebuild-store", cwd=tmp_path)
+    assert result.code == 2, result.stderr
+    assert "postgresql://me:***@127.0.0.1:9/corpus is a PostgreSQL database" in result.stderr
+    assert "s3cret" not in result.stderr
 
 
 def test_a_database_used_by_something_else_is_refused(pg_url: str) -> None:

@@ -1,7 +1,7 @@
-r"""A document's text as rules read it: OCR line breaks taken out, claims placed in it.
+r"""A document's text as the relation readers see it: OCR line breaks taken out, claims placed in it.
 
-OCR breaks lines (and words) anywhere: "安徽珍珠水泥集\\n\\n团股份有限公司".  Rules that
-scan sentences and lists read the flat text, where whitespace between two
+OCR breaks lines (and words) anywhere: "安徽珍珠水泥集\\n\\n团股份有限公司".  The readers
+that find sums, lists and growth read the flat text, where whitespace between two
 CJK characters is gone and any other run of whitespace is one space (English
 words stay apart); every flat position maps back to an offset in the decoded
 text, which is what Claim.offset/end are.
@@ -15,11 +15,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from checker.extract.lexicon import BRACKET_CLOSERS, BRACKET_OPENERS, CLAUSE_STOPS, SENTENCE_STOPS
 from checker.models import Claim
 
-SENTENCE_END = "。！？；!?;"
-CLAUSE_END = SENTENCE_END + "，,：:"
-OPENERS, CLOSERS = "（(【[", "）)】]"
+SENTENCE_END = SENTENCE_STOPS
+CLAUSE_END = CLAUSE_STOPS
 # A noun phrase after a figure ends at punctuation, a digit, or one of these words.
 _NOUN_STOP = re.compile(
     r"[\s\d%，,。；;：:、！？!?（）()【】\[\]“”\"'‘’《》]|共|其中|加上|以及|分别|均|已|将|在|是|为|都|达|占|和|与|及|等|的|中"
@@ -49,8 +49,6 @@ class DocText:
     def __init__(self, path: str, raw: str, claims: Iterable[Claim]) -> None:
         self.path = path
         self.raw = raw
-        # Per-document results a rule computes once and looks up from other documents.
-        self.memo: dict[str, object] = {}
         pieces: list[str] = []
         origin: list[int] = []  # flat position -> raw offset
         to_flat: list[int] = []  # raw offset -> flat position
@@ -142,9 +140,9 @@ class DocText:
         start, _ = self.sentence_of(p.start)
         depth = 0
         for ch in self.flat[start : p.start]:
-            if ch in OPENERS:
+            if ch in BRACKET_OPENERS:
                 depth += 1
-            elif ch in CLOSERS:
+            elif ch in BRACKET_CLOSERS:
                 depth = max(0, depth - 1)
         return depth > 0
 

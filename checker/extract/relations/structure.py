@@ -1,4 +1,4 @@
-"""Numbered sections, each stating its own count, against the document's headline total.
+"""Numbered sections, each stating its own count, and the headline total: SectionsRelation, HeadlineRelation.
 
     九个方面,共165项重点任务 …
     一、加强长三角科技创新跨区域协同 / 共有20项重点任务, …
@@ -8,43 +8,28 @@
 Headings are numbered lines (一、 (一) 1. 第一部分 "Section 1"), consecutive from
 one; each section's count is its first figure marked 共有/包括/"there are"
 (or naming the headline's noun).  The headline is a figure before the first
-heading with the same unit and noun; "九个方面" is the number of sections.
+heading with the same unit and noun; "九个方面" is the number of sections.  A
+report without the sections that restates such a headline gets a
+HeadlineRelation, so the plan's sections elsewhere can be held to it.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import cast
 
-from checker.match import unit_key
-from checker.rules.figures import Span, stated
-from checker.rules.textscan import DocText, Placed
+from checker.extract.cjk_numerals import parse_cjk
+from checker.extract.lexicon import HEADING_PATTERN, TOTAL_MARKERS, TOTAL_MARKERS_BARE
+from checker.extract.relations.text import DocText, Placed
+from checker.models import HeadlineRelation, Section, SectionsRelation
+from checker.units import unit_key
 
-_CN = "一二三四五六七八九十"
-HEADING = re.compile(
-    rf"^[ \t\u3000#>*]*(?:"
-    rf"第(?P<ord>[{_CN}]+)(?:部分|章|节|篇|方面)"
-    rf"|[（(](?P<paren>[{_CN}]+)[）)]"
-    rf"|(?P<cn>[{_CN}]+)\s*[、.．]"
-    rf"|(?P<num>\d{{1,2}})\s*[、.．](?!\d)"
-    rf"|(?:Section|Part|Chapter|Area)\s+(?P<en>\d{{1,2}})\b)",
-    re.M,
-)
+HEADING = re.compile(HEADING_PATTERN, re.M)
 SECTION_MARKERS = ("共有", "共计", "共", "包括", "包含", "涵盖", "有", "there are", "includes", "include", "contains",
                    "comprises", "covers", "a total of", "total of")  # fmt: skip
 SECTION_NOUNS = re.compile(
     r"^(?:个)?(?:方面|部分|领域|板块|章|篇|大类|类|areas?|sections?|parts?|chapters?|pillars?)"
 )
-
-
-def cn_number(text: str) -> int:
-    """一..九十九 as an int (headings only go that far)."""
-    digits = {c: i + 1 for i, c in enumerate(_CN[:9])}
-    if "十" not in text:
-        return digits.get(text, 0)
-    tens, _, ones = text.partition("十")
-    return (digits.get(tens, 1) if tens else 1) * 10 + digits.get(ones, 0)
 
 
 @dataclass
@@ -57,11 +42,6 @@ class Structure:
     totals: list[Placed] = field(default_factory=list)
     stated_sections: list[Placed] = field(default_factory=list)
 
-    def adds_up(self) -> bool:
-        """True when the sections' counts add up to every headline total."""
-        parts = sum((stated(p.claim) for _, p in self.sections), Span(0.0, 0.0))
-        return all(stated(t.claim).overlaps(parts) for t in self.totals)
-
 
 def headings(doc: DocText) -> list[tuple[int, int]]:
     """(number, flat position) of the longest run of headings numbered 1, 2, 3, … in one style."""
@@ -69,7 +49,8 @@ def headings(doc: DocText) -> list[tuple[int, int]]:
     for m in HEADING.finditer(doc.raw):
         style = next(k for k in ("ord", "paren", "cn", "num", "en") if m.group(k))
         value = m.group(style)
-        n = int(value) if value.isdigit() else cn_number(value)
+        parsed = parse_cjk(value)
+        n = int(value) if value.isdigit() else (parsed.value if parsed else 0)
         by_style.setdefault(style, []).append((n, doc.at(m.start())))
     best: list[tuple[int, int]] = []
     for found in by_style.values():
@@ -99,11 +80,14 @@ def _section_count(doc: DocText, start: int, end: int) -> Placed | None:
 
 def beside_sections(doc: DocText) -> list[Placed]:
     """Claims in a sentence that also says how many sections there are ("九个方面，共165项")."""
-    if "beside_sections" not in doc.memo:
-        counts = [q for q in doc.placed if SECTION_NOUNS.match(doc.flat[q.end : q.end + 12].lstrip())]
-        spans = {doc.sentence_of(q.start) for q in counts}
-        doc.memo["beside_sections"] = [p for start, end in sorted(spans) for p in doc.claims_in(start, end)]
-    return cast(list[Placed], doc.memo["beside_sections"])
+    counts = [q for q in doc.placed if _names_sections(doc, q)]
+    spans = {doc.sentence_of(q.start) for q in counts}
+    return [p for start, end in sorted(spans) for p in doc.claims_in(start, end)]
+
+
+def _names_sections(doc: DocText, q: Placed) -> bool:
+    """Whether a figure counts sections ("九个方面")."""
+    return bool(SECTION_NOUNS.match(doc.flat[q.end : q.end + 12].lstrip()))
 
 
 def headline_candidates(
@@ -121,16 +105,10 @@ def headline_candidates(
         if unit_key(p.claim) != unit or not (nouns_match(after, noun) or after.startswith(noun)):
             continue
         s_start, s_end = doc.sentence_of(p.start)
-        beside = [
-            q
-            for q in doc.claims_in(s_start, s_end)
-            if SECTION_NOUNS.match(doc.flat[q.end : q.end + 12].lstrip())
-        ]
+        beside = [q for q in doc.claims_in(s_start, s_end) if _names_sections(doc, q)]
         if sections is not None and not any(q.claim.value == sections for q in beside):
             continue
-        if beside or doc.marker_before(
-            p, ("共有", "共计", "共", "总计", "合计", "a total of", "total of"), gap=2
-        ):
+        if beside or doc.marker_before(p, (*TOTAL_MARKERS, *TOTAL_MARKERS_BARE), gap=2):
             found.totals.append(p)
             found.stated_sections.extend(q for q in beside if q not in found.stated_sections)
     return found
@@ -156,3 +134,45 @@ def structure(doc: DocText) -> Structure | None:
     found.sections = [(n, c) for (n, _), c in zip(heads, placed, strict=True)]
     found.unit = unit
     return found
+
+
+def _heading_text(doc: DocText, pos: int) -> str:
+    start = doc.raw_offset(pos)
+    end = doc.raw.find("\n", start)
+    return doc.raw[start : end if end >= 0 else len(doc.raw)].strip()[:60]
+
+
+def structures(doc: DocText) -> list[SectionsRelation | HeadlineRelation]:
+    """The document's numbered sections (if any) and every headline total stated beside a section count."""
+    out: list[SectionsRelation | HeadlineRelation] = []
+    found = structure(doc)
+    if found is not None:
+        positions = dict(headings(doc))
+        out.append(
+            SectionsRelation(
+                path=doc.path,
+                noun=found.noun,
+                unit=found.unit,
+                sections=[
+                    Section(number=n, heading=_heading_text(doc, positions[n]), claim=p.claim.id)
+                    for n, p in found.sections
+                ],
+                totals=[p.claim.id for p in found.totals],
+                stated_sections=[p.claim.id for p in found.stated_sections],
+            )
+        )
+    for p in beside_sections(doc):
+        if _names_sections(doc, p):
+            continue
+        s_start, s_end = doc.sentence_of(p.start)
+        beside = [q.claim.id for q in doc.claims_in(s_start, s_end) if _names_sections(doc, q)]
+        out.append(
+            HeadlineRelation(
+                path=doc.path,
+                total=p.claim.id,
+                noun=doc.noun_after(p),
+                unit=unit_key(p.claim),
+                stated_sections=beside,
+            )
+        )
+    return out

@@ -1,25 +1,22 @@
-"""From/to figures, their years and growth words (the `growth` rule's reading).
+"""A start, an end and a stated rate or increase between them: GrowthRelation.
 
 "从2018年的159.24分提高到2023年的409.89分，年均增速达到20.82%": a start and an
 end figure joined by 从…到, each with its year, then a rate named by its
 keyword.  "2018年以来" between the figures and the rate moves the rate's start
 year, so "从2011年的100分增至2023年的267.57分，2018年以来……年均增幅9.26%" does not
-judge 9.26% against 2011.
+judge 9.26% against 2011 (its start figure is then looked for in other reports
+by the rule).  "2023年为105亿元，同比增长5%" has its start, last year's figure,
+in another report too.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 
-from checker.match import normalise_subject, unit_key
-from checker.models import Claim
-from checker.rules.base import RuleContext
-from checker.rules.evaluator import FormulaError, compile_formula
-from checker.rules.figures import Span, like
-from checker.rules.textscan import DocText, Placed
+from checker.extract.relations.text import DocText, Placed
+from checker.models import GrowthRelation
+from checker.units import unit_key
 
-FORMULA_VARIABLES = frozenset({"start", "end", "years"})
 ANNUAL = re.compile(
     r"(?:年均|年平均|每年平均|年复合|复合年均)(?:增速|增长率|增长|增幅|提高|上升|涨幅|增加)"
     r"|average annual (?:growth rate|growth|increase|rate)|annual average growth|compound annual growth(?: rate)?"
@@ -39,8 +36,6 @@ DIFF = re.compile(
 FROM = re.compile(r"(?:从|由|\bfrom\b)[^，,。；;]{0,14}$", re.I)
 TO = re.compile(r"到|至|达到|\bto\b", re.I)
 SINCE = re.compile(r"(\d{4})\s*年\s*以来|自\s*(\d{4})\s*年|\bsince\s+(\d{4})", re.I)
-YEAR_BEFORE = re.compile(r"(\d{4})\s*年(?:的|底|末|初)?\s*$")
-YEAR_AFTER = re.compile(r"^\s*(?:[A-Za-z]+\s+){0,2}?in\s+(\d{4})\b")
 
 
 # What may stand before a rate's keyword in its clause: a period, a link word — not a new
@@ -70,16 +65,9 @@ def keyword(doc: DocText, p: Placed, pattern: re.Pattern[str], gap: int = 6) -> 
     return found
 
 
-def year_of(doc: DocText, p: Placed) -> int | None:
-    """The year a figure refers to: "2018年的" right before it or "in 2018" right after, else the extractor's.
-
-    The adjacent year wins: in "from 159.24 points in 2018 to 409.89 points in 2023" a
-    time scope read forwards would give the end figure the start's year.
-    """
-    before = YEAR_BEFORE.search(doc.flat[max(0, p.start - 10) : p.start])
-    after = YEAR_AFTER.match(doc.flat[p.end : p.end + 30])
-    m = before or after
-    return int(m.group(1)) if m else p.claim.year
+def year_of(p: Placed) -> int | None:
+    """The year a figure refers to (the extractor puts the adjacent year first: "2018年的159.24分")."""
+    return p.claim.year
 
 
 def since_year(text: str) -> int | None:
@@ -108,24 +96,9 @@ def last_dated(doc: DocText, rate: Placed) -> Placed | None:
     dated = [
         p
         for p in values(doc, rate, s_start)
-        if year_of(doc, p) is not None and not DIFF.search(doc.flat[max(0, p.start - 16) : p.start])
+        if year_of(p) is not None and not DIFF.search(doc.flat[max(0, p.start - 16) : p.start])
     ]
     return dated[-1] if dated else None
-
-
-def year_on_year(ctx: RuleContext, doc: DocText, rate: Placed) -> tuple[Placed, Placed] | None:
-    """Last year's figure (from any report) and this year's, for "2023年为105亿元，同比增长5%"."""
-    clause = doc.flat[doc.clause_start(rate.start, "。；;！？!?") : rate.start]
-    end = last_dated(doc, rate)
-    year = year_of(doc, end) if end else None
-    if end is None or year is None or not YOY.search(clause):
-        return None
-    start = start_elsewhere(ctx, end.claim, year - 1)
-    if start is None:
-        return None
-    other = ctx.document(start.path)
-    placed = other.placed_of(start) if other else None
-    return (placed, end) if placed else None
 
 
 def difference_before(doc: DocText, rate: Placed) -> bool | None:
@@ -161,42 +134,88 @@ def from_to(doc: DocText, rate: Placed) -> tuple[Placed, Placed] | None:
     return None
 
 
-def start_elsewhere(ctx: RuleContext, end: Claim, year: int) -> Claim | None:
-    """The same fact's figure for `year`, from any report: only when exactly one value is stated."""
-    subject = normalise_subject(end.subject)
-    if len(subject) < 2:
+def _annual(doc: DocText, rate: Placed) -> GrowthRelation | None:
+    pair = from_to(doc, rate)
+    start: Placed | None
+    if pair is not None:
+        start, end = pair
+        y1 = year_of(start)
+        since = since_year(doc.flat[end.end : rate.start])
+    else:
+        # "2023年达409.89分，2018年以来年均增长20.82%": the 2018 figure is stated elsewhere.
+        found = last_dated(doc, rate)
+        if found is None:
+            return None
+        start, end, y1 = None, found, None
+        since = since_year(doc.flat[doc.sentence_of(rate.start)[0] : rate.start])
+    y2 = year_of(end)
+    if since is not None and since != y1:
+        # The rate runs from another year than the sentence's first figure: its start is elsewhere.
+        y1, start = since, None
+    if y1 is None or y2 is None or y2 <= y1:
         return None
-    found: list[Claim] = []
-    for c in ctx.with_subject(subject):
-        if c is end or unit_key(c) != unit_key(end):
-            continue
-        doc = ctx.document(c.path)
-        placed = doc.placed_of(c) if doc else None
-        if (c.year if placed is None or doc is None else year_of(doc, placed)) == year:
-            found.append(c)
-    if len({round(c.value, 9) for c in found}) != 1:
-        return None
-    return sorted(found, key=lambda c: (c.path == end.path, c.path, c.offset))[0]
+    return GrowthRelation(
+        path=doc.path,
+        measure="annual",
+        rate=rate.claim.id,
+        start=start.claim.id if start else None,
+        end=end.claim.id,
+        start_year=y1,
+        end_year=y2,
+    )
 
 
-def apply_formula(formula: str, start: Span, end: Span, years: int) -> Span | None:
-    """The formula's range over the corners of the figures' ranges (the formulas are monotone)."""
-    if not (start.finite and end.finite):
-        return None
-    f = compile_formula(formula, FORMULA_VARIABLES)
-    try:
-        results = [
-            f(start=s, end=e, years=years)
-            for s, e in itertools.product((start.lo, start.hi), (end.lo, end.hi))
-        ]
-    except FormulaError:
-        return None
-    return Span(min(results), max(results))
+def _difference(doc: DocText, end: Placed, rate: Placed) -> tuple[Placed, bool] | None:
+    """A stated increase between the end figure and the rate ("新增2978公里"), and whether it falls."""
+    for diff in doc.claims_in(end.end, rate.start):
+        head = doc.flat[max(0, diff.start - 16) : diff.start]
+        if diff.claim.unit == end.claim.unit and DIFF.search(head):
+            return diff, bool(DOWN.search(head))
+    return None
 
 
-def written(formula: str, start: Claim, end: Claim, years: int) -> str:
-    """The formula with the figures put in, and its result: "(409.89 / 159.24) ^ (1 / 5) - 1 = 20.82%"."""
-    names = {"start": like(start.value, start), "end": like(end.value, end), "years": str(years)}
-    text = re.sub(r"\b(start|end|years)\b", lambda m: names[m.group(1)], formula).replace("**", "^")
-    point = apply_formula(formula, Span(start.value, start.value), Span(end.value, end.value), years)
-    return f"{text} = {point.lo * 100:.2f}%" if point else text
+def _change(doc: DocText, rate: Placed, *, down: bool) -> GrowthRelation | None:
+    pair = from_to(doc, rate)
+    if pair is not None:
+        start: Placed | None = pair[0]
+        end = pair[1]
+        y1, y2 = year_of(pair[0]), year_of(end)
+    else:
+        # "2023年为105亿元，同比增长5%": last year's figure is in another report.
+        clause = doc.flat[doc.clause_start(rate.start, "。；;！？!?") : rate.start]
+        found = last_dated(doc, rate)
+        y2 = year_of(found) if found else None
+        if found is None or y2 is None or not YOY.search(clause):
+            return None
+
+        start, end, y1 = None, found, y2 - 1
+    diff = _difference(doc, end, rate)
+    return GrowthRelation(
+        path=doc.path,
+        measure="change",
+        rate=rate.claim.id,
+        down=down,
+        start=start.claim.id if start else None,
+        end=end.claim.id,
+        start_year=y1,
+        end_year=y2,
+        difference=diff[0].claim.id if diff else None,
+        difference_down=diff[1] if diff else False,
+    )
+
+
+def growth(doc: DocText) -> list[GrowthRelation]:
+    """Every stated rate or increase with its start and end figures."""
+    out = []
+    for rate in (p for p in doc.placed if p.claim.unit == "percent"):
+        found = None
+        if keyword(doc, rate, ANNUAL):
+            found = _annual(doc, rate)
+        elif (up := keyword(doc, rate, UP)) or keyword(doc, rate, DOWN):
+            found = _change(doc, rate, down=up is None)
+        elif (falls := difference_before(doc, rate)) is not None:
+            # "an increase of 2,978 km or 30.2%": the rate shares the difference's word.
+            found = _change(doc, rate, down=falls)
+        if found is not None:
+            out.append(found)
+    return out

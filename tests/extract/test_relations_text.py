@@ -1,11 +1,11 @@
-"""The flat text rules read: OCR breaks out, every position mapped back to the decoded text."""
+"""The flat text the relation readers read: OCR breaks out, every position mapped back to the decoded text."""
 
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker.rules.textscan import DocText
+from checker.extract.relations.text import DocText
 from tests.conftest import SEEDS
 
 PIECES = st.sampled_from(

@@ -1,4 +1,4 @@
-"""Parts and their total as sentences state them (the `total` rule's in-text reading).
+"""Parts and their total as sentences state them: TotalRelation.
 
 Two shapes, Chinese and English:
 
@@ -17,12 +17,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from checker.match import unit_key
-from checker.rules.figures import quote
-from checker.rules.textscan import DocText, Placed
+from checker.extract.lexicon import TOTAL_MARKERS, TOTAL_MARKERS_BARE
+from checker.extract.relations.text import DocText, Placed
+from checker.models import Part, TotalRelation
+from checker.units import unit_key
 
-MARKERS = ("共有", "共计", "合计", "总计", "总共", "一共", "a total of", "total of", "totalling", "totaling")
-MARKERS_BARE = ("共", "total to", "total is", "altogether")
 AFTER_MARKERS = re.compile(r"^[^，,。；;：:]{0,20}?\b(?:in total|in all|altogether|all told)\b")
 CONNECTIVE = re.compile(
     r"再加上|加上|连同|以及|另有|加|和|与|及|、|\bplus\b|\band\b|together with|along with|as well as"
@@ -38,11 +37,13 @@ EACH_EN = re.compile(r"^\s*(?:[A-Za-z-]+\s){0,2}?each\b")
 CLAUSE_TOTAL = re.compile(
     r"^\s*(?:(?:共有|共计|合计|总计|总共|一共|共)\S{0,3}|(?:and\s+)?(?:for |making |bringing )?(?:a total of|total of|the total to)?\s*)$"
 )
+FROM_WORD = re.compile(r"(?:从|由|\bfrom\b)[^，,。；;]{0,14}$", re.I)
+TO_WORD = re.compile(r"到|至|\bto\b", re.I)
 ITEMS = re.compile(r"、|以及|及|和|与|,\s*(?:and\s+)?|\s+and\s+")
 
 
 @dataclass
-class Relation:
+class _Found:
     """Parts (with how many times each counts) that should add up to every one of the totals."""
 
     shape: str
@@ -54,7 +55,7 @@ class Relation:
 
 def total_marker(doc: DocText, p: Placed) -> bool:
     """True when the text marks the claim as a total."""
-    if doc.marker_before(p, MARKERS, gap=4) or doc.marker_before(p, MARKERS_BARE, gap=1):
+    if doc.marker_before(p, TOTAL_MARKERS, gap=4) or doc.marker_before(p, TOTAL_MARKERS_BARE, gap=1):
         return True
     tail = doc.flat[p.end : p.end + 40]
     return bool(AFTER_MARKERS.search(tail))
@@ -86,7 +87,7 @@ def _candidates(doc: DocText, start: int, end: int, total: Placed) -> list[Place
     ]
 
 
-def additive(doc: DocText, total: Placed) -> Relation | None:
+def additive(doc: DocText, total: Placed) -> _Found | None:
     """Parts joined by connectives right before the marked total."""
     start, _ = doc.sentence_of(total.start)
     before = _candidates(doc, start, total.start, total)
@@ -106,13 +107,29 @@ def additive(doc: DocText, total: Placed) -> Relation | None:
         chain.insert(0, p)
     if len(chain) < 2 or doc.unread_figure(chain[0].start, total.start, total.claim.measure):
         return None
+    if _from_to(doc, chain) or _unquantified_part(doc, chain[-1], total):
+        return None
     parts = [
         (p, multiplier(doc, p, max(start, chain[i - 1].end if i else start))) for i, p in enumerate(chain)
     ]
-    return Relation("sum", parts, [total])
+    return _Found("sum", parts, [total])
 
 
-def breakdown(doc: DocText, total: Placed) -> Relation | None:
+def _from_to(doc: DocText, chain: list[Placed]) -> bool:
+    """A start and an end ("由664亿元增加到4025亿元，五年共计12319亿元"), not parts."""
+    return bool(
+        FROM_WORD.search(doc.flat[doc.clause_start(chain[0].start) : chain[0].start])
+        and TO_WORD.search(doc.flat[chain[0].end : chain[1].start])
+    )
+
+
+def _unquantified_part(doc: DocText, last: Placed, total: Placed) -> bool:
+    """A part without a figure ("……一百五十二亿元，加上减免农村税收等方面的支出，共达一千四百多亿元")."""
+    between = doc.flat[last.end : total.start]
+    return bool(CONNECTIVE.search(between.lstrip("，, "))) and bool(re.search(r"[，,]", between))
+
+
+def breakdown(doc: DocText, total: Placed) -> _Found | None:
     """A marked total followed by 其中 / of which and its parts, in this sentence or the next."""
     _, end = doc.sentence_of(total.start)
     m = BREAKDOWN.search(doc.flat, total.end, end)
@@ -136,31 +153,36 @@ def breakdown(doc: DocText, total: Placed) -> Relation | None:
         return None
     if doc.unread_figure(m.end(), end, total.claim.measure):
         return None
-    return Relation("breakdown", parts, [total])
+    return _Found("breakdown", parts, [total])
 
 
-def in_text(doc: DocText) -> list[Relation]:
+def totals(doc: DocText) -> list[TotalRelation]:
     """Every additive sum and breakdown in the document, with restatements of each total."""
-    relations: list[Relation] = []
+    found: list[_Found] = []
     marked = [p for p in doc.placed if total_marker(doc, p)]
     for total in marked:
-        for found in (additive(doc, total), breakdown(doc, total)):
-            if found is not None:
-                found.noun = max(
-                    (doc.noun_after(q) for q in [total, *(p for p, _ in found.parts)]), key=len, default=""
+        for rel in (additive(doc, total), breakdown(doc, total)):
+            if rel is not None:
+                rel.noun = max(
+                    (doc.noun_after(q) for q in [total, *(p for p, _ in rel.parts)]), key=len, default=""
                 )
-                relations.append(found)
-    used = {id(p) for r in relations for p in [*r.totals, *(q for q, _ in r.parts)]}
-    for r in relations:
+                found.append(rel)
+    used = {id(p) for r in found for p in [*r.totals, *(q for q, _ in r.parts)]}
+    for r in found:
         if len(r.noun) >= 2:
             r.restated = [
                 p
                 for p in marked
                 if id(p) not in used and _same_unit(p, r.totals[0]) and doc.noun_after(p) == r.noun
             ]
-    return relations
-
-
-def part_text(p: Placed, k: int) -> str:
-    """A part as a message writes it: "3×1个" for one each of three items."""
-    return f"{k}×{quote(p.claim)}" if k > 1 else quote(p.claim)
+    return [
+        TotalRelation(
+            path=doc.path,
+            shape="sum" if r.shape == "sum" else "breakdown",
+            totals=[t.claim.id for t in r.totals],
+            parts=[Part(claim=p.claim.id, times=k) for p, k in r.parts],
+            restated=[p.claim.id for p in r.restated],
+            noun=r.noun,
+        )
+        for r in found
+    ]

@@ -1,0 +1,267 @@
+"""The period of every figure: which time expression governs it, what that means, point or span.
+
+The governing expression, nearest first:
+
+1. in English, "in 2018" / "as of June" right after the figure ("from 159.24
+   points in 2018 to 409.89 points in 2023");
+2. the last expression in the figure's own clause, since the previous figure
+   ("从2018年的159.24分提高到2023年的409.89分": 2018, then 2023) — never a
+   comparison base (比上年, 与2020年相比);
+3. an earlier expression of the same sentence (across ；);
+4. the time a sentence of the same paragraph opened with ("过去一年，……。");
+5. the time in the heading of the section ("一、过去一年工作回顾").
+
+Relative words (今年, 去年, 过去五年) are read against the document date;
+words relative to the context (全年, 年底, 上半年, 6月底) against the year the
+sentence, paragraph or section is about, else the document's.  Without a
+date they give an unknown period marked relative.  The kind: a moment (底,
+末, 截至, as of, or a stock such as 余额, 储备) or a span (ranges, 全年, 以来,
+or a flow such as 新增, 增长, 产量); a period whose kind the text leaves open
+is a span when it covers a stretch of time.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Final
+
+from checker.extract.timeread import read
+from checker.extract.timewords import TIME_RE, Anchors, Day, Ref, scan
+from checker.models import PartialDate, Period, PeriodKind
+
+_SENTENCE_RE: Final[re.Pattern[str]] = re.compile(r"[。!！?？\n]")
+_HEADING_RE: Final[re.Pattern[str]] = re.compile(
+    r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十]{1,3}部分)[^\n。]{2,40}$",
+    re.MULTILINE,
+)
+_OPENING_RE: Final[re.Pattern[str]] = re.compile(r"[ \t\u3000]*(?:其中|同时|此外|另外|而|在|从|自)?[，,]?")
+_EN_AFTER_RE: Final[re.Pattern[str]] = re.compile(
+    r"\s+(?=(?:in|during|as of|at the end of|by|for|this|last|next) )", re.I
+)
+_STOCK_RE: Final[re.Pattern[str]] = re.compile(
+    r"余额|储备|保有量|存量|库存|人口(?!增长|自然|减少)|在校|在岗|现有|拥有|里程|长度|覆盖率|普及率|总数|人均[^，。；]{0,4}面积"
+    r"|底|末|截至|截止|as of|balance|reserves|stock",
+    re.I,
+)
+# A change verb before "到/至" reaches a level ("提高到91%"); only a change itself is a flow ("增长9.5%").
+_FLOW_RE: Final[re.Pattern[str]] = re.compile(
+    r"新增|(?:增长|增加|减少|下降|提高|降低|上升|回落)(?![到至])|完成|产量|收入|支出|投资|总额|销售|出口|进口|生产|培养"
+    r"|解决|新建|建成|开工|投产|全年|年均|共|累计|grew|growth|increase|rose|fell|added|new",
+    re.I,
+)
+_CHANGE_RE: Final[re.Pattern[str]] = re.compile(
+    r"(?:增长|增加|减少|下降|提高|降低|上升|回落|翻)(?![到至])[^，。；]{0,6}\Z"
+)
+_ANNUAL_RE: Final[re.Pattern[str]] = re.compile(r"年均|平均每年|每年平均|average annual", re.I)
+_FROM_RE: Final[re.Pattern[str]] = re.compile(r"(?:由|从)[^，。；\d]{0,4}\Z")
+_MAX_OPENING: Final[int] = 4
+# A line break ends a paragraph after these (or before a blank line); elsewhere it is layout (OCR, wiki).
+_PARAGRAPH_END: Final[str] = "。！？!?；;：:”」』)）"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Paragraph starts and heading spans, as offsets of the normalised text (which joins lines)."""
+
+    paragraphs: list[int] = field(default_factory=list)
+    headings: list[tuple[int, int]] = field(default_factory=list)
+
+
+def layout_of(lines: str, to_norm: Callable[[int], int] = lambda pos: pos) -> Layout:
+    """The layout of a text whose line breaks are kept (`lines`), mapped by `to_norm`."""
+    headings = [(m.start(), m.end()) for m in _HEADING_RE.finditer(lines)]
+    heading_ends = {end for _, end in headings}
+    paragraphs = []
+    for m in re.finditer(r"\n", lines):
+        before = lines[: m.start()].rstrip(" \t\u3000")[-1:]
+        if before in _PARAGRAPH_END or m.start() in heading_ends or lines.startswith("\n", m.end()):
+            paragraphs.append(to_norm(m.end()))
+    return Layout(paragraphs, [(to_norm(a), to_norm(b)) for a, b in headings])
+
+
+def iso(day: Day) -> str:
+    """An ISO date of a (year, month, day)."""
+    return f"{day[0]:04d}-{day[1]:02d}-{day[2]:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class Timed:
+    """A figure's period and the expression it came from (None when the text gives none)."""
+
+    period: Period
+    ref: Ref | None
+    sentence_start: int = 0
+
+
+class Periods:
+    """Resolves the period of each figure of one normalised text, in order."""
+
+    def __init__(self, text: str, date: PartialDate | None, layout: Layout | None = None) -> None:
+        self.text = text
+        self.date = date
+        self.bare = Anchors(date, None)
+        layout = layout or layout_of(text)
+        self.headings = [(a, self._first(a, b)) for a, b in layout.headings]
+        self.heading_starts = [h for h, _ in self.headings]
+        self.paragraphs = sorted({0, *layout.paragraphs, *(b for _, b in layout.headings)})
+        self._openings: dict[int, Ref | None] = {}
+
+    def _first(self, lo: int, hi: int, at: Anchors | None = None) -> Ref | None:
+        for m in scan(self.text, lo, hi):
+            ref = read(m, self.text, at or self.bare)
+            if _frames(ref):
+                return ref
+        return None
+
+    def _opening(self, sent_start: int) -> Ref | None:
+        """The time a sentence opens with ("2004年，", "过去一年，", "今年以来，")."""
+        if sent_start not in self._openings:
+            lead = _OPENING_RE.match(self.text, sent_start)
+            pos = lead.end() if lead else sent_start
+            m = TIME_RE.match(self.text, pos) if pos - sent_start <= _MAX_OPENING else None
+            ref = read(m, self.text, self.bare) if m and m.group(0).strip() else None
+            useful = ref is not None and _frames(ref)
+            self._openings[sent_start] = ref if useful else None
+        return self._openings[sent_start]
+
+    def _paragraph(self, para_start: int, sent_start: int) -> Ref | None:
+        """The last time an earlier sentence of the paragraph opened with, else the first sentence's time."""
+        if para_start >= sent_start:
+            return None
+        found = self._opening(para_start)
+        first_end = sent_start
+        for m in _SENTENCE_RE.finditer(self.text, para_start, sent_start):
+            first_end = min(first_end, m.end())
+            ref = self._opening(m.end()) if m.end() < sent_start else None
+            found = ref or found
+        return found or self._first(para_start, first_end)
+
+    def _section(self, pos: int) -> Ref | None:
+        i = bisect_right(self.heading_starts, pos) - 1
+        return self.headings[i][1] if i >= 0 else None
+
+    def context(self, start: int) -> tuple[int, Ref | None]:
+        """The sentence start (。-level) of a figure, and the time its context is about."""
+        para_start = self.paragraphs[bisect_right(self.paragraphs, start) - 1]
+        sent = _SENTENCE_RE.search(self.text[max(0, start - 400) : start][::-1])
+        sent_start = max(start - sent.start() if sent else max(0, start - 400), para_start)
+        ctx = self._opening(sent_start) or self._paragraph(para_start, sent_start) or self._section(start)
+        return sent_start, ctx
+
+    def _after(self, end: int, english: bool, at: Anchors) -> Ref | None:
+        """An expression right after the figure: "409.89 points in 2023", "10个2024年度……项目"."""
+        if english:
+            after = _EN_AFTER_RE.match(self.text, end)
+            m = TIME_RE.match(self.text, after.end()) if after else None
+        else:
+            m = TIME_RE.match(self.text, end)
+            m = m if m is not None and m.group("abs") and not m.group("lead") else None
+        return read(m, self.text, at) if m else None
+
+    def resolve(self, start: int, end: int, own_start: int, english: bool) -> Timed:
+        """The period of the figure at [start, end) whose own clause starts at `own_start`."""
+        sent_start, ctx = self.context(start)
+        year = _single_year(ctx)
+        at = Anchors(self.date, year)
+        ref = self._after(end, english, at)
+        if ref is None:
+            ref = _last(self.text, own_start, start, at)
+        if ref is None:
+            opening = self._opening(sent_start)
+            ref = opening or _last(self.text, sent_start, own_start, at) or ctx
+        if ref is None:
+            return Timed(Period(), None, sent_start)
+        ref = self._refine(ref, ctx, (sent_start, own_start, start), at)
+        cue = self.text[max(own_start - 12, sent_start) : start] + self.text[end : end + 4]
+        return Timed(to_period(ref, cue), ref, sent_start)
+
+    def _refine(self, ref: Ref, ctx: Ref | None, where: tuple[int, int, int], at: Anchors) -> Ref:
+        """The span a figure covers when its words say more than its year.
+
+        A bare count of years ("五年新增") or an annual average takes the
+        context's span when that is as long; a figure compared with a base
+        year ("比1995年增长69%") covers the years after the base up to its own;
+        the start figure of "由A增加到B" after "1986年同1978年相比" takes the base year.
+        """
+        sent_start, own_start, start = where
+        many = ctx is not None and _years(ctx) > 1
+        if (
+            ctx is not None
+            and many
+            and (ref.years == _years(ctx) or _ANNUAL_RE.search(self.text, own_start, start))
+        ):
+            return ctx if _years(ref) <= 1 or ref.years else ref
+        base = _last_base(self.text, sent_start, start, at)
+        if base is None or base.first is None or _years(ref) != 1 or ref.first is None or ref.last is None:
+            return ref
+        if _FROM_RE.search(self.text, own_start, start):
+            return base
+        if _CHANGE_RE.search(self.text, own_start, start) and base.first[0] < ref.first[0]:
+            first = (base.first[0] + 1, 1, 1)
+            return Ref(ref.text, ref.start, ref.end, first, ref.last, span=True, relative=ref.relative)
+        return ref
+
+
+def _single_year(ref: Ref | None) -> int | None:
+    if ref is None or ref.first is None or ref.last is None or ref.first[0] != ref.last[0]:
+        return None
+    return ref.first[0]
+
+
+def _frames(ref: Ref) -> bool:
+    """Whether an expression can frame a sentence, paragraph or section (not 比上年, 全年, 目前)."""
+    return not ref.base and not ref.contextual and not ref.now
+
+
+def _years(ref: Ref) -> int:
+    """How many calendar years an expression covers (0 when it has no bounds)."""
+    if ref.first is None or ref.last is None:
+        return 0
+    return ref.last[0] - ref.first[0] + 1
+
+
+def _last_base(text: str, lo: int, hi: int, at: Anchors) -> Ref | None:
+    """The last comparison base of one year before `hi` (比1995年, 同1978年相比)."""
+    found = None
+    for m in scan(text, lo, hi):
+        ref = read(m, text, at)
+        if ref.base and _years(ref) == 1:
+            found = ref
+    return found
+
+
+def _last(text: str, lo: int, hi: int, at: Anchors) -> Ref | None:
+    found = None
+    for m in scan(text, lo, hi):
+        ref = read(m, text, at)
+        if not ref.base:
+            found = ref
+    return found
+
+
+def to_period(ref: Ref, cue: str) -> Period:
+    """The period an expression gives a figure whose nearby words are `cue` (stock or flow)."""
+    if ref.first is None or ref.last is None:
+        return Period(text=ref.text, relative=ref.relative)
+    stock = bool(_STOCK_RE.search(cue))
+    flow = bool(_FLOW_RE.search(cue))
+    if ref.point or (stock and not ref.span and not flow):
+        return Period(
+            start=iso(ref.last),
+            end=iso(ref.last),
+            kind=PeriodKind.POINT,
+            text=ref.text,
+            relative=ref.relative,
+        )
+    kind = PeriodKind.POINT if ref.first == ref.last else PeriodKind.SPAN
+    return Period(start=iso(ref.first), end=iso(ref.last), kind=kind, text=ref.text, relative=ref.relative)
+
+
+def year_of(period: Period) -> int | None:
+    """The period's year when it lies within one year (a five-year span has none)."""
+    if period.start is None or period.end is None or period.start[:4] != period.end[:4]:
+        return None
+    return int(period.start[:4])

@@ -1,0 +1,143 @@
+"""Claims: numeric statements with their exact place, interval, subject, period and modality."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.models.documents import Period
+from checker.models.values import Bound, Interval
+
+_FIGURES = re.compile(r"[\d.,，零〇一二两三四五六七八九十百千万亿]+")
+
+
+class Modality(StrEnum):
+    """Whether a figure is an outcome, a goal or plan, or an estimate.
+
+    `reported` is an outcome (what happened); `achieved` an outcome the text
+    marks as reached (已, 累计, 完成); `target` a goal or plan (预期目标, 力争, 计划, 拟,
+    将, 要, 到20XX年达到); `estimate` a forecast or estimate (预计, 估计).  A target
+    never contradicts an outcome.
+    """
+
+    TARGET = "target"
+    ACHIEVED = "achieved"
+    REPORTED = "reported"
+    ESTIMATE = "estimate"
+
+    @property
+    def is_outcome(self) -> bool:
+        return self in (Modality.REPORTED, Modality.ACHIEVED)
+
+
+class Claim(BaseModel):
+    """A numeric statement found in a document, with its exact place.
+
+    `value` is the stated figure in `unit` (70000 for "7万个"); `interval` is
+    what the statement allows once its bound word and its written precision
+    are taken into account (a plain count of things is exact: "19个" is 19).
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    line: int = Field(ge=1, description="1-based line of the span's first character in the original file")
+    column: int = Field(ge=1, description="1-based column of that character")
+    end_line: int = Field(ge=1)
+    end_column: int = Field(ge=1, description="1-based column just past the span's last character")
+    offset: int = Field(ge=0, description="character offset of the span in the decoded text")
+    end: int = Field(ge=0, description="exclusive end offset")
+    text: str = Field(description="the exact original span, OCR breaks and spaces kept")
+    value: float
+    unit: str = Field(description="canonical unit: km, count, percent, CNY, hour, day, point, ratio, ...")
+    measure: str | None = Field(
+        default=None, description="for counts, the measure word as written (个, 项, 家)"
+    )
+    bound: Bound = Bound.EQ
+    interval: Interval = Field(default_factory=Interval, description="the values the statement allows")
+    subject: str = Field(default="", description="the phrase the figure measures")
+    kind: str = Field(default="quantity", description="count, amount, percent, length, duration, score, ...")
+    time_scope: str | None = Field(default=None, description="2024年度, 到2025年, 2018年以来, ...")
+    year: int | None = Field(default=None, description="the year the figure refers to, when stated")
+    modality: Modality = Modality.REPORTED
+    period: Period = Field(default_factory=Period, description="when the figure holds")
+    qualifiers: list[str] = Field(default_factory=list, description="words that set look-alikes apart")
+    sentence: str = Field(default="", description="the sentence around the claim, normalised, for excerpts")
+    sentence_offset: int = Field(
+        default=0, description="index of the claim's first character within `sentence`"
+    )
+    sentence_end: int = Field(
+        default=0, description="index just past the claim's last character in `sentence`"
+    )
+    page: int | None = Field(default=None, ge=1, description="1-based page of a paged document (PDF)")
+    paragraph: int | None = Field(
+        default=None, ge=1, description="1-based paragraph of a web page or Word file"
+    )
+
+    @property
+    def figure(self) -> Interval:
+        """The written figure with its rounding, bound word ignored ("不超过144小时" → [143.5, 144.5])."""
+        iv = self.interval
+        if iv.exact or self.bound in (Bound.EQ, Bound.RANGE):
+            return iv
+        half = iv.precision / 2
+        return Interval(lower=self.value - half, upper=self.value + half, precision=iv.precision)
+
+    @property
+    def ident(self) -> str:
+        """Identity within a run: document and character span (relations name claims by it)."""
+        return f"{self.path}:{self.offset}:{self.end}"
+
+    @property
+    def id(self) -> str:
+        return self.ident
+
+    @property
+    def key(self) -> str:
+        """The claim's identity by its place in words: the words around it in its sentence.
+
+        Never offsets or line numbers (an unrelated paragraph added above changes
+        neither), never the figures (a changed figure is the same claim with
+        another value, so a finding about it keeps its fingerprint), and not the
+        path: fingerprints add the documents themselves, so a renamed file's
+        findings can be followed.
+        """
+        before = _FIGURES.sub("#", self.sentence[: self.sentence_offset])
+        after = _FIGURES.sub("#", self.sentence[self.sentence_end :])
+        payload = "\x1f".join([before, after])
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+    def where(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+class ClaimRef(Claim):
+    """A claim as quoted in a finding or group, with its role in the check (total, part, start, ...).
+
+    The span's end and offsets default to 0 so findings stored by earlier versions still load.
+    """
+
+    end_line: int = 0
+    end_column: int = 0
+    offset: int = 0
+    end: int = 0
+
+    role: str | None = Field(
+        default=None, description="what the claim is in the check: total, part, start, ..."
+    )
+
+    def place(self) -> str:
+        """Page and paragraph in words ("page 2, paragraph 5"); empty for plain text."""
+        parts = [
+            f"page {self.page}" if self.page else "",
+            f"paragraph {self.paragraph}" if self.paragraph else "",
+        ]
+        return ", ".join(p for p in parts if p)
+
+    @classmethod
+    def of(cls, claim: Claim, role: str | None = None) -> ClaimRef:
+        # The claim was validated when it was made: copy its fields without validating again.
+        return cls.model_construct(**dict(claim), role=role)
