@@ -23,6 +23,10 @@ _ESTIMATE_RE: Final[re.Pattern[str]] = re.compile(r"预计|估计|预测|预估|
 _TARGET_RE: Final[re.Pattern[str]] = re.compile(
     r"力争|争取|力求|计划(?!经济|生育|单列|体制|管理|委员会|内|外|的|和|与)|目标|预期|(?<![重主需纪摘紧必只想])要(?![求素点么])|拟|确保|预定|努力(?:使|实现|达到)"
 )
+# A plan named at the head of a sentence makes its figures targets ("“七五”计划草案规定，……").
+_PLAN_OPENING_RE: Final[re.Pattern[str]] = re.compile(
+    r"计划(?:草案)?(?:规定|提出|要求)|规划(?:纲要)?(?:提出|规定|要求)"
+)
 _WEAK_TARGET_RE: Final[re.Pattern[str]] = re.compile(r"将(?!近)|控制在|安排|定为|确定为")
 _ACHIEVED_RE: Final[re.Pattern[str]] = re.compile(r"已|累计|完成|实现")
 _FRAME_RE: Final[re.Pattern[str]] = re.compile(
@@ -92,7 +96,12 @@ class Modalities:
             elif said is Modality.ESTIMATE:
                 self._estimate_sentence = sent_start
             return said
-        elif self._target_sentence == sent_start or _FRAME_RE.search(self.text, sent_start, start):
+        elif (
+            self._target_sentence == sent_start
+            or _FRAME_RE.search(self.text, sent_start, start)
+            or (english is None and _PLAN_OPENING_RE.search(self.text, sent_start, clause_start))
+        ):
+            # "“七五”计划草案规定，五年内……增长百分之三十八": the plan word opens the sentence.
             said = Modality.TARGET
         elif self._estimate_sentence == sent_start:
             # "一九八二年预计同一九八○年比较，棉花增长……": an estimate word carries within its sentence.

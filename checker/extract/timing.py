@@ -26,12 +26,33 @@ class Timed(Protocol):
     modality: Modality
 
 
+# A change against the year before ("比上年增长9.3%") is about one year.
+_YEAR_ON_YEAR_RE: Final[re.Pattern[str]] = re.compile(r"比上年|较上年|比去年|较去年|同比|上年同期")
+
+
 class Timing:
     """Resolves periods and modalities of the figures of one normalised text, in text order."""
 
     def __init__(self, text: str, date: PartialDate | None, layout: Layout | None = None) -> None:
         self.periods = Periods(text, date, layout)
         self.modalities = Modalities(text, date)
+        self.date = date
+
+    def _one_year(self, period: Period, clause: str) -> Period:
+        """A year-on-year figure in a several-year context: the last year over at the document's date.
+
+        "１９８６年是开始执行第七个五年计划的一年……比上年增长９．３％" in the 1987 report
+        is 1986, not 1986–1990.
+        """
+        date = self.date
+        if date is None or not period.known or not _YEAR_ON_YEAR_RE.search(clause):
+            return period
+        assert period.start is not None and period.end is not None
+        first, last = int(period.start[:4]), int(period.end[:4])
+        year = date.year - 1
+        if first == last or not first <= year <= last:
+            return period
+        return period.model_copy(update={"start": f"{year}-01-01", "end": f"{year}-12-31"})
 
     @classmethod
     def of(cls, norm: Normalized, date: PartialDate | None) -> Timing:
@@ -49,7 +70,7 @@ class Timing:
         """
         start, end = span
         timed = self.periods.resolve(start, end, own_start, english is not None)
-        ctx.period = timed.period
+        ctx.period = self._one_year(timed.period, self.periods.text[clause_start:start])
         ctx.year = year_of(timed.period)
         if timed.ref is not None:
             ctx.time_scope = timed.ref.text

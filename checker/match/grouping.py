@@ -183,13 +183,13 @@ def _split(
         known = {p for (p, q) in cells if p[0] != "?" and q == path}
         if len(known) == 1:
             cells[(known.pop(), path)].extend(cells.pop((period, path)))
-    # A figure with no time word in a document of year Y joins the one known period of its subject
-    # that holds Y: in a 2024 report, "新增建成铁路里程660公里" is about 2024, not another year.
+    # A figure with no time word in a document of year Y joins its subject's period of the year Y,
+    # if it has one: in a 2024 report, "新增建成铁路里程660公里" is about 2024, not a five-year
+    # plan or the year under review (which the text would name).
     for period, path in list(cells):
         if period[0] != "timeless":
             continue
-        year = period[1]
-        holding = {p for (p, q) in cells if p[0][:1].isdigit() and q == path and p[0][:4] <= year <= p[1][:4]}
+        holding = {p for (p, q) in cells if q == path and p[0][:4] == p[1][:4] == period[1]}
         if len(holding) == 1:
             cells[(holding.pop(), path)].extend(cells.pop((period, path)))
     # The undated figures of a subject meet each other, relative words or not.

@@ -5,8 +5,8 @@
   figure whose period is unknown never contradicts one whose period is known:
   resolved from a relative word in an undated document (今年 with no date) it
   never meets a known period; in a dated document it meets the timeless
-  figures of documents of the same year, and the one known period of its
-  subject that holds that year, if there is one; in an undated document with no time
+  figures of documents of the same year, and its subject's period of that
+  very year, if there is one; in an undated document with no time
   word at all it joins the one other period its subject has (known, or the
   timeless figures of one year's documents), if there is just one.
   Undated figures of a subject meet each other (reports of one week about one

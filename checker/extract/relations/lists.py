@@ -65,7 +65,7 @@ def _chinese_items(text: str) -> list[str]:
 def _swallowed_clause(items: list[str]) -> bool:
     """The first item is a clause that ran into the list, not a name like the others."""
     rest = max(len(s) for s in items[1:])
-    return len(items[0]) > max(8, 2 * rest)
+    return len(items[0]) > max(8, 1.5 * rest)
 
 
 def _first_clause(segment: str) -> str:
@@ -103,6 +103,8 @@ def list_before(doc: DocText, p: Placed, max_len: int) -> ItemList | None:
     if len(items) < 2 or any(
         not s or len(s) > max_len or LABEL.match(s) or NOT_A_NAME.search(s) for s in items
     ):
+        return None
+    if _swallowed_clause(items):
         return None
     if p.claim.value > CATEGORIES * len(items) and not open_ended:
         # "停建、缓建了大中型项目295个": two kinds of thing, not the 295 things themselves.
