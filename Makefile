@@ -25,7 +25,7 @@ $(STAMP): $(RUNTIME)
 run: $(RUNTIME) ## set up the runtime only and check seeds/ into reports/
 	$(BIN)/checker check seeds/ --reports reports
 
-test: $(STAMP) browser ## set everything up and run the whole test suite
+test: $(STAMP) browser postgres ## set everything up and run the whole test suite
 	$(BIN)/python -m pytest
 
 lint: $(STAMP) ## ruff over the code
@@ -46,12 +46,22 @@ clean: ## remove the environment, caches and generated reports
 
 # The browser tests drive reports/latest.html in Debian's Chromium; Playwright never downloads a browser here.
 # A CJK font comes with it so Chinese renders in the screenshots (the base image has none).
-.PHONY: browser schema opencc-table
+.PHONY: browser postgres schema opencc-table
 browser: ## install headless Chromium for the browser tests (as root, when missing)
 	@if [ -x /usr/bin/chromium ]; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
 		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-wqy-microhei; \
 	else echo "browser: /usr/bin/chromium is missing and installing it needs root; the browser tests will be skipped" >&2; fi
+
+# The PostgreSQL tests start a server of their own (initdb + pg_ctl in a temporary folder); they need
+# only Debian's server binaries: no system cluster is created or started.
+postgres: ## install the PostgreSQL server binaries for the PostgreSQL tests (as root, when missing)
+	@if ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || command -v pg_ctl >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		mkdir -p /etc/postgresql-common && echo "create_main_cluster = false" > /etc/postgresql-common/createcluster.conf; \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+			-o Dpkg::Options::=--force-confold postgresql; \
+	else echo "postgres: pg_ctl is missing and installing it needs root; the PostgreSQL tests will be skipped" >&2; fi
 
 opencc-table: $(STAMP) ## regenerate checker/extract/opencc_chars.py from OpenCC's character table
 	$(BIN)/python tools/opencc_table.py
@@ -68,3 +78,9 @@ bench-latency: $(STAMP) ## time from a file write to the updated latest.json (1k
 .PHONY: screenshots
 screenshots: $(STAMP) browser ## docs/*.png: landing view, an opened finding, a document view, the run index
 	$(BIN)/python tools/screenshots.py docs
+
+# Cold checks of synthetic 10,000- and 100,000-document corpora on SQLite and on a PostgreSQL server it
+# starts, serial against a Dask LocalCluster; the 100,000 size takes a long while on two cores.
+.PHONY: bench-cluster
+bench-cluster: $(STAMP) postgres ## cold check: SQLite + serial vs PostgreSQL + Dask (10k and 100k documents)
+	$(BIN)/python bench/cluster.py --sizes 10000 100000 --jobs 2

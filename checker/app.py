@@ -14,6 +14,7 @@ from pathlib import Path
 from checker.baseline import Baseline, baseline_path
 from checker.config import Settings
 from checker.errors import ReportError
+from checker.executors import make_executor
 from checker.models import Claim, FactSheetInfo, Finding, ReadError, Report
 from checker.pipeline import Progress, SyncResult, check
 from checker.report.html import PageData, page_language, render_html, render_index
@@ -21,8 +22,7 @@ from checker.report.runindex import RunEntry, dump, updated
 from checker.report.writer import RENDERERS, atomic_write, run_stamp, write_reports
 from checker.rules.base import Rule
 from checker.sources.discover import display_path
-from checker.store import SQLiteStore, open_store
-from checker.store.base import Store
+from checker.store import Store, open_store
 from checker.store.faults import store_failure
 
 
@@ -42,7 +42,8 @@ class Checker:
         self.settings = settings
         self.rules = list(rules)
         self.rule_errors = list(rule_errors)
-        self.store: SQLiteStore = open_store(settings.store)
+        self.store: Store = open_store(settings.store)
+        self.executor = make_executor(settings.executor, settings.jobs, settings.dask_scheduler)
         self.baseline: Baseline | None = None
 
     def run(
@@ -67,7 +68,8 @@ class Checker:
 
         try:
             report, result = self._check(roots, trigger, only, progress, publish)
-            self.store.prune_runs(self.settings.retention)
+            # Only this corpus's runs: on a shared store other watchers keep their own history.
+            self.store.prune_runs(self.settings.retention, report.run.paths)
         except sqlite3.Error as exc:
             raise store_failure(self.settings.store, exc) from exc
         return RunOutcome(report=report, sync=result, written=written)
@@ -94,6 +96,7 @@ class Checker:
             config_errors=[_as_read_error(message) for message in self.rule_errors],
             outside_links=self.settings.follow_outside_links,
             before_finish=publish,
+            executor=self.executor,
         )
 
     def _write(self, report: Report) -> dict[str, Path]:
@@ -117,7 +120,10 @@ class Checker:
         return self.baseline.accepted(finding) if self.baseline is not None else None
 
     def close(self) -> None:
-        self.store.close()
+        try:
+            self.executor.close()
+        finally:
+            self.store.close()
 
 
 def page_data(store: Store, report: Report, runs: list[RunEntry] | None = None) -> PageData:

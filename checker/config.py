@@ -13,10 +13,19 @@ import difflib
 from pathlib import Path
 from typing import Any, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from checker.configfile import PATH_KEYS, ConfigFiles, Layer, env_layer, load_files
 from checker.errors import ConfigError
+from checker.executors import ExecutorKind
 from checker.models import Severity
 from checker.sources.discover import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
 
@@ -26,7 +35,10 @@ class Settings(BaseModel):
 
     model_config = ConfigDict(extra="forbid", validate_default=True)
 
-    store: Path = Field(default=Path(".checker/checker.db"), description="SQLite store file")
+    store: Path | str = Field(
+        default=Path(".checker/checker.db"),
+        description="SQLite store file, or a PostgreSQL database as postgresql://USER@HOST:PORT/DB",
+    )
     reports: Path = Field(default=Path("reports"), description="folder the reports are written to")
     rules: list[Path] = Field(default_factory=lambda: [Path("rules")], description="rule files or folders")
     include: list[str] = Field(
@@ -50,6 +62,18 @@ class Settings(BaseModel):
         default=False, description="read symlinks whose target lies outside the checked folders"
     )
     polling: bool = Field(default=False, description="watch: poll the file system instead of kernel events")
+    executor: ExecutorKind = Field(
+        default="serial", description="where extraction runs: serial, processes (--jobs) or dask"
+    )
+    jobs: int | None = Field(
+        default=None, ge=1, description="extraction processes or LocalCluster workers (default: cores)"
+    )
+    dask_scheduler: str | None = Field(
+        default=None, description="Dask scheduler tcp://HOST:PORT (default: a LocalCluster per run)"
+    )
+    lease_seconds: float = Field(
+        default=30.0, ge=2, description="watch on PostgreSQL: a silent watcher's lease on its folders expires"
+    )
     log_file: Path | None = Field(default=Path(".checker/checker.log"), description="rotating log file")
     log_json: bool = Field(default=False, description="log as JSON lines for log collectors")
     notify_url: str | None = Field(
@@ -60,6 +84,26 @@ class Settings(BaseModel):
     )
     notify_timeout: float = Field(default=10.0, gt=0, description="watch: seconds per notification attempt")
     notify_retries: int = Field(default=3, ge=0, description="watch: attempts after a failed notification")
+
+    @field_validator("store", mode="before")
+    @classmethod
+    def _store_location(cls, value: object) -> object:
+        """A URL stays a string (PostgreSQL); anything else is a file path (SQLite)."""
+        if isinstance(value, str):
+            if "://" not in value:
+                return Path(value)
+            if not value.startswith(("postgresql://", "postgres://")):
+                raise ValueError(
+                    f"{value.split('://')[0]}:// is not a store checker knows; "
+                    "give a SQLite file path or postgresql://USER@HOST:PORT/DB"
+                )
+        return value
+
+    @model_validator(mode="after")
+    def _scheduler_needs_dask(self) -> Settings:
+        if self.dask_scheduler and self.executor != "dask":
+            raise ValueError("dask_scheduler is set but executor is not dask; add --executor dask")
+        return self
 
     _root: Path = PrivateAttr(default=Path())
     _files: list[Path] = PrivateAttr(default_factory=list)

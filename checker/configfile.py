@@ -109,7 +109,7 @@ def _relative(value: Any, key: str, base: Path) -> Any:
         return value
     if isinstance(value, list):
         return [_relative(v, key, base) for v in value]
-    if isinstance(value, str) and value:
+    if isinstance(value, str) and value and "://" not in value:  # a URL (postgresql://) is no path
         return str(shown(base / value)) if not Path(value).is_absolute() else value
     return value
 

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from checker.evaluate import evaluate
+from checker.executors import Executor
 from checker.models import ReadError, Report, RunInfo
 from checker.renames import follow_renames
 from checker.rules.base import Rule
@@ -40,16 +41,21 @@ def check(
     config_errors: Sequence[ReadError] = (),
     outside_links: bool = False,
     before_finish: Callable[[Report], object] | None = None,
+    executor: Executor | None = None,
 ) -> tuple[Report, SyncResult]:
-    """One recorded run: sync the store, evaluate the rules, store the findings."""
+    """One recorded run: sync the store, evaluate the rules, store the findings.
+
+    The previous run is the last one over the same roots: on a shared store,
+    another watcher's runs over other folders are not this one's history.
+    """
     names = [display_path(r) for r in roots]
-    previous_run = store.last_run()
+    previous_run = store.last_run(names)
     previous = store.findings(previous_run.id) if previous_run else []
     run_id = store.start_run(trigger, names)
     run = RunInfo(id=run_id, started=datetime.now(UTC), paths=names, trigger=trigger)
     result = sync(
         store, roots, include=include, exclude=exclude, only=only, progress=progress, outputs=outputs,
-        outside_links=outside_links,
+        outside_links=outside_links, executor=executor,
     )  # fmt: skip
     previous = follow_renames(previous, result.renamed)
     run.documents_read = len(result.extracted) + len(result.unchanged)

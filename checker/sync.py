@@ -13,8 +13,9 @@ from pathlib import Path
 
 from loguru import logger
 
-from checker.errors import ExtractError, SourceError
-from checker.extract import EXTRACTOR_VERSION, extract
+from checker.errors import SourceError
+from checker.executors import Executor, Pending, SerialExecutor
+from checker.extract import EXTRACTOR_VERSION
 from checker.models import Document, ReadError
 from checker.renames import adopt_renamed
 from checker.roots import prefixes as roots_prefixes
@@ -58,12 +59,16 @@ def sync(
     progress: Progress | None = None,
     outputs: Sequence[Path] = (),
     outside_links: bool = False,
+    executor: Executor | None = None,
 ) -> SyncResult:
     """Bring the store in line with the files under `roots`.
 
     With `only`, just those paths are looked at (the watch service's hint of
     what changed); otherwise every file under the roots is (a reconcile).
     Files under `outputs` (checker's own reports) are never corpus documents.
+    Reading and deciding happen here; extraction runs in chunks on the
+    `executor` (this process by default) while the next chunk is read, and
+    this process alone writes the results to the store.
     """
     result = SyncResult()
     known = store.documents()
@@ -78,12 +83,48 @@ def sync(
     if gone:
         store.remove_documents(gone)
         result.removed.extend(gone)
+    _read_and_extract(store, on_disk, known, result, executor=executor or SerialExecutor(), progress=progress)
+    return result
+
+
+def _read_and_extract(
+    store: Store,
+    on_disk: dict[str, Path],
+    known: dict[str, StoredDocument],
+    result: SyncResult,
+    *,
+    executor: Executor,
+    progress: Progress | None,
+) -> None:
+    """Read each file in path order; extract the changed ones in chunks, the next chunk read meanwhile."""
     total = len(on_disk)
+    chunk: list[Document] = []
+    running: tuple[list[Document], Pending] | None = None
     for i, (name, path) in enumerate(sorted(on_disk.items()), 1):
         if progress:
             progress(i, total)
-        _sync_one(store, name, path, known.get(name), result)
-    return result
+        document = _sync_one(store, name, path, known.get(name), result)
+        if document is not None:
+            chunk.append(document)
+        if chunk and (len(chunk) >= executor.batch or i == total):
+            submitted = (chunk, executor.submit(chunk))
+            if running:
+                _store_extractions(store, *running, result)
+            running, chunk = submitted, []
+    if running:
+        _store_extractions(store, *running, result)
+
+
+def _store_extractions(store: Store, documents: list[Document], pending: Pending, result: SyncResult) -> None:
+    """Wait for a chunk's extractions and write them in one batch; a failed extraction is that file's error."""
+    done = []
+    for document, outcome in zip(documents, pending(), strict=True):
+        if isinstance(outcome, str):
+            _failed(store, document.path, outcome, result)
+        else:
+            done.append((document, outcome))
+    store.replace_documents(done, EXTRACTOR_VERSION)
+    result.extracted.extend(d.path for d, _ in done)
 
 
 def _plan(
@@ -158,28 +199,31 @@ def _failed(store: Store, name: str, problem: str, result: SyncResult) -> None:
     store.record_error(name, problem)
 
 
-def _sync_one(store: Store, name: str, path: Path, stored: StoredDocument | None, result: SyncResult) -> None:
+def _sync_one(
+    store: Store, name: str, path: Path, stored: StoredDocument | None, result: SyncResult
+) -> Document | None:
+    """Read the file and settle what needs no extraction; the document to extract, or None."""
     try:
         if fresh(stored, path):
             result.unchanged.append(name)
-            return
+            return None
         document = _read(store, name, path, result)
     except FileNotFoundError:
         document = None
     except _Skip:
-        return
+        return None
     if document is None:
         # Deleted between the event (or the listing) and the read: it is simply gone.
         logger.warning("{}: vanished before it could be read; treated as deleted", name)
         if stored is not None:
             store.remove_documents([name])
             result.removed.append(name)
-        return
+        return None
     if is_empty_text(document.text):
         # Stored as an error so every run (not just the first) names it.
         logger.bind(read_error=True).error("{}: {}", name, "empty file: no text to check")
         _failed(store, name, "empty file: no text to check", result)
-        return
+        return None
     if document.encoding not in ("utf-8", "utf-8-sig"):
         result.notices.append(ReadError(path=name, message=f"decoded as {document.encoding.upper()}"))
     if (
@@ -191,11 +235,5 @@ def _sync_one(store: Store, name: str, path: Path, stored: StoredDocument | None
         # Touched but not changed: keep the claims, remember the new mtime (and metadata bookkeeping).
         store.touch_document(document)
         result.unchanged.append(name)
-        return
-    try:
-        extraction = extract(document)
-    except ExtractError as exc:
-        _failed(store, name, exc.problem, result)
-        return
-    store.replace_document(document, extraction, EXTRACTOR_VERSION)
-    result.extracted.append(name)
+        return None
+    return document

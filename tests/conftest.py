@@ -7,12 +7,14 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.pgserver import MISSING, PgServer, find_bindir
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -73,3 +75,38 @@ def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path.name}"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """One real PostgreSQL server for the whole session; the tests that need it skip, saying why, without it."""
+    bindir = find_bindir()
+    if bindir is None:
+        pytest.skip(MISSING)
+    server = PgServer(bindir)
+    try:
+        server.start()
+    except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
+        tail = server.log_tail()
+        server.stop()
+        pytest.skip(f"could not start a PostgreSQL test server: {exc}" + (f"\n{tail}" if tail else ""))
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server: PgServer) -> str:
+    """A fresh, empty PostgreSQL database of this test's own."""
+    return pg_server.new_database()
+
+
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(params=BACKENDS)
+def store_location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A new store of each backend: a SQLite file path, or a PostgreSQL URL to an empty database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "store.db")
+    server: PgServer = request.getfixturevalue("pg_server")
+    return server.new_database()

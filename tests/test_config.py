@@ -74,3 +74,11 @@ def test_every_setting_is_documented_in_readme() -> None:
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     missing = [name for name in Settings.model_fields if f"`{name}`" not in readme]
     assert not missing, f"settings not documented in README.md: {missing}"
+
+
+def test_store_is_a_file_path_or_a_postgresql_url(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert load_settings(store="state/x.db").store == Path("state/x.db")
+    monkeypatch.setenv("CHECKER_STORE", "postgresql://checker@db.example:5432/news")
+    assert load_settings().store == "postgresql://checker@db.example:5432/news"
+    with pytest.raises(ConfigError, match="mysql:// is not a store checker knows"):
+        load_settings(store="mysql://u@h/db")

@@ -1,6 +1,6 @@
 """The pipeline's import direction, checked: nothing below imports anything above.
 
-models/errors/units/tracking  <  sources, extract, roots  <  store  <  match, sync, summary  <  rules
+models/errors/units/tracking  <  sources, extract, roots  <  store, executors  <  match, sync, summary  <  rules
     <  report, evaluate, glossary  <  config, configfile, selection, logs, pipeline, baseline  <  app  <  cli, service
     <  api
 """
@@ -27,6 +27,7 @@ RANK = {
     "sources": 1,
     "extract": 1,
     "store": 2,
+    "executors": 2,
     "match": 3,
     "rules": 4,
     "report": 5,

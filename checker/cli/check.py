@@ -11,9 +11,17 @@ import click
 from rich.table import Table
 
 from checker.cli.checking import Notes, check_stdin, print_summary, run_check
-from checker.cli.common import common_options, err_console, out_console, rules_for, rules_note, settings_from
+from checker.cli.common import (
+    common_options,
+    err_console,
+    executor_options,
+    out_console,
+    rules_for,
+    rules_note,
+    settings_from,
+)
 from checker.cli.main import EXIT_FAIL, EXIT_SUCCESS
-from checker.errors import SourceError
+from checker.errors import SourceError, StoreError
 from checker.extract import extract
 from checker.report.formats import ALIASES, FORMATS, HUMAN, renderer
 from checker.report.lines import render_statistics
@@ -22,12 +30,28 @@ from checker.sources import discover, read_document
 from checker.sources.decode import is_empty_text
 from checker.sources.discover import Skipped, display_path
 from checker.sources.metadata import describe
+from checker.store import is_postgres_url, redact
 from checker.store.faults import rebuild_store as move_store_aside
 
 PATHS = click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 CHECK_PATHS = click.argument(
     "paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True, path_type=Path)
 )
+
+
+def _move_store_aside(store: Path | str, paths: tuple[Path, ...]) -> None:
+    """--rebuild-store: move a (damaged) SQLite file aside; a server store is not checker's to move."""
+    if is_postgres_url(store):
+        raise StoreError(
+            f"--rebuild-store moves a damaged SQLite file aside; {redact(str(store))} is a PostgreSQL database: "
+            "restore it from the server's backups, or point --store at an empty database to rebuild there"
+        )
+    aside = move_store_aside(Path(store))
+    if aside is not None:
+        err_console.print(
+            f"note: the old store was moved to {aside}; rebuilding it from {', '.join(map(str, paths))}",
+            highlight=False,
+        )
 
 
 @click.command("check")
@@ -59,6 +83,7 @@ CHECK_PATHS = click.argument(
     help="move a damaged store aside and rebuild it from PATHS (the baseline of accepted findings is kept)",
 )
 @common_options
+@executor_options
 def check_command(
     paths: tuple[Path, ...],
     *,
@@ -88,11 +113,7 @@ def check_command(
         outcome = check_stdin(settings, rules, rule_errors, stdin_filename or "stdin.txt")
     else:
         if rebuild_store:
-            aside = move_store_aside(settings.store)
-            if aside is not None:
-                notes.note(
-                    f"the old store was moved to {aside}; rebuilding it from {', '.join(map(str, paths))}"
-                )
+            _move_store_aside(settings.store, paths)
         outcome = run_check(settings, rules, rule_errors, list(paths), write=not no_reports, quiet=quiet)
     report = outcome.report
     for e in [*outcome.sync.errors, *outcome.sync.metadata]:

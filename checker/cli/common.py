@@ -13,7 +13,7 @@ from checker.config import Settings, load_settings
 from checker.logs import setup_logging
 from checker.models import Severity
 from checker.selection import rules_for, rules_note
-from checker.store import SQLiteStore, open_store
+from checker.store import Store, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
 __all__ = ["rules_for", "rules_note"]
@@ -38,7 +38,7 @@ def common_options(func: F) -> F:
     options = [
         CONFIG_OPTION,
         click.option(
-            "--store", type=click.Path(path_type=Path), help="SQLite store file [.checker/checker.db]"
+            "--store", help="SQLite store file or postgresql://USER@HOST:PORT/DB [.checker/checker.db]"
         ),
         click.option("--reports", type=click.Path(path_type=Path), help="folder for reports [reports]"),
         click.option(
@@ -72,6 +72,26 @@ def common_options(func: F) -> F:
             help="read symlinks whose target lies outside PATHS (skipped with a note by default)",
         ),
         click.option("-v", "--verbose", count=True, help="more log output (-vv for debug)"),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def executor_options(func: F) -> F:
+    """--executor, --jobs, --dask-scheduler: where extraction runs."""
+    options = [
+        click.option(
+            "--executor",
+            type=click.Choice(["serial", "processes", "dask"]),
+            help="where extraction runs: this process, a process pool or a Dask cluster [serial]",
+        ),
+        click.option("--jobs", type=click.IntRange(min=1), help="extraction processes or workers [cores]"),
+        click.option(
+            "--dask-scheduler",
+            metavar="tcp://HOST:PORT",
+            help="extract on this Dask cluster [a LocalCluster]",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
@@ -115,6 +135,9 @@ def settings_from(options: dict[str, Any], **extra: Any) -> Settings:
         include=_split(options.get("include", ())),
         exclude=_split(options.get("exclude", ())),
         follow_outside_links=options.get("follow_outside_links") or None,
+        executor=options.pop("executor", None),
+        jobs=options.pop("jobs", None),
+        dask_scheduler=options.pop("dask_scheduler", None),
         **extra,
     )
     if levels:
@@ -124,6 +147,6 @@ def settings_from(options: dict[str, Any], **extra: Any) -> Settings:
     return settings
 
 
-def store_for(settings: Settings) -> SQLiteStore:
+def store_for(settings: Settings) -> Store:
     """Open the store the settings name."""
     return open_store(settings.store)

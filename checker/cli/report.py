@@ -36,13 +36,13 @@ def _store_options(func: F) -> F:
     func = click.option("-v", "--verbose", count=True, help="more log output (-vv for debug)")(func)
     func = CONFIG_OPTION(func)
     return click.option(
-        "--store", type=click.Path(path_type=Path), help="SQLite store file [.checker/checker.db]"
+        "--store", help="SQLite store file or postgresql://USER@HOST:PORT/DB [.checker/checker.db]"
     )(func)
 
 
 def latest_report(settings: Settings) -> Report:
     """The report of the newest finished run in the store, or a clear error."""
-    if not settings.store.is_file():
+    if isinstance(settings.store, Path) and not settings.store.is_file():
         # Opening would create an empty store; say what to do instead.
         raise CheckerError(f"no store at {settings.store}: run `checker check PATHS` first")
     store = open_store(settings.store)
@@ -51,7 +51,7 @@ def latest_report(settings: Settings) -> Report:
     finally:
         store.close()
     if report is None:
-        raise CheckerError(f"no finished run in {settings.store}: run `checker check PATHS` first")
+        raise CheckerError(f"no finished run in {store.location}: run `checker check PATHS` first")
     return report
 
 

@@ -22,7 +22,7 @@ from checker.report.html import number
 
 def last_report(settings: Settings) -> Report:
     """The last run's report: from the store, else from the reports folder's latest.json."""
-    if settings.store.is_file():
+    if not isinstance(settings.store, Path) or settings.store.is_file():
         return latest_report(settings)
     latest = settings.reports / "latest.json"
     if latest.is_file():

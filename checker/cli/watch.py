@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from checker.cli.common import common_options, out_console, rules_for, settings_from
+from checker.cli.common import common_options, executor_options, out_console, rules_for, settings_from
 from checker.cli.main import EXIT_SUCCESS
 from checker.logs import setup_logging
 from checker.service.status import Status, collect
@@ -37,6 +37,7 @@ from checker.service.watcher import run_service
 @click.option("--notify-url", help="POST new error findings as JSON to this URL")
 @click.option("--notify-command", help="run this command with new error findings as JSON on stdin")
 @common_options
+@executor_options
 def watch_command(
     paths: tuple[Path, ...],
     *,
@@ -81,7 +82,13 @@ def _when(moment: datetime | None) -> str:
 def _text(status: Status) -> str:
     lines = [f"store      {status.store}" + ("" if status.exists else " (none yet: nothing checked)")]
     svc = status.service
-    if svc.running:
+    if status.watchers:
+        lines += [
+            f"watcher    {w.root}: pid {w.pid} on {w.host}, since {_when(w.started)}, "
+            + (f"renewed {_when(w.renewed)}" if w.live else "lease expired")
+            for w in status.watchers
+        ]
+    elif svc.running:
         since = f", since {_when(svc.started)}" if svc.started else ""
         roots = f", watching {', '.join(svc.roots)}" if svc.roots else ""
         lines.append(f"service    running (pid {svc.pid}{since}{roots})")
@@ -102,7 +109,7 @@ def _text(status: Status) -> str:
 
 
 @click.command("status")
-@click.option("--store", type=click.Path(path_type=Path), help="SQLite store file [.checker/checker.db]")
+@click.option("--store", help="SQLite store file or postgresql://USER@HOST:PORT/DB [.checker/checker.db]")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="output format")
 def status_command(store: Path | None, fmt: str) -> int:
     """Show the last run (time, documents, claims, findings) and whether a watch service is running."""

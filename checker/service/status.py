@@ -1,4 +1,8 @@
-"""What `checker status` shows: the last run from the store, and the service from the lock file."""
+"""What `checker status` shows: the last run from the store, and who watches it.
+
+A SQLite store has one service, found through its lock file; a PostgreSQL
+store lists every watcher's lease (root, host, pid, last renewal).
+"""
 
 from __future__ import annotations
 
@@ -6,18 +10,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from checker.service.lease import Lease, leases
 from checker.service.lock import Holder, holder
-from checker.store import RunRecord, open_store
+from checker.store import PostgresStore, RunRecord, open_store
 
 
 @dataclass(frozen=True)
 class Status:
     """The store's last run and whether a service holds the store."""
 
-    store: Path
+    store: str
     exists: bool
     last: RunRecord | None
     service: Holder
+    watchers: tuple[Lease, ...] = ()
 
     def counts(self) -> dict[str, int]:
         """Documents, claims and open findings of the last run (zeros when there is none)."""
@@ -45,7 +51,7 @@ class Status:
                 **self.counts(),
             }
         return {
-            "store": self.store.as_posix(),
+            "store": self.store,
             "store_exists": self.exists,
             "last_run": last,
             "service": {
@@ -54,17 +60,47 @@ class Status:
                 "started": self.service.started.isoformat() if self.service.started else None,
                 "roots": list(self.service.roots),
             },
+            "watchers": [
+                {
+                    "root": w.root,
+                    "host": w.host,
+                    "pid": w.pid,
+                    "started": w.started.isoformat(),
+                    "renewed": w.renewed.isoformat(),
+                    "live": w.live,
+                }
+                for w in self.watchers
+            ],
         }
 
 
-def collect(store: Path) -> Status:
-    """Read the store (if there is one) and the lock file; never creates either."""
-    service = holder(store)
-    if not store.is_file():
-        return Status(store=store, exists=False, last=None, service=service)
-    db = open_store(store)
+def collect(location: Path | str) -> Status:
+    """Read the store (if there is one) and the lock file or leases; never creates a SQLite store."""
+    if not isinstance(location, Path):
+        return _collect_shared(location)
+    service = holder(location)
+    if not location.is_file():
+        return Status(store=location.as_posix(), exists=False, last=None, service=service)
+    db = open_store(location)
     try:
         last = db.last_run()
     finally:
         db.close()
-    return Status(store=store, exists=True, last=last, service=service)
+    return Status(store=location.as_posix(), exists=True, last=last, service=service)
+
+
+def _collect_shared(url: str) -> Status:
+    db = PostgresStore(url, pool_size=1)
+    try:
+        last = db.last_run()
+        watchers = tuple(leases(db))
+    finally:
+        db.close()
+    live = [w for w in watchers if w.live]
+    service = Holder(
+        running=bool(live),
+        pid=live[0].pid if len(live) == 1 else None,
+        started=min((w.started for w in live), default=None),
+        roots=tuple(w.root for w in live),
+    )
+    return Status(store=db.location, exists=True, last=last, service=service, watchers=watchers)

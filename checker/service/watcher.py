@@ -26,10 +26,13 @@ from checker.config import Settings
 from checker.report.writer import RENDERERS
 from checker.service.debounce import Coalescer
 from checker.service.events import WATCHED_EVENTS, HintFilter, HintHandler, Root, with_editor_temporaries
+from checker.service.lease import RootLease
 from checker.service.lock import ServiceError, ServiceLock
 from checker.service.loop import BatchLoop
 from checker.service.runner import RuleLoader, Runner
 from checker.service.scheduler import Reconciler, reconcile_on_overflow
+from checker.sources.discover import display_path
+from checker.store import redact
 
 # How often --polling re-lists the folders; a network share should not be stat'ed much more often.
 POLL_SECONDS = 1.0
@@ -78,14 +81,20 @@ class Watcher:
         self.settings = settings.model_copy(update={"exclude": with_editor_temporaries(settings.exclude)})
         self.roots = [Root.of(p) for p in roots]
         self.load_rules = load_rules
-        self.lock = ServiceLock(settings.store)
+        # One service per SQLite file (an flock); one watcher per folder on a shared PostgreSQL store.
+        self.lock: ServiceLock | RootLease = (
+            ServiceLock(settings.store)
+            if isinstance(settings.store, Path)
+            else RootLease(settings.store, settings.lease_seconds, on_lost=self.stop)
+        )
         self._cleanup: list[Any] = []
         self.loop: BatchLoop | None = None
 
     def start(self) -> None:
         """Take the lock, open the store, start watching and schedule the reconcile."""
         s = self.settings
-        self.lock.acquire([r.given.as_posix() for r in self.roots])
+        # Named as stored documents are, so two watchers' leases compare as their documents do.
+        self.lock.acquire([display_path(r.given) for r in self.roots])
         self._cleanup.append(self.lock.release)
         rules, errors = self.load_rules(s) if self.load_rules else ([], [])
         for message in errors:
@@ -106,7 +115,7 @@ class Watcher:
             "polling" if s.polling else "kernel events",
             s.debounce_ms,
             s.reconcile_minutes,
-            s.store,
+            redact(str(s.store)),
             s.reports,
             os.getpid(),
         )

@@ -1,8 +1,8 @@
-"""The store interface every backend implements (SQLite now, PostgreSQL later)."""
+"""The store interface every backend implements (SQLite, the embedded default, and PostgreSQL)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Protocol
 
@@ -50,6 +50,10 @@ class Store(Protocol):
         """Store a (changed) document and replace all its claims and relations, atomically."""
         ...
 
+    def replace_documents(self, batch: Sequence[tuple[Document, Extraction]], extractor: str) -> None:
+        """Store several documents as `replace_document` does (a server store in one transaction)."""
+        ...
+
     def touch_document(self, document: Document) -> None:
         """Remember a new size, mtime and metadata of a document whose text did not change."""
         ...
@@ -82,8 +86,12 @@ class Store(Protocol):
         """Close the run, storing its report and findings."""
         ...
 
-    def last_run(self) -> RunRecord | None:
-        """The newest finished run."""
+    def prune_runs(self, keep: int, paths: list[str] | None = None) -> None:
+        """Forget all but the newest `keep` finished runs (of exactly these roots, when given)."""
+        ...
+
+    def last_run(self, paths: list[str] | None = None) -> RunRecord | None:
+        """The newest finished run (over exactly these roots, when given)."""
         ...
 
     def last_report(self) -> Report | None:

@@ -1,12 +1,71 @@
-"""The SQL of one migration step of the store (the steps are `sqlite.MIGRATIONS`)."""
+"""The store's schema versions, one numbered step each, in every dialect the store speaks.
+
+Step N makes schema version N from version N-1 (step 1 from an empty store).
+SQLite records the version in `PRAGMA user_version`, PostgreSQL in the one-row
+table `schema_version`; both stores run the same steps in the same order, so
+a version number means the same tables on either.  Never edit a released
+step: add one.  An entry ending in .sql names a packaged script.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from importlib import resources
+from typing import Literal
+
+Dialect = Literal["sqlite", "postgresql"]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One schema version: what it adds, said once per dialect."""
+
+    why: str
+    sqlite: tuple[str, ...]
+    postgresql: tuple[str, ...]
+
+
+STEPS: tuple[Step, ...] = (
+    Step("documents, claims, runs, findings", sqlite=("schema.sql",), postgresql=("schema_pg.sql",)),
+    Step(
+        "document metadata (date, outlet, ...) and the relations between claims",
+        sqlite=(
+            "ALTER TABLE documents ADD COLUMN meta TEXT",
+            "CREATE TABLE relations (id INTEGER PRIMARY KEY,"
+            " path TEXT NOT NULL REFERENCES documents(path) ON DELETE CASCADE,"
+            " ord INTEGER NOT NULL, data TEXT NOT NULL)",
+            "CREATE INDEX relations_path ON relations(path, ord)",
+        ),
+        postgresql=(
+            "ALTER TABLE documents ADD COLUMN meta TEXT",
+            "CREATE TABLE relations (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+            ' path TEXT COLLATE "C" NOT NULL REFERENCES documents(path) ON DELETE CASCADE,'
+            " ord INTEGER NOT NULL, data TEXT NOT NULL)",
+            "CREATE INDEX relations_path ON relations(path, ord)",
+        ),
+    ),
+    Step(
+        # SQLite keeps its flock beside the file (one watcher per store): no lease table there.
+        "runs found by their roots; watch leases per corpus root (several watchers on one server)",
+        sqlite=("CREATE INDEX runs_paths ON runs(paths, id)",),
+        postgresql=(
+            'CREATE TABLE leases (root TEXT COLLATE "C" PRIMARY KEY, holder TEXT NOT NULL,'
+            " host TEXT NOT NULL, pid INTEGER NOT NULL, roots TEXT NOT NULL,"
+            " started TIMESTAMPTZ NOT NULL, renewed TIMESTAMPTZ NOT NULL, expires TIMESTAMPTZ NOT NULL)",
+            "CREATE INDEX runs_paths ON runs(paths, id)",
+        ),
+    ),
+)
+SCHEMA_VERSION = len(STEPS)
+
+
+def steps(dialect: Dialect) -> tuple[tuple[str, ...], ...]:
+    """Each version's SQL entries in one dialect, version 1 first."""
+    return tuple(getattr(step, dialect) for step in STEPS)
 
 
 def statements(step: tuple[str, ...]) -> list[str]:
-    """A migration's SQL statements; an entry ending in .sql names a packaged script."""
+    """A step's SQL statements, packaged scripts split at their semicolons."""
     out: list[str] = []
     for item in step:
         if item.endswith(".sql"):

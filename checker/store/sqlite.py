@@ -10,7 +10,7 @@ import json
 import sqlite3
 import threading
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,24 +21,12 @@ from checker.errors import StoreError
 from checker.models import Claim, Document, DocumentMeta, Extraction, Finding, Relation, Report
 from checker.store.base import RunRecord, StoredDocument
 from checker.store.faults import check_integrity, store_failure
-from checker.store.migrations import statements as _statements
+from checker.store.migrations import SCHEMA_VERSION, statements, steps
 
-# Each entry upgrades the store by one version: MIGRATIONS[0] makes version 1 from an
-# empty file, MIGRATIONS[1] version 2 from version 1, and so on.  Never edit a
-# released entry: add one.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (
-    ("schema.sql",),
-    (
-        # 2: document metadata (date, outlet, ...) and the relations between claims.
-        "ALTER TABLE documents ADD COLUMN meta TEXT",
-        "CREATE TABLE relations (id INTEGER PRIMARY KEY,"
-        " path TEXT NOT NULL REFERENCES documents(path) ON DELETE CASCADE,"
-        " ord INTEGER NOT NULL, data TEXT NOT NULL)",
-        "CREATE INDEX relations_path ON relations(path, ord)",
-    ),
-)
-SCHEMA_VERSION = len(MIGRATIONS)
+# The numbered schema steps live in migrations.py, shared with the PostgreSQL store.
+MIGRATIONS = steps("sqlite")
 _RELATIONS: TypeAdapter[list[Relation]] = TypeAdapter(list[Relation])
+_statements = statements
 
 
 def _now() -> str:
@@ -159,6 +147,11 @@ class SQLiteStore:
                 [(document.path, i, r.model_dump_json()) for i, r in enumerate(extraction.relations)],
             )
 
+    def replace_documents(self, batch: Sequence[tuple[Document, Extraction]], extractor: str) -> None:
+        """Store several documents: one transaction each, as SQLite has one writer anyway."""
+        for document, extraction in batch:
+            self.replace_document(document, extraction, extractor)
+
     def touch_document(self, document: Document) -> None:
         with self._tx() as db:
             db.execute(
@@ -244,20 +237,23 @@ class SQLiteStore:
                 ],
             )
 
-    def prune_runs(self, keep: int) -> None:
-        """Forget all but the newest `keep` finished runs (their reports and findings)."""
+    def prune_runs(self, keep: int, paths: list[str] | None = None) -> None:
+        """Forget all but the newest `keep` finished runs (of these roots, when given)."""
+        mine, args = _of_roots(paths)
         with self._tx() as db:
             db.execute(
-                "DELETE FROM runs WHERE finished IS NOT NULL AND id NOT IN"
-                " (SELECT id FROM runs WHERE finished IS NOT NULL ORDER BY id DESC LIMIT ?)",
-                (max(keep, 1),),
+                f"DELETE FROM runs WHERE finished IS NOT NULL{mine} AND id NOT IN"  # noqa: S608
+                f" (SELECT id FROM runs WHERE finished IS NOT NULL{mine} ORDER BY id DESC LIMIT ?)",
+                (*args, *args, max(keep, 1)),
             )
 
-    def last_run(self) -> RunRecord | None:
+    def last_run(self, paths: list[str] | None = None) -> RunRecord | None:
+        mine, args = _of_roots(paths)
         with self._lock:
             row = self._db.execute(
-                "SELECT id, started, finished, trigger, paths, summary FROM runs"
-                " WHERE finished IS NOT NULL ORDER BY id DESC LIMIT 1"
+                "SELECT id, started, finished, trigger, paths, summary FROM runs"  # noqa: S608
+                f" WHERE finished IS NOT NULL{mine} ORDER BY id DESC LIMIT 1",
+                args,
             ).fetchone()
         if row is None:
             return None
@@ -287,6 +283,11 @@ class SQLiteStore:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+
+
+def _of_roots(paths: list[str] | None) -> tuple[str, tuple[str, ...]]:
+    """A WHERE clause limiting runs to those over exactly these roots (nothing when None)."""
+    return ("", ()) if paths is None else (" AND paths = ?", (json.dumps(paths),))
 
 
 def open_store(path: Path) -> SQLiteStore:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import CliResult, replace_in
+from tests.conftest import BACKENDS, CliResult, replace_in
 
 S0, S1, S2, S3, S4 = (
     "000_92f2ac85fe6324f8.txt",
@@ -20,8 +20,10 @@ S0, S1, S2, S3, S4 = (
 )
 
 
-def _check(cli: Callable[..., CliResult], corpus: Path, *extra: str) -> tuple[CliResult, dict[str, Any]]:
-    result = cli("check", corpus, "--store", "store.db", "--reports", "out", *extra)
+def _check(
+    cli: Callable[..., CliResult], corpus: Path, store: str, *extra: str
+) -> tuple[CliResult, dict[str, Any]]:
+    result = cli("check", corpus, "--store", store, "--reports", "out", *extra)
     assert result.code in (0, 1), result.stderr
     report = json.loads((corpus.parent / "out" / "latest.json").read_text(encoding="utf-8"))
     return result, report
@@ -54,12 +56,15 @@ def _group_with(
     )
 
 
-@pytest.fixture(scope="module")
-def seeds_report(tmp_path_factory: pytest.TempPathFactory) -> tuple[CliResult, dict[str, Any], Path]:
+@pytest.fixture(scope="module", params=BACKENDS)
+def seeds_report(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[CliResult, dict[str, Any], Path]:
     from tests.conftest import SEEDS, run_checker
 
     home = tmp_path_factory.mktemp("seeds-run")
-    result = run_checker("check", SEEDS, "--store", "store.db", "--reports", "out", cwd=home)
+    store = "store.db" if request.param == "sqlite" else request.getfixturevalue("pg_server").new_database()
+    result = run_checker("check", SEEDS, "--store", store, "--reports", "out", cwd=home)
     report = json.loads((home / "out" / "latest.json").read_text(encoding="utf-8"))
     return result, report, home
 
@@ -110,9 +115,11 @@ def test_traps_stay_apart(seeds_report: tuple[CliResult, dict[str, Any], Path]) 
                 assert len(measures) == 1, g  # 200个服务点位 vs 200项政务服务
 
 
-def test_changed_figure_is_an_error_quoting_both(cli: Callable[..., CliResult], seeds_copy: Path) -> None:
+def test_changed_figure_is_an_error_quoting_both(
+    cli: Callable[..., CliResult], seeds_copy: Path, store_location: str
+) -> None:
     replace_in(seeds_copy / S0, "660公里", "680公里")
-    result, report = _check(cli, seeds_copy)
+    result, report = _check(cli, seeds_copy, store_location)
     assert result.code == 1
     errors = [f for f in _errors(report) if f["rule"] == "agree"]
     assert len(errors) == 1, errors
@@ -126,9 +133,11 @@ def test_changed_figure_is_an_error_quoting_both(cli: Callable[..., CliResult], 
     assert f"corpus/{S0}:17:12: CK101 [error]" in result.stdout and "680" in result.stdout
 
 
-def test_nearly_against_at_least_is_an_error(cli: Callable[..., CliResult], seeds_copy: Path) -> None:
+def test_nearly_against_at_least_is_an_error(
+    cli: Callable[..., CliResult], seeds_copy: Path, store_location: str
+) -> None:
     replace_in(seeds_copy / S3, "7万个以上", "近7万个")
-    result, report = _check(cli, seeds_copy)
+    result, report = _check(cli, seeds_copy, store_location)
     assert result.code == 1
     errors = [f for f in _errors(report) if f["rule"] == "agree"]
     assert len(errors) == 1, errors
@@ -137,12 +146,14 @@ def test_nearly_against_at_least_is_an_error(cli: Callable[..., CliResult], seed
     assert any("7万个以上" in t for t in texts)
 
 
-def test_bad_files_are_named_and_the_rest_is_checked(cli: Callable[..., CliResult], seeds_copy: Path) -> None:
+def test_bad_files_are_named_and_the_rest_is_checked(
+    cli: Callable[..., CliResult], seeds_copy: Path, store_location: str
+) -> None:
     (seeds_copy / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
     (seeds_copy / "empty.txt").write_bytes(b"")
     (seeds_copy / "gbk.txt").write_bytes("长三角地区新增建成铁路里程660公里。".encode("gbk"))
     (seeds_copy / "invalid.txt").write_bytes("新建公共充电桩".encode() + b"\xff\xfe\x80 7\xe4\xb8")
-    result, report = _check(cli, seeds_copy)
+    result, report = _check(cli, seeds_copy, store_location)
     assert result.code == 0, result.stderr  # decided by findings, and the seeds have no error
     lines = result.stderr.splitlines()
     for name, problem in [("binary.txt", "binary"), ("empty.txt", "empty"), ("invalid.txt", "invalid UTF-8")]:
@@ -161,11 +172,13 @@ def test_bad_files_are_named_and_the_rest_is_checked(cli: Callable[..., CliResul
     _group_with(report, 660, {S0, S3, S4, "gbk.txt"}, "km")
 
 
-def test_unchanged_files_are_not_extracted_again(cli: Callable[..., CliResult], seeds_copy: Path) -> None:
-    _check(cli, seeds_copy)
+def test_unchanged_files_are_not_extracted_again(
+    cli: Callable[..., CliResult], seeds_copy: Path, store_location: str
+) -> None:
+    _check(cli, seeds_copy, store_location)
     (seeds_copy / S1).touch()
     replace_in(seeds_copy / S2, "视觉中国供图", "视觉中国 供图")
-    _, report = _check(cli, seeds_copy)
+    _, report = _check(cli, seeds_copy, store_location)
     assert report["run"]["documents_read"] == 5
     assert report["run"]["documents_extracted"] == 1
 

@@ -1,0 +1,164 @@
+"""Where extraction runs: in this process, in a pool of processes, or on a Dask cluster.
+
+Extraction is a pure function of a Document, so it can run anywhere that has
+the same checker installed; the driver (sync) reads the files, decides what to
+extract, and writes the results to the store itself.  An executor takes a
+chunk of documents and hands back, for each in order, its Extraction or the
+message of its ExtractError.  Workers report the extractor version they ran:
+a worker with another checker installed is refused, since its claims would be
+stored as if this version had made them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from typing import Any, Literal, Protocol
+
+from checker.errors import CheckerError, ExtractError
+from checker.extract import EXTRACTOR_VERSION, extract
+from checker.models import Document, Extraction
+
+ExecutorKind = Literal["serial", "processes", "dask"]
+Outcome = Extraction | str  # the extraction, or why it failed
+Pending = Callable[[], list[Outcome]]
+# Documents per task sent to a worker: enough to hide the round trip, few enough to spread the work.
+TASK_SIZE = 16
+
+
+class ExecutorError(CheckerError):
+    """Extraction workers cannot be started, reached or trusted."""
+
+
+def extract_many(documents: list[Document]) -> tuple[str, list[Outcome]]:
+    """Worker side: each document's extraction (or error message), and the extractor version used."""
+    out: list[Outcome] = []
+    for document in documents:
+        try:
+            out.append(extract(document))
+        except ExtractError as exc:
+            out.append(exc.problem)
+    return EXTRACTOR_VERSION, out
+
+
+def _checked(parts: Sequence[tuple[str, list[Outcome]]], where: str) -> list[Outcome]:
+    outcomes: list[Outcome] = []
+    for version, part in parts:
+        if version != EXTRACTOR_VERSION:
+            raise ExecutorError(
+                f"a worker on {where} runs extractor {version}, this checker {EXTRACTOR_VERSION}: "
+                "install the same checker version on the workers"
+            )
+        outcomes += part
+    return outcomes
+
+
+def _tasks(documents: Sequence[Document], size: int = TASK_SIZE) -> list[list[Document]]:
+    return [list(documents[i : i + size]) for i in range(0, len(documents), size)]
+
+
+class Executor(Protocol):
+    """Extracts chunks of documents, possibly elsewhere, while the driver reads the next chunk."""
+
+    batch: int  # documents the driver gathers before it submits them
+
+    def submit(self, documents: Sequence[Document]) -> Pending:
+        """Start extracting; the returned call waits for the outcomes, in the documents' order."""
+        ...
+
+    def close(self) -> None:
+        """Stop the workers this executor started."""
+        ...
+
+
+class SerialExecutor:
+    """Extraction in this process, one document after another (the default)."""
+
+    batch = 64
+
+    def submit(self, documents: Sequence[Document]) -> Pending:
+        outcomes = extract_many(list(documents))[1]
+        return lambda: outcomes
+
+    def close(self) -> None:
+        pass
+
+
+class ProcessExecutor:
+    """Extraction in a pool of `jobs` local processes (started on first use, kept until close)."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self.batch = max(64, jobs * 4 * TASK_SIZE)
+        self._pool: ProcessPoolExecutor | None = None
+
+    def submit(self, documents: Sequence[Document]) -> Pending:
+        if self._pool is None:
+            # spawn, not fork: the watch service has threads (observer, scheduler) a fork would copy mid-step.
+            self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=get_context("spawn"))
+        futures = [self._pool.submit(extract_many, task) for task in _tasks(documents)]
+        return lambda: _checked([f.result() for f in futures], "this machine")
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+
+class DaskExecutor:
+    """Extraction on a Dask cluster: the scheduler at `address`, or a LocalCluster of `jobs` workers."""
+
+    def __init__(self, address: str | None, jobs: int) -> None:
+        self.address = address
+        self.jobs = jobs
+        self.batch = max(64, jobs * 4 * TASK_SIZE)
+        self._client: Any = None
+        self._cluster: Any = None
+
+    def _connect(self) -> Any:
+        from dask.distributed import Client, LocalCluster  # heavy: only when asked for
+
+        try:
+            if self.address is None:
+                self._cluster = LocalCluster(
+                    n_workers=self.jobs, threads_per_worker=1, processes=True, dashboard_address=None
+                )
+                return Client(self._cluster)
+            # How long to try is Dask's distributed.comm.timeouts.connect (DASK_* variables, dask config).
+            client = Client(self.address)
+        except (OSError, TimeoutError) as exc:
+            where = self.address or "a local cluster"
+            raise ExecutorError(
+                f"cannot reach the Dask scheduler at {where}: {exc}; start it (`dask scheduler`) "
+                "or leave out --dask-scheduler to start a local cluster"
+            ) from exc
+        workers = sum(client.nthreads().values())
+        self.batch = max(self.batch, workers * 4 * TASK_SIZE)
+        return client
+
+    def submit(self, documents: Sequence[Document]) -> Pending:
+        if self._client is None:
+            self._client = self._connect()
+        client = self._client
+        futures = client.map(extract_many, _tasks(documents), pure=False)
+        return lambda: _checked(client.gather(futures), self.address or "the local cluster")
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+        if self._cluster is not None:
+            self._cluster.close()
+            self._cluster = None
+
+
+def make_executor(kind: ExecutorKind, jobs: int | None = None, scheduler: str | None = None) -> Executor:
+    """The executor the settings name; `jobs` defaults to the number of cores."""
+    workers = jobs or os.cpu_count() or 1
+    if kind == "processes":
+        return ProcessExecutor(workers)
+    if kind == "dask":
+        return DaskExecutor(scheduler, workers)
+    return SerialExecutor()

@@ -1,0 +1,222 @@
+"""The store interface, the same tests on every backend: SQLite files and a real PostgreSQL server."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+
+import psycopg
+import pytest
+
+from checker.errors import StoreError
+from checker.models import (
+    Claim,
+    Document,
+    DocumentMeta,
+    Extraction,
+    ListRelation,
+    PartialDate,
+    Report,
+    RunInfo,
+    Summary,
+)
+from checker.store import is_postgres_url, open_store
+from checker.store.migrations import SCHEMA_VERSION, statements, steps
+
+
+def _doc(path: str, text: str) -> Document:
+    return Document(path=path, text=text, sha256=Document.hash_bytes(text.encode()), size=len(text.encode()))
+
+
+def _claim(path: str, value: float, offset: int = 0) -> Claim:
+    return Claim(
+        path=path,
+        line=1,
+        column=offset + 1,
+        end_line=1,
+        end_column=offset + 3,
+        offset=offset,
+        end=offset + 2,
+        text="x",
+        value=value,
+        unit="count",
+        measure="个",
+    )
+
+
+def _report(run_id: int, documents: int = 2) -> Report:
+    return Report(
+        run=RunInfo(id=run_id, started=datetime.now(UTC)),
+        summary=Summary(documents=documents),
+        documents=[],
+        groups=[],
+        findings=[],
+    )
+
+
+def test_replace_is_atomic_and_survives_reopen(store_location: str) -> None:
+    store = open_store(store_location)
+    store.replace_document(
+        _doc("a.txt", "aaa"), Extraction(claims=[_claim("a.txt", 1), _claim("a.txt", 2, 5)]), "v1"
+    )
+    store.replace_document(_doc("a.txt", "bbb"), Extraction(claims=[_claim("a.txt", 3)]), "v1")
+    store.close()
+    again = open_store(store_location)
+    assert [c.value for c in again.claims()] == [3]
+    assert again.documents()["a.txt"].claims == 1
+    assert again.document_text("a.txt") == "bbb"
+    again.close()
+
+
+def test_failed_write_leaves_old_state(store_location: str) -> None:
+    store = open_store(store_location)
+    store.replace_document(_doc("a.txt", "aaa"), Extraction(claims=[_claim("a.txt", 1)]), "v1")
+
+    class Boom(Claim):
+        def model_dump_json(self, **kwargs: object) -> str:  # type: ignore[override]
+            raise RuntimeError("disk on fire")
+
+    bad = Boom(**_claim("a.txt", 9).model_dump())
+    with pytest.raises(RuntimeError):
+        store.replace_document(_doc("a.txt", "zzz"), Extraction(claims=[_claim("a.txt", 8), bad]), "v1")
+    assert [c.value for c in store.claims()] == [1]
+    assert store.document_text("a.txt") == "aaa"
+
+
+def test_error_retracts_claims_and_remove_forgets(store_location: str) -> None:
+    store = open_store(store_location)
+    store.replace_document(_doc("a.txt", "a"), Extraction(claims=[_claim("a.txt", 1)]), "v1")
+    store.replace_document(_doc("b.txt", "b"), Extraction(claims=[_claim("b.txt", 2)]), "v1")
+    store.record_error("a.txt", "binary file")
+    assert [c.path for c in store.claims()] == ["b.txt"]
+    assert store.documents()["a.txt"].error == "binary file"
+    store.remove_documents(["a.txt", "b.txt"])
+    assert store.documents() == {}
+    assert store.claims() == []
+
+
+def test_batches_touches_and_order_are_the_same_everywhere(store_location: str) -> None:
+    store = open_store(store_location)
+    # Code-point order, as SQLite sorts: "B" < "a" < "é" < "中" (a locale collation would say otherwise).
+    names = ["中.txt", "a.txt", "B.txt", "é.txt"]
+    store.replace_documents(
+        [
+            (_doc(n, n * 3), Extraction(claims=[_claim(n, i), _claim(n, i + 10, 4)]))
+            for i, n in enumerate(names)
+        ],
+        "v1",
+    )
+    assert [c.path for c in store.claims()] == [p for p in sorted(names) for _ in range(2)]
+    assert [c.value for c in store.claims(["a.txt", "中.txt"])] == [1, 11, 0, 10]
+    touched = _doc("a.txt", "a.txta.txta.txt").model_copy(update={"mtime": 1712345678.123456789, "size": 99})
+    store.touch_document(touched)
+    kept = store.documents()["a.txt"]
+    assert (kept.mtime, kept.size, kept.claims) == (touched.mtime, 99, 2)
+
+
+def test_runs_and_reports_round_trip(store_location: str) -> None:
+    store = open_store(store_location)
+    run_id = store.start_run("check", ["corpus"])
+    assert store.last_run() is None
+    store.finish_run(run_id, _report(run_id))
+    last = store.last_run()
+    assert last is not None and last.id == run_id and last.summary["documents"] == 2
+    restored = store.last_report()
+    assert restored is not None and restored.summary.documents == 2
+    for _ in range(4):
+        store.finish_run(store.start_run("check", []), _report(run_id))
+    store.prune_runs(2)
+    last = store.last_run()
+    assert last is not None and last.id == run_id + 4
+
+
+def test_runs_of_other_roots_are_neither_previous_nor_pruned(store_location: str) -> None:
+    store = open_store(store_location)
+    mine = store.start_run("watch", ["desk-a"])
+    store.finish_run(mine, _report(mine, 1))
+    for _ in range(3):
+        other = store.start_run("watch", ["desk-b"])
+        store.finish_run(other, _report(other, 7))
+    last_a = store.last_run(["desk-a"])
+    assert last_a is not None and last_a.id == mine and last_a.summary["documents"] == 1
+    store.prune_runs(1, ["desk-b"])
+    assert store.last_run(["desk-a"]) is not None
+    last = store.last_run()
+    assert last is not None and last.paths == ["desk-b"]
+
+
+def test_relations_and_metadata_round_trip_and_go_with_their_document(store_location: str) -> None:
+    store = open_store(store_location)
+    meta = DocumentMeta(date=PartialDate(year=2024, month=6), date_source="file name", title="t")
+    doc = _doc("a.txt", "aaa").model_copy(update={"meta": meta})
+    claim = _claim("a.txt", 3)
+    relation = ListRelation(path="a.txt", count=claim.id, items=["x", "y", "z"])
+    store.replace_document(doc, Extraction(claims=[claim], relations=[relation]), "v1")
+    assert store.relations(["a.txt"]) == [relation]
+    assert store.documents()["a.txt"].meta == meta
+    store.record_error("a.txt", "binary file")
+    assert store.relations() == []
+
+
+def _old_store(location: str, version: int) -> None:
+    """A store as checker left it at schema `version`, holding one document."""
+    insert = "INSERT INTO documents(path, sha256, size, mtime, updated) VALUES ('old.txt', 'abc', 3, 1.0, '2024-01-01')"
+    if is_postgres_url(location):
+        with psycopg.connect(location, autocommit=True) as conn:
+            for step in steps("postgresql")[:version]:
+                for statement in statements(step):
+                    conn.execute(statement.encode())
+            conn.execute(
+                f"CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES ({version})".encode()
+            )
+            if version:
+                conn.execute(insert.encode())
+        return
+    raw = sqlite3.connect(location)
+    for step in steps("sqlite")[:version]:
+        for statement in statements(step):
+            raw.execute(statement)
+    raw.execute(f"PRAGMA user_version={version}")
+    if version:
+        raw.execute(insert)
+    raw.commit()
+    raw.close()
+
+
+def _version(location: str) -> int:
+    if is_postgres_url(location):
+        with psycopg.connect(location) as conn:
+            row = conn.execute(b"SELECT version FROM schema_version").fetchone()
+            assert row is not None
+            return int(row[0])
+    return int(sqlite3.connect(location).execute("PRAGMA user_version").fetchone()[0])
+
+
+@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION))
+def test_upgrades_from_every_earlier_version_keeping_documents(store_location: str, version: int) -> None:
+    _old_store(store_location, version)
+    store = open_store(store_location)
+    assert _version(store_location) == SCHEMA_VERSION
+    assert store.documents()["old.txt"].sha256 == "abc"
+    store.replace_document(_doc("new.txt", "n"), Extraction(claims=[_claim("new.txt", 1)]), "v2")
+    assert [c.path for c in store.claims()] == ["new.txt"]
+    store.close()
+
+
+def test_a_store_from_a_newer_checker_is_refused(store_location: str) -> None:
+    _old_store(store_location, 0)
+    if is_postgres_url(store_location):
+        with psycopg.connect(store_location, autocommit=True) as conn:
+            conn.execute(f"UPDATE schema_version SET version = {SCHEMA_VERSION + 1}".encode())
+    else:
+        raw = sqlite3.connect(store_location)
+        raw.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+        raw.commit()
+        raw.close()
+    with pytest.raises(StoreError, match="newer checker"):
+        open_store(store_location)
+
+
+def test_both_dialects_have_every_step() -> None:
+    assert len(steps("sqlite")) == len(steps("postgresql")) == SCHEMA_VERSION
+    assert all(statements(step) for step in steps("postgresql"))
