@@ -112,6 +112,8 @@ class Periods:
         self.heading_starts = [h for h, _ in self.headings]
         self.paragraphs = sorted({0, *layout.paragraphs, *(b for _, b in layout.headings)})
         self._openings: dict[int, Ref | None] = {}
+        # Figures of one sentence share their paragraph's context: read it once per sentence.
+        self._contexts: dict[tuple[int, int], Ref | None] = {}
 
     def _first(self, lo: int, hi: int, at: Anchors | None = None) -> Ref | None:
         for m in scan(self.text, lo, hi):
@@ -135,6 +137,12 @@ class Periods:
         """The last time an earlier sentence of the paragraph opened with, else the first sentence's time."""
         if para_start >= sent_start:
             return None
+        key = (para_start, sent_start)
+        if key not in self._contexts:
+            self._contexts[key] = self._read_paragraph(para_start, sent_start)
+        return self._contexts[key]
+
+    def _read_paragraph(self, para_start: int, sent_start: int) -> Ref | None:
         found = self._opening(para_start)
         first_end = sent_start
         for m in _SENTENCE_RE.finditer(self.text, para_start, sent_start):
