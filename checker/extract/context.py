@@ -112,7 +112,6 @@ def describe(
         scope = _last_time(text, own_start, fig.start) or follow.scope or chain.scope
         if scope is not None:
             ctx.time_scope, ctx.year = scope
-        ctx.modality = words.modality(text[wide_start : fig.start])
         ctx.qualifiers = _qualifiers(text, fig, (narrow_start, wide_start, own_start), sections.at(origin))
 
         english_window = None
@@ -120,7 +119,7 @@ def describe(
             ctx.subject = fig.subject
             english_window = text[english_sentence_start(text, fig.start) : fig.start]
             english = english_context(english_window)
-            ctx.time_scope, ctx.year, ctx.modality = english.scope, english.year, english.modality
+            ctx.time_scope, ctx.year = english.scope, english.year
         else:
             ctx.subject = _subject(
                 text, fig, narrow_start, own_start, noun=follow.noun, chain=chain

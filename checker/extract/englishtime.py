@@ -1,4 +1,7 @@
-"""The English sentence of a figure: where it starts, and the time scope, year and modality before the figure."""
+"""The English sentence of a figure: where it starts, and the time scope and year before the figure.
+
+Its modality is read by `modality.py`, with the Chinese figures' rules.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,6 @@ import re
 from typing import Final, NamedTuple
 
 from checker.extract.words import YEAR
-from checker.models import Modality
 
 # A clause ends at punctuation, a line break or a dash ("WENZHOU, June 6 -- The region ...").
 CLAUSE_RE: Final[re.Pattern[str]] = re.compile(
@@ -15,11 +17,10 @@ CLAUSE_RE: Final[re.Pattern[str]] = re.compile(
 
 
 class EnglishContext(NamedTuple):
-    """Time scope, year and modality of an English figure."""
+    """Time scope and year of an English figure."""
 
     scope: str | None
     year: int | None
-    modality: Modality
 
 
 _YEAR_IN_RE: Final[re.Pattern[str]] = re.compile(YEAR)
@@ -27,29 +28,17 @@ _EN_TIME_RE: Final[re.Pattern[str]] = re.compile(
     rf"\b(?:(?:in|by|since|until|through|before|after|as of|end of)\s+)?{YEAR}\b|\b(?:this|last|next) year\b",
     re.IGNORECASE,
 )
-_EN_TARGET_RE: Final[re.Pattern[str]] = re.compile(
-    r"\b(?:will|plans?|planned|aims?|aimed|targets?|expected|seeks?|strive|goal)\b", re.IGNORECASE
-)
-_EN_ACHIEVED_RE: Final[re.Pattern[str]] = re.compile(
-    r"\b(?:has|have|had|already|completed|achieved)\b", re.IGNORECASE
-)
 
 
 def english_context(window: str) -> EnglishContext:
-    """Time scope, year and modality from the English clause before a figure."""
+    """Time scope and year from the English clause before a figure."""
     scope = year = None
     for m in _EN_TIME_RE.finditer(window):
         scope = m.group(0)
     if scope is not None:
         y = _YEAR_IN_RE.search(scope)
         year = int(y.group(0)) if y else None
-    if _EN_TARGET_RE.search(window):
-        mod = Modality.TARGET
-    elif _EN_ACHIEVED_RE.search(window):
-        mod = Modality.ACHIEVED
-    else:
-        mod = Modality.REPORTED
-    return EnglishContext(scope, year, mod)
+    return EnglishContext(scope, year)
 
 
 def sentence_start(text: str, pos: int) -> int:

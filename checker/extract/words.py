@@ -10,7 +10,6 @@ import re
 from typing import Final
 
 from checker.extract.patterns import trie_regex
-from checker.models import Modality
 
 NARROW_BREAK: Final[str] = ",，;；:：。!！?？、()（）[]【】《》<>\n "
 WIDE_BREAK: Final[str] = ",，;；:：。!！?？\n"
@@ -47,20 +46,6 @@ def scope_of(expr: str) -> tuple[str, int | None]:
     return expr, (int(m.group(0)) if m else None)
 
 
-_YEAR_BEFORE_RE: Final[re.Pattern[str]] = re.compile(rf"({YEAR})\s*年(?:的|底|末|初)?\s*$")
-_YEAR_AFTER_RE: Final[re.Pattern[str]] = re.compile(rf"^\s*(?:[A-Za-z]+\s+){{0,2}}?in\s+({YEAR})\b")
-
-
-def adjacent_year(text: str, start: int, end: int) -> int | None:
-    """The year written right against a figure: "2018年的159.24分", "409.89 points in 2023".
-
-    It wins over a time scope read forwards: in "从2018年的159.24分提高到2023年的409.89分"
-    each figure has its own year.
-    """
-    m = _YEAR_BEFORE_RE.search(text, max(0, start - 10), start) or _YEAR_AFTER_RE.match(text[end : end + 30])
-    return int(m.group(1)) if m else None
-
-
 def is_comparison_base(text: str, pos: int) -> bool:
     """Whether the time expression at `pos` is what a figure is compared with ("比2020年增加")."""
     return text[max(0, pos - 2) : pos].endswith(("比", "较", "比上", "相比", "同比"))
@@ -72,19 +57,6 @@ def is_time_word(phrase: str) -> bool:
 
 
 # --- modality --------------------------------------------------------------
-_TARGET_RE: Final[re.Pattern[str]] = re.compile(
-    r"力争|争取|计划(?=[到在于将新建投完实开推])|预计|目标|(?<![重主需纪摘紧必只想])要(?![求素点么])|将(?!近)|拟"
-)
-_ACHIEVED_RE: Final[re.Pattern[str]] = re.compile(r"已|累计|完成|实现")
-
-
-def modality(window: str) -> Modality:
-    """Target when a goal word stands in the clause before the figure, achieved for 已/累计, else reported."""
-    if _TARGET_RE.search(window):
-        return Modality.TARGET
-    if _ACHIEVED_RE.search(window):
-        return Modality.ACHIEVED
-    return Modality.REPORTED
 
 
 # --- qualifiers ------------------------------------------------------------

@@ -21,7 +21,7 @@ from typing import Any
 
 from checker.extract.bounds import interval
 from checker.extract.relations import relate
-from checker.extract.words import adjacent_year
+from checker.extract.words import YEAR as _YEAR
 from checker.models import Bound, Claim, Interval, Modality, Period, PeriodKind, Relation
 
 MARK = re.compile(r"\[\[(.+?)\]\]", re.S)
@@ -246,6 +246,22 @@ def mark_up(path: str, marked: str) -> tuple[str, list[Claim]]:
             )
         )
     return text, claims
+
+
+# The extractor reads a claim's period from its text (checker/extract/periods.py); a marked claim
+# gets at least the year written right against it, as the extractor would give it.
+_YEAR_BEFORE_RE: re.Pattern[str] = re.compile(rf"({_YEAR})\s*年(?:的|底|末|初)?\s*$")
+_YEAR_AFTER_RE: re.Pattern[str] = re.compile(rf"^\s*(?:[A-Za-z]+\s+){{0,2}}?in\s+({_YEAR})\b")
+
+
+def adjacent_year(text: str, start: int, end: int) -> int | None:
+    """The year written right against a figure: "2018年的159.24分", "409.89 points in 2023".
+
+    It wins over a time scope read forwards: in "从2018年的159.24分提高到2023年的409.89分"
+    each figure has its own year.
+    """
+    m = _YEAR_BEFORE_RE.search(text, max(0, start - 10), start) or _YEAR_AFTER_RE.match(text[end : end + 30])
+    return int(m.group(1)) if m else None
 
 
 def build(docs: dict[str, str]) -> tuple[dict[str, str], list[Claim], list[Relation]]:
