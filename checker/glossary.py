@@ -13,14 +13,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from checker.errors import RuleFileError
 from checker.match.bilingual import Lexicon, Term, has_han, load_cedict, stem
 from checker.models import ReadError
 from checker.rules.base import Rule
 from checker.rules.reference import Reference
-from checker.rules.yamlfile import explain, read_yaml
+from checker.rules.yamlfile import load_model
 from checker.sources.discover import display_path
 
 GLOSSARY_GLOB = "facts/glossary/*.yml"
@@ -76,13 +76,12 @@ class GlossaryFile(BaseModel):
 
 def load_glossary(path: Path) -> GlossaryFile:
     """One glossary file, or a RuleFileError naming the file, line and key."""
-    file = read_yaml(path, display_path(path))
-    if not isinstance(file.data, dict):
-        raise file.error("expected a mapping with terms (en, zh, measures) and ignore (en, zh)")
-    try:
-        return GlossaryFile.model_validate(file.data)
-    except ValidationError as exc:
-        raise explain(file, exc, GlossaryFile) from None
+    return load_model(
+        path,
+        display_path(path),
+        GlossaryFile,
+        "expected a mapping with terms (en, zh, measures) and ignore (en, zh)",
+    )
 
 
 def rule_folders(rules: Sequence[Rule]) -> list[Path]:

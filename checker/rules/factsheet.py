@@ -22,11 +22,11 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from checker.extract.lexicon import CLAUSE_STOPS
 from checker.models import Bound, Claim, Interval
-from checker.rules.yamlfile import explain, read_yaml
+from checker.rules.yamlfile import load_model
 from checker.units import comparable, is_known
 
 APPROX = 0.05
@@ -107,13 +107,9 @@ class FactSheet(BaseModel):
 
 def load_sheet(path: Path, name: str) -> FactSheet:
     """One fact sheet, or a RuleFileError naming the file, line and key."""
-    file = read_yaml(path, name)
-    if not isinstance(file.data, dict):
-        raise file.error("expected a mapping with title, source and facts (see rules/README.md)")
-    try:
-        return FactSheet.model_validate(file.data)
-    except ValidationError as exc:
-        raise explain(file, exc, FactSheet) from None
+    return load_model(
+        path, name, FactSheet, "expected a mapping with title, source and facts (see rules/README.md)"
+    )
 
 
 def clean(text: str, base: int) -> tuple[str, list[int]]:

@@ -12,7 +12,7 @@ import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any, TypeVar, get_args
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -85,6 +85,23 @@ def read_yaml(path: Path, name: str) -> YamlFile:
     finally:
         loader.dispose()
     return YamlFile(name=name, data=data, node=node)
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def load_model(path: Path, name: str, model: type[M], expected: str) -> M:
+    """A YAML file holding one mapping validated as `model`, or a RuleFileError naming file, line and key.
+
+    `expected` says what the mapping should hold, for a file that is not one.
+    """
+    file = read_yaml(path, name)
+    if not isinstance(file.data, dict):
+        raise file.error(expected)
+    try:
+        return model.model_validate(file.data)
+    except ValidationError as exc:
+        raise explain(file, exc, model) from None
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
