@@ -86,13 +86,41 @@ def _sides(claims: list[ClaimRef]) -> list[list[ClaimRef]]:
     return sorted(sides, key=lambda s: -len({c.path for c in s}))
 
 
+class _Disputes:
+    """The disputed and conflicting groups of one report, by the places of their claims.
+
+    Every output asks for the odd one out of every finding: scanning all groups for
+    each finding made writing the reports quadratic in the corpus.
+    """
+
+    def __init__(self, groups: list[Group]) -> None:
+        self.groups = groups
+        self.size = len(groups)
+        self.by_place: dict[tuple[str, int, int], list[int]] = defaultdict(list)
+        for n, g in enumerate(groups):
+            if g.status in ("conflict", "disputed"):
+                for c in g.claims:
+                    self.by_place[_place(c)].append(n)
+
+
+_last: list[_Disputes] = []
+
+
+def _disputes(groups: list[Group]) -> _Disputes:
+    """The index of `groups`, built once for the report being written."""
+    if _last and _last[0].groups is groups and _last[0].size == len(groups):
+        return _last[0]
+    _last[:] = [_Disputes(groups)]
+    return _last[0]
+
+
 def odd_one_out(finding: Finding, groups: list[Group]) -> OddOneOut | None:
     """The report that differs when all the others agree, or None (a split, or one report only)."""
-    places = {_place(c) for c in finding.claims}
     claims = {_place(c): c for c in finding.claims}
-    for g in groups:
-        if g.status in ("conflict", "disputed") and places & {_place(c) for c in g.claims}:
-            claims.update({_place(c): c for c in g.claims})
+    index = _disputes(groups)
+    # In the groups' order, as a scan of every group would take them.
+    for n in sorted({n for place in list(claims) for n in index.by_place.get(place, ())}):
+        claims.update({_place(c): c for c in groups[n].claims})
     sides = _sides(list(claims.values()))
     if len(sides) < 2:
         return None
