@@ -7,41 +7,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from checker.glossary import load_lexicon
-from checker.match import Fact, assess, group_claims
-from checker.match.languages import claim_language, link_languages
+from checker.incremental import Memo, evaluate_all, load
+from checker.match.languages import link_languages
 from checker.match.timeline import timelines
-from checker.models import ClaimRef, Finding, Group, GroupStatus, ReadError, Report, RunInfo, Severity
+from checker.models import Finding, ReadError, Report, RunInfo, Severity
 from checker.roots import prefixes, under
-from checker.rules.base import Rule, RuleContext
-from checker.rules.engine import run_rules
+from checker.rules.base import Rule
 from checker.store.base import Store
 from checker.summary import document_summaries, metadata_errors, summarise
 from checker.tracking import Acceptance, track
-
-_STATUS_RANK = {"conflict": 0, "disputed": 1, "corroborated": 2, "single": 3}
-
-
-def _group_model(fact: Fact, status: GroupStatus) -> Group:
-    crosses = len(fact.languages) > 1
-    return Group(
-        key=fact.key,
-        subject=fact.label(),
-        unit=fact.unit,
-        measure=fact.measure,
-        time_scope=str(fact.year) if fact.year is not None else None,
-        status=status,
-        documents=fact.documents,
-        claims=[ClaimRef.of(c, language=claim_language(c) if crosses else None) for c in fact.claims],
-        languages=list(fact.languages) if crosses else [],
-        linked_on=list(fact.linked_on),
-    )
-
-
-def groups_of(facts: Sequence[Fact]) -> list[Group]:
-    """Every fact with its status, conflicts first."""
-    groups = [_group_model(fact, assess(fact).status) for fact in facts]
-    groups.sort(key=lambda g: (_STATUS_RANK[g.status], g.subject))
-    return groups
 
 
 def evaluate(
@@ -53,23 +27,26 @@ def evaluate(
     previous: Sequence[Finding] = (),
     read_errors: Sequence[ReadError] = (),
     accept: Acceptance | None = None,
+    memo: Memo | None = None,
 ) -> Report:
-    """Run the rules over the stored claims and relations of the documents under `roots`."""
+    """Run the rules over the stored claims and relations of the documents under `roots`.
+
+    With a `memo` of the last run over the same store, only what changed is evaluated again
+    (checker/incremental.py); the report is the same.
+    """
     wanted = prefixes(roots)
     docs = {p: d for p, d in store.documents().items() if under(p, wanted)}
-    readable = [p for p, d in docs.items() if d.error is None]
-    claims = store.claims(readable)
+    memo = memo or Memo()
+    data = load(memo, store, {p: d for p, d in docs.items() if d.error is None})
     lexicon, glossary_errors = load_lexicon(rules)
     dates = {p: d.meta.date for p, d in docs.items()}
-    facts = link_languages(group_claims(claims, dates), lexicon)
-    ctx = RuleContext(claims=claims, facts=facts, relations=store.relations(readable), dates=dates)
-    findings, problems = run_rules(rules, ctx)
+    outcome = evaluate_all(memo, rules, data, dates, lambda facts: link_languages(facts, lexicon))
+    findings, problems, groups, facts = outcome.findings, outcome.problems, outcome.groups, outcome.facts
     findings += [
         Finding(rule="internal", severity=Severity.WARNING, message=problem, claims=[], fact="internal")
         for problem in problems
     ]
     resolved = track(findings, previous, accept)
-    groups = groups_of(facts)
     errors = {e.path: e for e in [*read_errors, *glossary_errors]}
     for path, d in docs.items():
         if d.error and path not in errors:
@@ -77,7 +54,7 @@ def evaluate(
     run.finished = datetime.now(UTC)
     return Report(
         run=run,
-        summary=summarise(len(docs), len(claims), groups, findings, len(resolved)),
+        summary=summarise(len(docs), len(data[0]), groups, findings, len(resolved)),
         documents=document_summaries(docs, errors),
         groups=groups,
         findings=findings,

@@ -3,7 +3,8 @@
 `sync` (checker/sync.py) brings the store in line with the disk, reading and
 extracting only what changed; `evaluate` (checker/evaluate.py) runs the rules
 over what is stored; `track` (checker/tracking.py) gives each finding its
-status against the previous run.  `check` is one of each, recorded as a run.
+status against the previous run.  `incremental` evaluates only what changed
+since the last run over the same store object (checker/incremental.py).  `check` is one of each, recorded as a run.
 The watch service calls the same steps.
 """
 
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from checker.evaluate import evaluate
 from checker.executors import Executor
+from checker.incremental import memo_for
 from checker.models import ReadError, Report, RunInfo
 from checker.renames import follow_renames
 from checker.rules.base import Rule
@@ -42,6 +44,7 @@ def check(
     outside_links: bool = False,
     before_finish: Callable[[Report], object] | None = None,
     executor: Executor | None = None,
+    incremental: bool = True,
 ) -> tuple[Report, SyncResult]:
     """One recorded run: sync the store, evaluate the rules, store the findings.
 
@@ -68,6 +71,7 @@ def check(
         previous=previous,
         read_errors=[*result.errors, *result.skipped, *config_errors],
         accept=accept,
+        memo=memo_for(store) if incremental else None,
     )
     if before_finish is not None:
         # The reports are written first: a run whose reports failed is never recorded as finished.

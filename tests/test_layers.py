@@ -23,6 +23,7 @@ RANK = {
     "sync": 3,
     "summary": 3,
     "evaluate": 5,
+    "incremental": 5,
     "glossary": 5,
     "sources": 1,
     "extract": 1,

@@ -22,6 +22,8 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -37,6 +39,9 @@ from checker.match.identity import (
 )
 from checker.models import Claim, PartialDate, Period
 from checker.units import unit_key
+
+if TYPE_CHECKING:
+    from checker.match.status import Assessment
 
 # A shorter subject must be at least this long to absorb a longer one by a scope prefix.
 MIN_SUFFIX = 3
@@ -67,6 +72,19 @@ class Fact(BaseModel):
     @property
     def documents(self) -> list[str]:
         return sorted({c.path for c in self.claims})
+
+    @cached_property
+    def assessment(self) -> Assessment:
+        """Whether the documents agree (match/status.py), judged once: the rules and the report both ask."""
+        from checker.match.status import assess  # status.py builds on this module
+
+        return assess(self)
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Fact:
+        """A copy, without the judgement of the original (its claims may be others)."""
+        copy = super().model_copy(update=update, deep=deep)
+        copy.__dict__.pop("assessment", None)
+        return copy
 
     def label(self) -> str:
         """How the fact is named to a reader: qualifiers, subject, period, and the modality if not an outcome."""

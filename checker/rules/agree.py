@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 
 from pydantic import Field
 
-from checker.match import Fact, assess
+from checker.match import Fact
 from checker.match.languages import claim_language
 from checker.models import Claim, ClaimRef, Finding, PartialDate, Severity
 from checker.rules.base import Rule, RuleConfig, RuleContext
@@ -101,10 +101,11 @@ class Agree(Rule):
     name = "consistency.agree"
     groups = ("all", "consistency")
     specificity = 1
+    scope = "component"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for fact in ctx.facts:
-            result = assess(fact)
+            result = fact.assessment
             label, _quote = _label(fact), _quotes(fact)
             if result.status == "conflict" and (
                 revision := self._revised(fact.key, label, result.camps, ctx)

@@ -84,6 +84,11 @@ class Rule(ABC):
     # most specific rule (a fact sheet over arithmetic over two reports that differ); the
     # other becomes related evidence of that finding.
     specificity: ClassVar[int] = 1
+    # What a check needs to see, so an incremental run knows what to evaluate again
+    # (checker/incremental.py): "document" (the claims and relations of one document),
+    # "component" (the claims that can share a fact or a relation, match/components.py),
+    # or "corpus" (everything: the safe default for kinds from plugins).
+    scope: ClassVar[str] = "corpus"
 
     def __init__(self, config: RuleConfig) -> None:
         self.config = config

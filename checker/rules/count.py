@@ -37,6 +37,7 @@ class Count(Rule):
     name = "lists.count"
     groups = ("all", "lists")
     specificity = 2
+    scope = "document"
     config_model = CountConfig
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:

@@ -24,44 +24,77 @@ def builtin_rules() -> list[Rule]:
     return load_rules([], explicit=False).rules
 
 
+def _place(f: Finding) -> tuple[object, ...]:
+    """A total order among findings that tie on rule and fingerprint: where they are, then what they say."""
+    return (tuple((c.path, c.line, c.column) for c in f.claims), f.message)
+
+
 def _one_per_mistake(findings: list[Finding], specificity: dict[str, int]) -> list[Finding]:
-    """Fold each open finding that shares a claim with a more specific one into it, as related evidence."""
+    """Fold each open finding that shares a claim with a more specific one into it, as related evidence.
+
+    Never changes a finding it was given: a home gets a copy with its related evidence (incremental
+    runs carry findings over from run to run).
+    """
     open_ = [f for f in findings if not f.passed]
-    order = sorted(open_, key=lambda f: (-specificity.get(f.rule, 0), _RANK[f.severity], f.fingerprint))
-    owner: dict[tuple[str, str], Finding] = {}  # claim -> the most specific open finding quoting it
+    order = sorted(
+        open_, key=lambda f: (-specificity.get(f.rule, 0), _RANK[f.severity], f.fingerprint, _place(f))
+    )
+    owner: dict[tuple[str, str], int] = {}  # claim -> the most specific open finding quoting it
+    homes: dict[int, Finding] = {}  # id of a finding given -> its copy with related evidence
     folded: set[int] = set()
+    copied: set[int] = set()
     for f in order:
         keys = {(c.path, c.key) for c in f.claims}
-        home = next((owner[k] for k in sorted(keys) if k in owner), None)
+        home_id = next((owner[k] for k in sorted(keys) if k in owner), -1)
+        home = homes.get(home_id)
         if home is not None and specificity.get(home.rule, 0) > specificity.get(f.rule, 0):
-            home.related.append(
-                Related(rule=f.rule, code=f.code, name=f.name, message=f.message, fingerprint=f.fingerprint)
-            )
+            if home_id not in copied:
+                home = homes[home_id] = home.model_copy()
+                copied.add(home_id)
+            home.related = [
+                *home.related,
+                Related(rule=f.rule, code=f.code, name=f.name, message=f.message, fingerprint=f.fingerprint),
+            ]
             if _RANK[f.severity] < _RANK[home.severity]:
                 home.severity = f.severity
             folded.add(id(f))
             continue
+        homes[id(f)] = f
         for k in keys:
-            owner.setdefault(k, f)
-    return [f for f in findings if id(f) not in folded]
+            owner.setdefault(k, id(f))
+    return [homes.get(id(f), f) for f in findings if id(f) not in folded]
+
+
+def collect(rules: Iterable[Rule], ctx: RuleContext) -> tuple[dict[str, list[Finding]], list[str]]:
+    """Each enabled rule's findings over `ctx`, and a message per rule that crashed (a bug, not a finding)."""
+    found: dict[str, list[Finding]] = {}
+    problems: list[str] = []
+    for rule in rules:
+        if not rule.config.enabled:
+            continue
+        try:
+            found[rule.id] = list(rule.check(ctx))
+        except Exception as exc:  # a rule's bug must not hide every other rule's findings
+            logger.exception("rule {} failed", rule.id)
+            found[rule.id] = []
+            problems.append(f"rule {rule.id} ({rule.kind}) failed: {type(exc).__name__}: {exc}")
+    return found, problems
+
+
+def settle(rules: Iterable[Rule], findings: list[Finding]) -> list[Finding]:
+    """One finding per mistake, in report order (errors first)."""
+    specificity = {rule.id: rule.specificity for rule in rules if rule.config.enabled}
+    settled = _one_per_mistake(findings, specificity)
+    settled.sort(
+        key=lambda f: (
+            f.passed, f.severity != "error", f.severity != "warning", f.rule, f.fingerprint, _place(f)
+        )
+    )  # fmt: skip
+    return settled
 
 
 def run_rules(rules: Iterable[Rule], ctx: RuleContext) -> tuple[list[Finding], list[str]]:
     """All findings, and a message per rule that crashed (a bug to report, not a finding)."""
-    findings: list[Finding] = []
-    problems: list[str] = []
-    specificity: dict[str, int] = {}
-    for rule in rules:
-        if not rule.config.enabled:
-            continue
-        specificity[rule.id] = rule.specificity
-        try:
-            findings.extend(rule.check(ctx))
-        except Exception as exc:  # a rule's bug must not hide every other rule's findings
-            logger.exception("rule {} failed", rule.id)
-            problems.append(f"rule {rule.id} ({rule.kind}) failed: {type(exc).__name__}: {exc}")
-    findings = _one_per_mistake(findings, specificity)
-    findings.sort(
-        key=lambda f: (f.passed, f.severity != "error", f.severity != "warning", f.rule, f.fingerprint)
-    )
-    return findings, problems
+    rules = list(rules)
+    found, problems = collect(rules, ctx)
+    return settle(rules, [f for fs in found.values() for f in fs]), problems

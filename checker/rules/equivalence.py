@@ -46,6 +46,7 @@ class Equivalence(Rule):
     name = "units.equivalence"
     groups = ("all", "units")
     specificity = 2
+    scope = "component"
     config_model = EquivalenceConfig
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:

@@ -95,6 +95,7 @@ class Growth(Rule):
     name = "arithmetic.growth"
     groups = ("all", "arithmetic")
     specificity = 2
+    scope = "component"
     config_model = GrowthConfig
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:

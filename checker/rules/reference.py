@@ -50,6 +50,7 @@ class Reference(Rule):
     name = "reference.factsheet"
     groups = ("all", "reference")
     specificity = 3
+    scope = "document"
     config_model = ReferenceConfig
 
     def __init__(self, config: RuleConfig) -> None:

@@ -51,6 +51,7 @@ class Target(Rule):
     name = "consistency.target"
     groups = ("all", "consistency")
     specificity = 1
+    scope = "component"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for fact in ctx.facts:

@@ -73,6 +73,7 @@ class Total(Rule):
     name = "arithmetic.total"
     groups = ("all", "arithmetic")
     specificity = 2
+    scope = "component"
     config_model = TotalConfig
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:

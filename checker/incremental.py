@@ -1,0 +1,231 @@
+"""Evaluate only what changed, and carry the rest over from the last run.
+
+The rules are evaluated in units that cannot see each other
+(match/components.py): the claims of one document for the rule kinds that
+judge a document alone (`scope = "document"`), and components of claims that
+can share a fact or a relation for the others (`scope = "component"`);
+components spanned by one fact after cross-language linking are one unit.  A
+unit is known by what it holds (its claims' places and their documents'
+signatures, the shape of its facts), so a unit whose documents did not change
+is not evaluated again: its findings and groups are taken from the memo.  Rule
+kinds from plugins (`scope = "corpus"`) see the whole corpus every run.
+
+Everything is then settled together (one finding per mistake, report order),
+as one evaluation of the whole corpus would: an empty memo *is* a full
+evaluation, and the tests hold the two equal.
+
+A memo lives as long as its store object: across the runs of the watch
+service, or one run of the command line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from weakref import WeakKeyDictionary
+
+from checker.match.components import components
+from checker.match.grouping import Fact, group_claims
+from checker.match.groups import group_of, report_order
+from checker.models import Claim, Finding, Group, PartialDate, Relation, relation_claims
+from checker.rules.base import Rule, RuleContext
+from checker.rules.engine import collect, settle
+from checker.store.base import Store, StoredDocument
+
+Key = tuple[object, ...]
+Dates = dict[str, PartialDate | None]
+Link = Callable[[list[Fact]], list[Fact]]
+
+
+@dataclass
+class _Document:
+    signature: str
+    claims: list[Claim]
+    relations: list[Relation]
+
+
+@dataclass
+class _Unit:
+    found: dict[str, list[Finding]]
+    problems: list[str]
+    groups: list[Group] = field(default_factory=list)
+
+
+@dataclass
+class Memo:
+    """What the last run computed, by what it was computed from."""
+
+    rules: list[Rule] = field(default_factory=list)
+    documents: dict[str, _Document] = field(default_factory=dict)
+    facts: dict[Key, list[Fact]] = field(default_factory=dict)
+    units: dict[Key, _Unit] = field(default_factory=dict)
+    evaluated: int = 0  # units evaluated by the last run (the rest were carried over)
+
+    def fit(self, rules: Sequence[Rule]) -> None:
+        """Forget the findings if the rules are not the ones they came from (a rule file changed)."""
+        if len(rules) != len(self.rules) or any(a is not b for a, b in zip(rules, self.rules, strict=True)):
+            self.rules = list(rules)
+            self.facts.clear()
+            self.units.clear()
+
+
+_MEMOS: WeakKeyDictionary[Store, Memo] = WeakKeyDictionary()
+
+
+def memo_for(store: Store) -> Memo:
+    """The memo of a store object (one per open store: the service keeps its store open)."""
+    memo = _MEMOS.get(store)
+    if memo is None:
+        memo = _MEMOS[store] = Memo()
+    return memo
+
+
+def signature(document: StoredDocument) -> str:
+    """What a document's claims and dates follow from: its content, the extractor and its metadata."""
+    return "\x1f".join(
+        [
+            document.sha256 or "",
+            document.extractor or "",
+            str(document.updated),
+            document.meta.model_dump_json(),
+        ]
+    )
+
+
+def load(
+    memo: Memo, store: Store, documents: dict[str, StoredDocument]
+) -> tuple[list[Claim], list[Relation], dict[str, str]]:
+    """Claims and relations of `documents` in store order, read from the store only where they changed."""
+    signatures = {p: signature(d) for p, d in documents.items()}
+    stale = [p for p, s in signatures.items() if p not in memo.documents or memo.documents[p].signature != s]
+    fresh: dict[str, _Document] = {p: _Document(signatures[p], [], []) for p in stale}
+    for claim in store.claims(stale) if stale else []:
+        fresh[claim.path].claims.append(claim)
+    for relation in store.relations(stale) if stale else []:
+        fresh[relation.path].relations.append(relation)
+    memo.documents = {p: fresh.get(p) or memo.documents[p] for p in sorted(documents)}
+    claims = [c for d in memo.documents.values() for c in d.claims]
+    relations = [r for d in memo.documents.values() for r in d.relations]
+    return claims, relations, signatures
+
+
+@dataclass
+class Outcome:
+    """One evaluation: the facts (languages linked), settled findings, crashed rules and groups."""
+
+    facts: list[Fact]
+    findings: list[Finding]
+    problems: list[str]
+    groups: list[Group]
+
+
+@dataclass
+class _Part:
+    """A unit of this run: its components' claims, facts and relations, and its key."""
+
+    claims: list[Claim] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    keys: list[Key] = field(default_factory=list)
+
+    def key(self) -> Key:
+        shapes = tuple((f.key, f.linked_on, tuple(c.ident for c in f.claims)) for f in self.facts)
+        return (tuple(self.keys), shapes)
+
+
+def _facts(memo: Memo, comps: list[list[Claim]], signatures: dict[str, str], dates: Dates) -> list[Key]:
+    """Each component's key, its facts grouped (or taken from the memo)."""
+    keys: list[Key] = []
+    facts: dict[Key, list[Fact]] = {}
+    for comp in comps:
+        documents = tuple(sorted({(c.path, signatures[c.path]) for c in comp}))
+        key = (tuple(c.ident for c in comp), documents)
+        facts[key] = memo.facts.get(key) or group_claims(comp, dates)
+        keys.append(key)
+    memo.facts = facts
+    return keys
+
+
+def _parts(claims: list[Claim], comps: list[list[Claim]], keys: list[Key], facts: list[Fact],
+           relations: list[Relation]) -> list[_Part]:  # fmt: skip
+    """Components joined where one fact spans them (a cross-language link), with their facts and relations."""
+    comp_of = {c.ident: i for i, comp in enumerate(comps) for c in comp}
+    root = list(range(len(comps)))
+
+    def find(i: int) -> int:
+        while root[i] != i:
+            root[i] = root[root[i]]
+            i = root[i]
+        return i
+
+    for fact in facts:
+        spanned = sorted({find(comp_of[c.ident]) for c in fact.claims})
+        for i in spanned[1:]:
+            root[i] = spanned[0]
+    parts: dict[int, _Part] = {}
+    for i, comp in enumerate(comps):
+        part = parts.setdefault(find(i), _Part())
+        part.claims.extend(comp)
+        part.keys.append(keys[i])
+    order = {c.ident: n for n, c in enumerate(claims)}
+    for part in parts.values():
+        if len(part.keys) > 1:
+            part.claims.sort(key=lambda c: order[c.ident])
+    for fact in facts:
+        parts[find(comp_of[fact.claims[0].ident])].facts.append(fact)
+    for relation in relations:
+        named = [comp_of[i] for i in relation_claims(relation) if i in comp_of]
+        home = find(named[0]) if named else next(iter(parts), None)
+        if home is not None:
+            parts[home].relations.append(relation)
+    return list(parts.values())
+
+
+def _judge(rules: list[Rule], ctx: RuleContext, facts: Sequence[Fact] = ()) -> _Unit:
+    found, problems = collect(rules, ctx)
+    return _Unit(found, problems, [group_of(f) for f in facts])
+
+
+def _units(memo: Memo, rules: list[Rule], parts: list[_Part], dates: Dates) -> list[_Unit]:
+    """The component units and the document units of this run, evaluated where the memo has nothing."""
+    component = [r for r in rules if r.scope == "component"]
+    document = [r for r in rules if r.scope == "document"]
+    units: dict[Key, _Unit] = {}
+    for part in parts:
+        key = part.key()
+        units[key] = memo.units.get(key) or _judge(
+            component, RuleContext(part.claims, part.facts, part.relations, dates), part.facts
+        )
+    for path, doc in memo.documents.items():
+        key = ("document", path, doc.signature)
+        units[key] = memo.units.get(key) or _judge(
+            document, RuleContext(doc.claims, [], doc.relations, dates)
+        )
+    memo.evaluated = sum(1 for key in units if key not in memo.units)
+    memo.units = units
+    return list(units.values())
+
+
+def evaluate_all(
+    memo: Memo,
+    rules: Sequence[Rule],
+    data: tuple[list[Claim], list[Relation], dict[str, str]],
+    dates: Dates,
+    link: Link,
+) -> Outcome:
+    """The rules over `data` (claims, relations, document signatures), as one evaluation of all of it."""
+    claims, relations, signatures = data
+    memo.fit(rules)
+    enabled = [r for r in rules if r.config.enabled]
+    comps = components(claims, relations)
+    keys = _facts(memo, comps, signatures, dates)
+    facts = link(sorted((f for key in keys for f in memo.facts[key]), key=lambda f: f.key))
+    units = _units(memo, enabled, _parts(claims, comps, keys, facts, relations), dates)
+    corpus = [r for r in enabled if r.scope not in ("component", "document")]
+    if corpus:
+        units.append(_judge(corpus, RuleContext(claims, facts, relations, dates)))
+    # Rule by rule, as one evaluation lists them; copies, as tracking sets each run's statuses.
+    findings = [f.model_copy() for rule in enabled for unit in units for f in unit.found.get(rule.id, ())]
+    problems = list(dict.fromkeys(p for unit in units for p in unit.problems))
+    groups = sorted((g for unit in units for g in unit.groups), key=report_order)
+    return Outcome(facts, settle(enabled, findings), problems, groups)
