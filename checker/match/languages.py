@@ -110,7 +110,8 @@ def _candidates(part: list[Claim], chinese: Sequence[Fact], lexicon: Lexicon) ->
     sentence = " ".join(dict.fromkeys(c.sentence for c in part))
     out: list[Candidate] = []
     for fact in chinese:
-        alignment = align(subject, fact.subject, lexicon, sentence, fact.measure)
+        theirs = " ".join(dict.fromkeys(c.sentence for c in fact.claims))
+        alignment = align(subject, fact.subject, lexicon, sentence, fact.measure, chinese_sentence=theirs)
         if alignment is None or _evidence(part, fact, alignment, lexicon) < MIN_EVIDENCE:
             continue
         if not _units_fit(part[0], fact, alignment, lexicon) or not _times_fit(part, fact):
