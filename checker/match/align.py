@@ -124,6 +124,17 @@ def _ignorable(work: _Work, lexicon: Lexicon) -> None:
                 work.cover_zh(start, len(word))
 
 
+def _examples(work: _Work) -> None:
+    """A list of examples ending in 等 before the head noun: left unmatched, English reports drop them.
+
+    "米面油肉蛋奶等重点食品合格率" is the pass rate of key foods; rice, flour and oil are examples.
+    """
+    at = work.chinese.find("等")
+    if 0 < at <= len(work.chinese) - 3 and not any(work.zh[:at]):
+        work.cover_zh(0, at + 1)
+        work.pairs.append(f"{work.chinese[: at + 1]} (examples) left unmatched")
+
+
 def _dictionary(work: _Work, lexicon: Lexicon) -> int:
     hits = 0
     for start, run in work.uncovered_runs():
@@ -233,6 +244,7 @@ def align(
     work = _Work(words, chinese)
     glossary = _terms(work, lexicon)
     _ignorable(work, lexicon)
+    _examples(work)
     dictionary = _dictionary(work, lexicon) + _measure(work, measure, lexicon)
     if not all(work.en):
         _of_phrase(work, english, chinese_sentence, lexicon)
