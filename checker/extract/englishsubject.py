@@ -80,6 +80,9 @@ _NOVELTY: Final[frozenset[str]] = frozenset(
 _NAMES_RE: Final[re.Pattern[str]] = re.compile(
     r"[A-Z][a-z]+(?:,\s+[A-Z][a-z]+)+,?\s+(?:and|or)\s+[A-Z][a-z]+"
 )
+_NUMBER_OF_RE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:the\s+)?(?:number|numbers|count)\s+of\s+", re.IGNORECASE
+)
 _FULL_STOP_RE: Final[re.Pattern[str]] = re.compile(r"[.!?]\s|\n")
 
 
@@ -171,7 +174,11 @@ def before(text: str, pos: int, keep: int = 4) -> str:
 
 
 def resolve(fig: Figure, earlier: list[Figure], text: str) -> None:
-    """A pronoun, a general noun or a bare head noun takes the fuller subject an earlier figure gave."""
+    """A pronoun, a general noun or a bare head noun takes the fuller subject an earlier figure gave.
+
+    "the total number of charging piles" is the total of charging piles: "number of" says nothing.
+    """
+    fig.subject = _NUMBER_OF_RE.sub("", fig.subject or "")
     words = [w for w in (fig.subject or "").lower().split() if w not in ("the", "a", "an")]
     if all(w in _GENERAL or w in _PRONOUNS for w in words):
         _from_sentence(fig, earlier, text)
@@ -202,8 +209,6 @@ def _from_document(fig: Figure, earlier: list[Figure], head: str) -> None:
         words = (prev.subject or "").split()
         if prev.unit != fig.unit or len(words) < 2 or words[-1].lower() != head:
             continue
-        if "of" in words:
-            words = words[words.index("of") + 1 :]  # "number of industrial chain alliances"
         kept = [w for w in words if w.lower() not in _NOVELTY]
         fig.subject = " ".join(kept)
         return

@@ -17,7 +17,8 @@ from checker.extract.traditional import TRADITIONAL_TO_SIMPLIFIED
 from checker.units import UNIT_WORDS
 
 # Bump when extraction gives other claims or relations for the same document.
-# 5: English subjects read by englishsubject.py; a bracketed note before a Chinese figure is skipped.
+# 5: English subjects read by englishsubject.py, "exceed" a bound word; a bracketed note before a Chinese
+# figure no longer empties its subject.
 REVISION: Final[int] = 5
 
 
