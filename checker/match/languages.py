@@ -1,7 +1,7 @@
 """One fact in two languages: English claims joined to the Chinese fact they restate.
 
-A pass after `group_claims`: each English fact is split by its claims'
-subjects, and each part joins the one Chinese fact that
+A pass after `group_claims`: each claim of an English fact is judged on its
+own (its subject, sentence and time) and joins the one Chinese fact that
 
 * names the same thing (checker/match/align.py: every word on both sides
   accounted for by the glossary, CC-CEDICT or an ignorable word, and the
@@ -17,7 +17,9 @@ subjects, and each part joins the one Chinese fact that
   counts as one: "projects" ↔ 项目 alone never links, "stay" ↔ 停留 in hours
   does;
 * is the best such fact by a clear margin: when two Chinese facts with
-  different subjects fit equally well, the part joins neither.
+  different subjects fit equally well, the claim joins neither; among facts
+  of one subject, the one whose qualifiers the figure's clause says
+  (checker/match/qualifiers.py) ranks first.
 
 The figures play no part in the choice, so "680 km" joins the fact "660公里"
 states and the `agree` rule reports the conflict.  Modality (a target, an
