@@ -103,7 +103,8 @@ def describe(
             chain = _Chain(sentence_start=sent_start, prev_end=sent_start)
             chain.scope = _opening_scope(text, sent_start, fig.start)
         wide_start = max(_start_after(_WIDE_RE, text, lo, fig.start), sent_start)
-        narrow_start = max(_start_after(_NARROW_RE, text, lo, fig.start), sent_start)
+        phrase_end = _note_start(text, fig.start, max(lo, sent_start))
+        narrow_start = max(_start_after(_NARROW_RE, text, lo, phrase_end), sent_start)
         own_start = max(narrow_start, chain.prev_end)
         ctx = Context()
 
@@ -122,7 +123,7 @@ def describe(
             ctx.time_scope, ctx.year = english.scope, english.year
         else:
             ctx.subject = _subject(
-                text, fig, narrow_start, own_start, noun=follow.noun, chain=chain
+                text, fig, (narrow_start, own_start, phrase_end), noun=follow.noun, chain=chain
             ) or _subject_before(text, fig, figures, out)
         chain.prev_end = fig.end
         timing.apply(ctx, (fig.start, fig.end), own_start, wide_start, english_window)
@@ -185,16 +186,32 @@ def _modifier(text: str, lo: int, hi: int) -> str:
     return "" if words.is_time_word(phrase) else phrase[-_MAX_MODIFIER:]
 
 
-def _subject(text: str, fig: Figure, clause_start: int, own_start: int, *, noun: str, chain: _Chain) -> str:
+def _note_start(text: str, pos: int, lo: int) -> int:
+    """Where a bracketed note right before a figure opens, else `pos`.
+
+    "建成和美乡村（美丽乡村）6000个以上": the note names the subject again; the subject is
+    read before it, not after its bracket.
+    """
+    if pos <= lo or text[pos - 1] not in "）)":
+        return pos
+    opening = max(text.rfind("（", lo, pos - 1), text.rfind("(", lo, pos - 1))
+    inside = text[opening + 1 : pos - 1]
+    if opening < 0 or not inside or _NARROW_RE.search(inside):
+        return pos
+    return opening
+
+
+def _subject(text: str, fig: Figure, starts: tuple[int, int, int], *, noun: str, chain: _Chain) -> str:
+    clause_start, own_start, end = starts
     if noun and fig.kind in _NOUN_FIRST:
         modifier = ""
-        if fig.start > own_start and text[fig.start - 1] == "的":
-            modifier = _modifier(text, own_start, fig.start - 1)
+        if end > own_start and text[end - 1] == "的":
+            modifier = _modifier(text, own_start, end - 1)
         subject = _cap(modifier + noun)
         if not chain.topic and not words.is_attribute(subject):
             chain.topic = subject
         return subject
-    phrase = text[own_start : fig.start]
+    phrase = text[own_start:end]
     from_clause = "从" in phrase
     if from_clause:
         phrase = phrase.rpartition("从")[0]

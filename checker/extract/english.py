@@ -3,8 +3,7 @@
 A figure is a claim when it has a unit, a multiplier (million, billion) or a
 bound word, or when a lower-case noun follows it ("165 key tasks").  Years,
 dates, clock times, ordinals, identifiers and "2 years ago" are not claims.
-The subject is the noun phrase after the figure, or after its "of", or else
-the words before it in the clause.
+What it measures is read by `englishsubject.py`.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ import re
 from typing import Final
 
 from checker.extract.bounds import interval
-from checker.extract.englishtime import CLAUSE_RE, sentence_start
+from checker.extract.englishsubject import before, noun_after, resolve
 from checker.extract.numbers import Figure
 from checker.models import Bound
 from checker.units import ENGLISH_UNIT_WORDS
@@ -23,6 +22,11 @@ _BOUNDS: Final[dict[str, Bound]] = {
     "over": Bound.GT,
     "above": Bound.GT,
     "exceeding": Bound.GT,
+    "exceed": Bound.GT,
+    "exceeds": Bound.GT,
+    "exceeded": Bound.GT,
+    "surpass": Bound.GT,
+    "surpassed": Bound.GT,
     "at least": Bound.GE,
     "no less than": Bound.GE,
     "no fewer than": Bound.GE,
@@ -74,18 +78,6 @@ _FIGURE_RE: Final[re.Pattern[str]] = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-_NOUN_RE: Final[re.Pattern[str]] = re.compile(r"\s+(of\s+(?:the\s+)?)?((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)")
-_STOP: Final[frozenset[str]] = frozenset(
-    {
-        "of", "in", "to", "and", "or", "for", "with", "by", "from", "at", "on", "the", "a", "an",
-        "this", "that", "these", "those", "were", "was", "is", "are", "be", "been", "have", "has",
-        "had", "will", "would", "can", "could", "may", "than", "as", "per", "each", "every", "into",
-        "over", "under", "about", "after", "before", "since", "until", "ago", "later", "earlier",
-        "old", "more", "less", "its", "their", "his", "her", "our", "your", "which", "who", "whose",
-        "what", "when", "where", "while", "during", "now", "across", "through", "within", "between",
-        "among", "including", "last", "next",
-    }
-)  # fmt: skip
 _NOT_AFTER: Final[frozenset[str]] = frozenset({"ago", "later", "earlier", "am", "pm", "th", "st", "nd", "rd"})
 _NOT_BEFORE_RE: Final[re.Pattern[str]] = re.compile(
     r"(?:\bno\.|\b(?:no|article|section|chapter|page|phase|line|route|room|number|version|round|grade|level|"
@@ -99,54 +91,7 @@ _LEVEL_RE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:to|reach(?:ed|es|ing)?|total(?:l?ed|l?ing|s)?|stood\s+at|stands\s+at|numbered)\s+\Z",
     re.IGNORECASE,
 )
-_LEVEL_WORDS = 8
-# Verbs between a noun phrase and its figure ("the pass rate is expected to remain above 99 percent").
-_LEVEL_VERBS: Final[frozenset[str]] = frozenset(
-    {
-        "reached", "hit", "totalled", "totaled", "stood", "rose", "fell", "rise", "rises", "grow", "grows",
-        "remain", "remains", "stay", "stays", "expected", "reach", "reaches", "exceed", "exceeds", "passed",
-        "covers", "cover", "climbed", "increased", "increase",
-    }
-)  # fmt: skip
-_LEADS: Final[frozenset[str]] = frozenset(
-    {"bringing", "raising", "taking", "lifting", "pushing", "increasing"}
-)
-
-
-def _noun(text: str, pos: int, need_of: bool) -> str:
-    """The noun phrase after a figure: directly for counts, after "of" for measured figures."""
-    m = _NOUN_RE.match(text, pos)
-    if m is None or (need_of and not m.group(1)):
-        return ""
-    kept: list[str] = []
-    words = m.group(2).split()
-    for i, word in enumerate(words):
-        # "3,000 culture and tourism venues": one word, "and", and the head noun, then the phrase ends.
-        rest = words[i + 1 :]
-        joined = (
-            word == "and"
-            and len(kept) == 1
-            and 1 <= len(rest) <= 2
-            and not set(rest) & _STOP
-            and m.end() == _end(text, m)
-        )
-        if word in _STOP and not joined:
-            break
-        kept.append(word)
-    while kept and kept[-1].endswith("ed") and len(kept) > 1:
-        kept.pop()  # "two cities joined": a verb, not part of the noun
-    if len(kept) == 1 and kept[0] in _CONTAINERS:
-        # "two rounds of action plans": the container counts, the noun after "of" says of what.
-        after = _noun(text, m.start(2) + len(kept[0]), need_of=True)
-        if after:
-            return f"{kept[0]} of {after}"
-    return " ".join(kept)
-
-
-def _end(text: str, m: re.Match[str]) -> int:
-    """Where the noun phrase ends when nothing but punctuation follows its last word."""
-    rest = text[m.end() : m.end() + 2]
-    return m.end() if not rest[:1].isalpha() and not rest.startswith(" a") else -1
+_LEVEL_WORDS: Final[int] = 8
 
 
 # English lives in runs of ASCII; in Chinese text these are few and short, so the
@@ -164,40 +109,9 @@ def scan(text: str) -> list[Figure]:
         for m in _FIGURE_RE.finditer(text, run.start(), run.end()):
             fig = _figure(text, m)
             if fig is not None:
-                _inherit(fig, out, text)
+                resolve(fig, out, text)
                 out.append(fig)
     return out
-
-
-_NAMES_RE: Final[re.Pattern[str]] = re.compile(
-    r"[A-Z][a-z]+(?:,\s+[A-Z][a-z]+)+,?\s+(?:and|or)\s+[A-Z][a-z]+"
-)
-
-
-def _is_name(word: str) -> bool:
-    return word[:1].isupper() and word[1:].islower()
-
-
-_CONTAINERS: Final[frozenset[str]] = frozenset(
-    {"rounds", "batches", "kinds", "types", "categories", "sets", "groups", "pieces", "pairs", "lots"}
-)
-_PRONOUNS: Final[frozenset[str]] = frozenset({"", "it", "they", "this", "that", "which", "these"})
-
-
-def _inherit(fig: Figure, before: list[Figure], text: str) -> None:
-    """A pronoun's figure measures what the previous figure of its unit in the sentence measured.
-
-    "from 4,000 km of railway in 2018 ... and it is expected to reach 8,000 km".
-    """
-    if (fig.subject or "").lower() not in _PRONOUNS or fig.unit == "count":
-        return
-    start = sentence_start(text, fig.start)
-    for prev in reversed(before):
-        if prev.start < start:
-            return
-        if prev.unit == fig.unit and prev.subject:
-            fig.subject = prev.subject
-            return
 
 
 def _not_english_figure(text: str, m: re.Match[str]) -> bool:
@@ -254,13 +168,13 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
     pre = " ".join((m.group("pre") or "").lower().split())
     measured = bool(m.group("cur") or unit_word)
     # "a 144-hour visa-free stay": a hyphenated unit makes the figure an adjective of the noun after it.
-    noun = _noun(text, m.end(), need_of=measured and not m.group("hyphen"))
+    noun = noun_after(text, m.end(), need_of=measured and not m.group("hyphen"))
     level = not noun and _LEVEL_RE.search(text, max(0, m.start() - 16), m.start()) is not None
     resolved = _unit(m.group("cur"), unit_word, counted=bool(mult or pre or noun or level))
     if resolved is None:
         return None
     plain = not (unit_word or mult or m.group("cur"))
-    leveled = level and bool(_before(text, m.start(), keep=_LEVEL_WORDS))
+    leveled = level and bool(before(text, m.start(), keep=_LEVEL_WORDS))
     if plain and not _plain_is_claim(num, value, spelled, pre=pre, noun=noun, level=leveled):
         return None
     unit, kind = resolved
@@ -272,25 +186,7 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
     )  # fmt: skip
     fig.subject = (
         noun
-        or _before(text, m.start(), keep=_LEVEL_WORDS if level else 4)
-        or (_noun(text, m.end(), need_of=False) if measured else "")
+        or before(text, m.start(), keep=_LEVEL_WORDS if level else 4)
+        or (noun_after(text, m.end(), need_of=False) if measured else "")
     )
     return fig
-
-
-def _before(text: str, pos: int, keep: int = 4) -> str:
-    """The last `keep` words of the clause before a figure, without articles and verbs around them."""
-    # "in Shanghai, Jiangsu, Zhejiang and Anhui for up to 144 hours": a list of names is one place,
-    # not three clauses, and a place says where, not what.
-    window = _NAMES_RE.sub(lambda names: names.group(0).replace(",", ""), text[max(0, pos - 120) : pos])
-    m = CLAUSE_RE.search(window)
-    words = [w for w in (m.group(1) if m else window).split() if w[:1].isalpha()]
-    while words and (words[-1].lower() in _STOP | _LEVEL_VERBS or (len(words) > 1 and _is_name(words[-1]))):
-        words.pop()
-    words = words[-keep:]
-    # "bringing the total number of piles to": the gerund leads into the measured noun phrase.
-    while words and (
-        words[0].lower() in ("the", "a", "an", "its", "their", "and") or words[0].lower() in _LEADS
-    ):
-        words.pop(0)
-    return " ".join(words)

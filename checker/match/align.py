@@ -14,6 +14,7 @@ the dictionary.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from checker.match.bilingual import STOP_WORDS, Lexicon, english_words, stem
@@ -123,6 +124,17 @@ def _ignorable(work: _Work, lexicon: Lexicon) -> None:
                 work.cover_zh(start, len(word))
 
 
+def _examples(work: _Work) -> None:
+    """A list of examples ending in 等 before the head noun: left unmatched, English reports drop them.
+
+    "米面油肉蛋奶等重点食品合格率" is the pass rate of key foods; rice, flour and oil are examples.
+    """
+    at = work.chinese.find("等")
+    if 0 < at <= len(work.chinese) - 3 and not any(work.zh[:at]):
+        work.cover_zh(0, at + 1)
+        work.pairs.append(f"{work.chinese[: at + 1]} (examples) left unmatched")
+
+
 def _dictionary(work: _Work, lexicon: Lexicon) -> int:
     hits = 0
     for start, run in work.uncovered_runs():
@@ -179,13 +191,52 @@ def _measure(work: _Work, measure: str | None, lexicon: Lexicon) -> int:
     return len(hits)
 
 
+def _of_phrase(work: _Work, english: str, chinese_sentence: str, lexicon: Lexicon) -> None:
+    """Words of an "of" phrase the Chinese sentence says: accounted for, no evidence of their own.
+
+    "the completion rate of the key tasks" ↔ 完成率, in a sentence about 重点任务: the Chinese
+    subject stops at the head noun, the English one goes on to say of what.
+    """
+    lowered = _WORD_RE.findall(english.lower())
+    if "of" not in lowered or not chinese_sentence:
+        return
+    after = set(english_words(" ".join(lowered[lowered.index("of") + 1 :])))
+    open_words = {j for j, done in enumerate(work.en) if not done}
+    if not open_words or not {work.stems[j] for j in open_words} <= after:
+        return
+    for term in lexicon.terms:
+        if any(p in chinese_sentence for p in term.chinese):
+            for where in (w for p in term.english for w in _find(work.stems, p)):
+                _said_in_chinese(work, where, term.chinese[0])
+    for seg in set(lexicon.segment(chinese_sentence)):
+        gloss = lexicon.gloss(seg) if len(seg) > 1 else None
+        if gloss is not None:
+            _said_in_chinese(work, [j for j in open_words if work.stems[j] in gloss.words], seg)
+
+
+def _said_in_chinese(work: _Work, where: Sequence[int], phrase: str) -> None:
+    fresh = [j for j in where if not work.en[j]]
+    for j in fresh:
+        work.en[j] = True
+    if fresh:
+        work.pairs.append(f"{' '.join(work.words[j] for j in fresh)}: {phrase} said in the sentence")
+
+
 def align(
-    english: str, chinese: str, lexicon: Lexicon, sentence: str = "", measure: str | None = None
+    english: str,
+    chinese: str,
+    lexicon: Lexicon,
+    sentence: str = "",
+    measure: str | None = None,
+    *,
+    chinese_sentence: str = "",
 ) -> Alignment | None:
     """The word pairs that make `english` and `chinese` one subject, or None when some word is left over.
 
     `sentence` is the English claim's sentence: it may account for Chinese modifiers, never for
     English words.  `measure` is the Chinese claims' measure word, which may account for English ones.
+    `chinese_sentence` (the Chinese claims' sentences) may account for the words of an English "of"
+    phrase, never for the head.
     """
     words = content_words(english, lexicon)
     if not words or not chinese:
@@ -193,7 +244,10 @@ def align(
     work = _Work(words, chinese)
     glossary = _terms(work, lexicon)
     _ignorable(work, lexicon)
+    _examples(work)
     dictionary = _dictionary(work, lexicon) + _measure(work, measure, lexicon)
+    if not all(work.en):
+        _of_phrase(work, english, chinese_sentence, lexicon)
     if not all(work.en):
         return None
     if sentence and not all(work.zh):

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Final
 
 _WORD_RE = re.compile(r"[a-z]+")
 _CL_RE = re.compile(r"CL:(.+)")
@@ -36,12 +37,24 @@ STOP_WORDS = frozenset(
 )  # fmt: skip
 # CC-CEDICT senses that are not meanings of the word as used in a report.
 _SKIP_SENSE = ("surname", "variant of", "used in", "see ", "old variant", "abbr. for", "(bound form)")
+# Irregular verb forms, so that "will be built" says 建成 ("to build") and "grew" says 增长 ("to grow").
+# Forms that are also other words ("found", "left", "saw") are left out.
+IRREGULAR: Final[Mapping[str, str]] = {
+    "built": "build", "laid": "lay", "grew": "grow", "grown": "grow", "rose": "rise", "risen": "rise",
+    "made": "make", "held": "hold", "won": "win", "began": "begin", "begun": "begin", "brought": "bring",
+    "bought": "buy", "sold": "sell", "led": "lead", "met": "meet", "spent": "spend", "sent": "send",
+    "took": "take", "taken": "take", "gave": "give", "given": "give", "went": "go", "gone": "go",
+    "fell": "fall", "fallen": "fall", "kept": "keep", "paid": "pay", "ran": "run", "drew": "draw",
+    "drawn": "draw", "chose": "choose", "chosen": "choose", "wrote": "write", "written": "write",
+    "undertook": "undertake", "undertaken": "undertake", "broke": "break", "broken": "break",
+}  # fmt: skip
 _SUFFIXES = (("ies", "y"), ("ings", ""), ("ing", ""), ("ions", ""), ("ion", ""), ("ed", ""), ("es", ""))
 
 
 def stem(word: str) -> str:
     """A crude English stem, the same for a subject's word and a gloss's word."""
     w = word.lower()
+    w = IRREGULAR.get(w, w)
     for suffix, replacement in _SUFFIXES:
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             w = w[: -len(suffix)] + replacement

@@ -1,7 +1,7 @@
 """One fact in two languages: English claims joined to the Chinese fact they restate.
 
-A pass after `group_claims`: each English fact is split by its claims'
-subjects, and each part joins the one Chinese fact that
+A pass after `group_claims`: each claim of an English fact is judged on its
+own (its subject, sentence and time) and joins the one Chinese fact that
 
 * names the same thing (checker/match/align.py: every word on both sides
   accounted for by the glossary, CC-CEDICT or an ignorable word, and the
@@ -17,7 +17,9 @@ subjects, and each part joins the one Chinese fact that
   counts as one: "projects" ↔ 项目 alone never links, "stay" ↔ 停留 in hours
   does;
 * is the best such fact by a clear margin: when two Chinese facts with
-  different subjects fit equally well, the part joins neither.
+  different subjects fit equally well, the claim joins neither; among facts
+  of one subject, the one whose qualifiers the figure's clause says
+  (checker/match/qualifiers.py) ranks first.
 
 The figures play no part in the choice, so "680 km" joins the fact "660公里"
 states and the `agree` rule reports the conflict.  Modality (a target, an
@@ -31,13 +33,13 @@ languages and the word pairs the link rests on, so a reviewer can judge it.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 
 from checker.match.align import Alignment, align, content_words, measure_fits
-from checker.match.bilingual import Lexicon, english_words, has_han, stem
+from checker.match.bilingual import Lexicon, english_words, has_han
 from checker.match.grouping import Fact, normalise_subject
+from checker.match.qualifiers import qualifiers_fit, qualifiers_in_clause
 from checker.models import Claim
 from checker.units import comparable
 
@@ -72,18 +74,6 @@ def _times_fit(english: Sequence[Claim], chinese: Fact) -> bool:
     )
 
 
-def _qualifiers_fit(english: Sequence[Claim], chinese: Fact, lexicon: Lexicon) -> bool:
-    """Each qualifier of the Chinese fact (第一轮, a section) is ignorable or said in the English sentence."""
-    said = {stem(w) for c in english for w in _WORD_RE.findall(c.sentence.lower())}
-    for qualifier in chinese.qualifiers:
-        if qualifier in lexicon.ignore_chinese or qualifier in _DEICTIC:
-            continue
-        glosses = [lexicon.gloss(seg) for seg in lexicon.segment(qualifier)]
-        if not any(g is not None and g.words & said for g in glosses):
-            return False
-    return True
-
-
 _PLAIN_UNITS = frozenset({"count", "percent", "ratio", "percentage_point", "permille"})
 
 
@@ -112,12 +102,9 @@ def _modality_fits(english: Sequence[Claim], chinese: Fact) -> bool:
     return bool(ours & {c.modality.is_outcome for c in chinese.claims})
 
 
-_WORD_RE = re.compile(r"[a-z]+")
 MIN_EVIDENCE = 2
-# "this time": tells this batch from earlier ones in the Chinese report, and the subject words already do.
-_DEICTIC = frozenset({"此次", "本次"})
 
-Candidate = tuple[tuple[int, int, int], Fact, Alignment]
+Candidate = tuple[tuple[int, int, int, int], Fact, Alignment]
 
 
 def _candidates(part: list[Claim], chinese: Sequence[Fact], lexicon: Lexicon) -> list[Candidate]:
@@ -125,14 +112,16 @@ def _candidates(part: list[Claim], chinese: Sequence[Fact], lexicon: Lexicon) ->
     sentence = " ".join(dict.fromkeys(c.sentence for c in part))
     out: list[Candidate] = []
     for fact in chinese:
-        alignment = align(subject, fact.subject, lexicon, sentence, fact.measure)
+        theirs = " ".join(dict.fromkeys(c.sentence for c in fact.claims))
+        alignment = align(subject, fact.subject, lexicon, sentence, fact.measure, chinese_sentence=theirs)
         if alignment is None or _evidence(part, fact, alignment, lexicon) < MIN_EVIDENCE:
             continue
         if not _units_fit(part[0], fact, alignment, lexicon) or not _times_fit(part, fact):
             continue
-        if not _qualifiers_fit(part, fact, lexicon):
+        if not qualifiers_fit(part, fact.qualifiers, lexicon):
             continue
-        rank = (alignment.score, int(_modality_fits(part, fact)), len(fact.documents))
+        in_clause = qualifiers_in_clause(part[0], fact.qualifiers, lexicon)
+        rank = (alignment.score, in_clause, int(_modality_fits(part, fact)), len(fact.documents))
         out.append((rank, fact, alignment))
     return sorted(out, key=lambda c: (c[0], c[1].key), reverse=True)
 
@@ -156,29 +145,28 @@ def _words(alignment: Alignment) -> set[str]:
     return {pair.split(" ↔ ")[0] for pair in alignment.pairs if " ↔ " in pair}
 
 
-def _parts(fact: Fact, lexicon: Lexicon) -> list[list[Claim]]:
-    """An English fact's claims by the content words of their subjects."""
-    by_words: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
-    for claim in fact.claims:
-        by_words[tuple(s for _, s in content_words(claim.subject, lexicon))].append(claim)
-    return [claims for words, claims in sorted(by_words.items()) if words]
+def _subject_words(claim: Claim, lexicon: Lexicon) -> tuple[str, ...]:
+    return tuple(s for _, s in content_words(claim.subject, lexicon))
 
 
-def _unambiguous(part: list[Claim], target: Fact) -> list[Claim]:
-    """The claims that join: all of a report that gives the subject one figure.
+def _unambiguous(chosen: dict[str, Fact], claims: Sequence[Claim], lexicon: Lexicon) -> dict[str, Fact]:
+    """The choices that stand: all of a report that gives a subject one figure.
 
     Of a report that gives it several ("average annual growth" of 9.26% and of
-    20.82%), only those the target states too: which is which the words do not tell.
+    20.82%), only those whose target states the figure too: which is which the
+    words do not tell.
     """
-    by_doc: dict[str, list[Claim]] = defaultdict(list)
-    for claim in part:
-        by_doc[claim.path].append(claim)
-    out = []
-    for claims in by_doc.values():
-        if all(a.interval.overlaps(b.interval) for a in claims for b in claims):
-            out.extend(claims)
-        else:
-            out.extend(c for c in claims if any(c.interval.overlaps(t.interval) for t in target.claims))
+    by_doc: dict[tuple[str, tuple[str, ...]], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.ident in chosen:
+            by_doc[(claim.path, _subject_words(claim, lexicon))].append(claim)
+    out = {}
+    for group in by_doc.values():
+        single = all(a.interval.overlaps(b.interval) for a in group for b in group)
+        for c in group:
+            target = chosen[c.ident]
+            if single or any(c.interval.overlaps(t.interval) for t in target.claims):
+                out[c.ident] = target
     return out
 
 
@@ -191,33 +179,38 @@ def _joined(fact: Fact, claims: list[Claim], pairs: list[str]) -> Fact:
 
 
 def link_languages(facts: Sequence[Fact], lexicon: Lexicon) -> list[Fact]:
-    """Facts with every English part joined to the Chinese fact it restates (sorted by key)."""
+    """Facts with every English claim joined to the Chinese fact it restates (sorted by key).
+
+    Each claim is judged on its own, with its own subject, sentence and time:
+    one report's "five alliances" and another's "19 alliances" may join
+    different facts.
+    """
     languages = {f.key: fact_languages(f) for f in facts}
     english = [f for f in facts if languages[f.key] == ("en",) and normalise_subject(f.subject)]
     if not english:
         return list(facts)
-    chinese = {f.key: f for f in facts if languages[f.key] == ("zh",)}
+    chinese = [f for f in facts if languages[f.key] == ("zh",)]
+    claims = [c for f in english for c in f.claims if _subject_words(c, lexicon)]
+    chosen: dict[str, Fact] = {}
+    pairs: dict[str, list[str]] = {}
+    for claim in claims:
+        best = _choose(_candidates([claim], chinese, lexicon))
+        if best is not None:
+            chosen[claim.ident], pairs[claim.ident] = best[1], list(best[2].pairs)
+    standing = _unambiguous(chosen, claims, lexicon)
     joins: dict[str, tuple[list[Claim], list[str]]] = {}
-    left: dict[str, set[str]] = defaultdict(set)
-    for fact in english:
-        for part in _parts(fact, lexicon):
-            chosen = _choose(_candidates(part, list(chinese.values()), lexicon))
-            if chosen is None:
-                continue
-            _, target, alignment = chosen
-            joining = _unambiguous(part, target)
-            if not joining:
-                continue
-            claims, pairs = joins.setdefault(target.key, ([], []))
-            claims.extend(joining)
-            pairs.extend(alignment.pairs)
-            left[fact.key] |= {c.ident for c in joining}
+    for claim in claims:
+        if claim.ident in standing:
+            joined, why = joins.setdefault(standing[claim.ident].key, ([], []))
+            joined.append(claim)
+            why.extend(pairs[claim.ident])
+    left = {c.ident for joined, _ in joins.values() for c in joined}
     out = []
     for fact in facts:
         if fact.key in joins:
             out.append(_joined(fact, *joins[fact.key]))
-        elif fact.key in left:
-            rest = tuple(c for c in fact.claims if c.ident not in left[fact.key])
+        elif any(c.ident in left for c in fact.claims):
+            rest = tuple(c for c in fact.claims if c.ident not in left)
             if rest:
                 out.append(fact.model_copy(update={"claims": rest}))
         else:

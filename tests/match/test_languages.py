@@ -130,3 +130,47 @@ def test_a_broken_glossary_is_one_error_with_file_and_line(tmp_path: Path) -> No
 def test_the_shipped_glossary_is_valid() -> None:
     glossary = load_glossary(ROOT / "rules" / "facts" / "glossary" / "domain.yml")
     assert any("充电桩" in t.zh for t in glossary.terms)
+
+
+ROUNDS = "第一轮三年行动计划320项重点任务、第二轮三年行动计划217项重点任务，完成率均在90%以上。"
+
+
+def test_each_english_claim_joins_its_own_fact(lexicon: Lexicon) -> None:
+    # One report, one subject, two figures: the clause that says "first round" picks 第一轮's fact,
+    # and a figure no fact of its words states joins nothing rather than the wrong one.
+    en = "The plan lists 165 key tasks. The first round covered 320 key tasks."
+    facts = _facts(lexicon, zh=ROUNDS, en=en)
+    first = _fact_of(facts, "en.txt", 320)
+    assert first.languages == ("en", "zh") and first.qualifiers == ("第一轮",)
+    assert assess(first).status == "corroborated"
+    assert _fact_of(facts, "en.txt", 165).languages in ((), ("en",))
+
+
+def test_an_of_phrase_said_by_the_chinese_sentence(lexicon: Lexicon) -> None:
+    en = "The completion rate of the key tasks in the previous rounds was above 90 percent."
+    fact = _fact_of(_facts(lexicon, zh=ROUNDS, en=en), "en.txt", 90)
+    assert fact.subject == "完成率" and fact.languages == ("en", "zh")
+    assert any("重点任务 said in the sentence" in pair for pair in fact.linked_on)
+
+
+def test_an_of_phrase_the_chinese_does_not_say_refuses_the_link(lexicon: Lexicon) -> None:
+    en = "The completion rate of the housing projects was above 90 percent."
+    fact = _fact_of(_facts(lexicon, zh=ROUNDS, en=en), "en.txt", 90)
+    assert fact.languages in ((), ("en",)), fact.linked_on
+
+
+def test_examples_before_deng_may_stay_unmatched(lexicon: Lexicon) -> None:
+    zh = "米面油肉蛋奶等重点食品合格率保持在99%以上。"
+    en = "The pass rate of staple foods is expected to remain above 99 percent."
+    fact = _fact_of(_facts(lexicon, zh=zh, en=en), "en.txt", 99)
+    assert fact.languages == ("en", "zh")
+    assert any("(examples) left unmatched" in pair for pair in fact.linked_on)
+
+
+def test_irregular_verbs_say_their_chinese_verb(lexicon: Lexicon) -> None:
+    # 建成 is "to build": "will be built" says it, so 建成和美乡村 is the beautiful villages built.
+    assert stem("built") == stem("build") and stem("grew") == stem("grow")
+    zh = "长三角地区建成和美乡村（美丽乡村）6000个以上，推介一批。"
+    en = "More than 6,000 beautiful villages will be built."
+    fact = _fact_of(_facts(lexicon, zh=zh, en=en), "en.txt", 6000)
+    assert fact.languages == ("en", "zh")
