@@ -23,7 +23,7 @@ is a span when it covers a stretch of time.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Final
@@ -58,6 +58,9 @@ _CHANGE_RE: Final[re.Pattern[str]] = re.compile(
 _ANNUAL_RE: Final[re.Pattern[str]] = re.compile(r"年均|平均每年|每年平均|average annual", re.I)
 _FROM_RE: Final[re.Pattern[str]] = re.compile(r"(?:由|从)[^，。；\d]{0,4}\Z")
 _MAX_OPENING: Final[int] = 4
+# A line break and (group 1, looked behind, so it may be the previous break) the last character before
+# it, spaces skipped; None when only spaces stand between the break and the start of the text.
+_BREAK_RE: Final[re.Pattern[str]] = re.compile(r"(?:(?<=([^ \t\u3000]))|^)[ \t\u3000]*\n")
 # A line break ends a paragraph after these (or before a blank line); elsewhere it is layout (OCR, wiki).
 _PARAGRAPH_END: Final[str] = "。！？!?；;：:”」』)）"
 
@@ -75,13 +78,9 @@ def layout_of(lines: str, to_norm: Callable[[int], int] = lambda pos: pos) -> La
     headings = [(m.start(), m.end()) for m in _HEADING_RE.finditer(lines)]
     heading_ends = {end for _, end in headings}
     paragraphs = []
-    for m in re.finditer(r"\n", lines):
-        # the last character before the break, spaces skipped ("" at the start of the text)
-        i = m.start()
-        while i > 0 and lines[i - 1] in " \t\u3000":
-            i -= 1
-        before = lines[i - 1] if i > 0 else ""
-        if before in _PARAGRAPH_END or m.start() in heading_ends or lines.startswith("\n", m.end()):
+    for m in _BREAK_RE.finditer(lines):
+        before = m.group(1) or ""  # "" (the start of the text) ends a paragraph: `"" in` is true
+        if before in _PARAGRAPH_END or m.end() - 1 in heading_ends or lines.startswith("\n", m.end()):
             paragraphs.append(to_norm(m.end()))
     return Layout(paragraphs, [(to_norm(a), to_norm(b)) for a, b in headings])
 
@@ -111,6 +110,8 @@ class Periods:
         self.headings = [(a, self._first(a, b)) for a, b in layout.headings]
         self.heading_starts = [h for h, _ in self.headings]
         self.paragraphs = sorted({0, *layout.paragraphs, *(b for _, b in layout.headings)})
+        # Sentence ends, found in one pass: a figure's sentence start is a bisect, not a backward search.
+        self._ends = [m.start() for m in _SENTENCE_RE.finditer(text)]
         self._openings: dict[int, Ref | None] = {}
         # Figures of one sentence share their paragraph's context: read it once per sentence.
         self._contexts: dict[tuple[int, int], Ref | None] = {}
@@ -158,8 +159,10 @@ class Periods:
     def context(self, start: int) -> tuple[int, Ref | None]:
         """The sentence start (。-level) of a figure, and the time its context is about."""
         para_start = self.paragraphs[bisect_right(self.paragraphs, start) - 1]
-        sent = _SENTENCE_RE.search(self.text[max(0, start - 400) : start][::-1])
-        sent_start = max(start - sent.start() if sent else max(0, start - 400), para_start)
+        # after the last sentence end at most 400 characters back, else 400 back
+        reach = max(0, start - 400)
+        i = bisect_left(self._ends, start) - 1
+        sent_start = max(self._ends[i] + 1 if i >= 0 and self._ends[i] >= reach else reach, para_start)
         ctx = self._opening(sent_start) or self._paragraph(para_start, sent_start) or self._section(start)
         return sent_start, ctx
 

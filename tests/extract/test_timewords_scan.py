@@ -1,0 +1,71 @@
+"""timewords.scan finds what TIME_RE.finditer finds, though it tries TIME_RE only where a match can start.
+
+Its shortcuts rest on two facts about TIME_RE: every match starts with a
+character of _FIRST_RE and holds one of _TRIGGER_RE.  Both are checked at
+every position of the seeds, the real corpora and random texts built from the
+pieces time expressions are made of.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from checker.extract.normalize import normalize
+from checker.extract.timewords import _FIRST_RE, _TRIGGER_RE, TIME_RE, scan
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPORA = sorted((ROOT.parent / "shared" / "corpora").glob("*/*.txt"))
+PIECES = (
+    "2018", "1 9 9 7", "二〇二三", "一九七八", "年", "月", "日", "底", "末", "初", "以来", "期间", "上半年", "下半年",
+    "第三季度", "前三季度", "今年", "去年", "全年", "年底", "目前", "至今", "迄今", "当前", "现在", "过去五年",
+    "五年来", "十年", "近三年", "未来五年", "“十三五”", "\"九五\"", "七五", "计划", "第六个五年计划", "截至",
+    "截止到", "到", "从", "自", "在", "比上年", "相比", "—", "-", "～", "至", "、", "，", "。", "；", "\n", " ",
+    "\u3000", "in", "In", "IN", "as of", "As Of", "June", "Sept", "the first half of", "The First Half",
+    "at the end of", "through", "to", "this year", "Last Year", "over the past five years", "since", "during",
+    "增长", "亿元", "9.5%", "12", "3", "x", "é", "ı", "ſ", "K", "İ",
+)  # fmt: skip
+
+
+def _reference(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    return [m.span() for m in TIME_RE.finditer(text, lo, hi) if m.group(0).strip()]
+
+
+def _texts() -> list[str]:
+    rng = random.Random(9)
+    fuzz = ["".join(rng.choice(PIECES) for _ in range(rng.randint(1, 40))) for _ in range(3000)]
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    real = [normalize(p.read_text(encoding="utf-8")).text for p in CORPORA[:6]]
+    return [*fuzz, *seeds, *real]
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    return _texts()
+
+
+def test_every_match_starts_with_a_first_character_and_holds_a_trigger(texts: list[str]) -> None:
+    for text in texts:
+        for pos in range(len(text)):
+            m = TIME_RE.match(text, pos)
+            if m is None:
+                continue
+            assert _FIRST_RE.match(text, pos), (text, pos, m.group(0))
+            assert _TRIGGER_RE.search(text, m.start(), m.end()), (text, m.group(0))
+
+
+def test_scan_equals_finditer_on_every_stretch(texts: list[str]) -> None:
+    rng = random.Random(3)
+    for text in texts:
+        n = len(text)
+        stretches = [(0, n)] + [tuple(sorted((rng.randint(0, n), rng.randint(0, n)))) for _ in range(30)]
+        for lo, hi in stretches:
+            assert [m.span() for m in scan(text, lo, hi)] == _reference(text, lo, hi), (text[lo:hi], lo, hi)
+
+
+def test_the_shortcuts_are_case_insensitive_like_time_re() -> None:
+    assert TIME_RE.flags & re.IGNORECASE
+    assert _FIRST_RE.flags & re.IGNORECASE and _TRIGGER_RE.flags & re.IGNORECASE
