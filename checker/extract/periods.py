@@ -24,19 +24,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Final
 
+from checker.extract.layout import Layout, layout_of
 from checker.extract.timeread import read
-from checker.extract.timewords import TIME_RE, Anchors, Day, Ref, scan
+from checker.extract.timewords import Anchors, Day, Ref, match_at, scan
 from checker.models import PartialDate, Period, PeriodKind
 
 _SENTENCE_RE: Final[re.Pattern[str]] = re.compile(r"[。!！?？\n]")
-_HEADING_RE: Final[re.Pattern[str]] = re.compile(
-    r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十]{1,3}部分)[^\n。]{2,40}$",
-    re.MULTILINE,
-)
 _OPENING_RE: Final[re.Pattern[str]] = re.compile(r"[ \t\u3000]*(?:其中|同时|此外|另外|而|在|从|自)?[，,]?")
 _EN_AFTER_RE: Final[re.Pattern[str]] = re.compile(
     r"\s+(?=(?:in|during|as of|at the end of|by|for|this|last|next) )", re.I
@@ -58,31 +54,6 @@ _CHANGE_RE: Final[re.Pattern[str]] = re.compile(
 _ANNUAL_RE: Final[re.Pattern[str]] = re.compile(r"年均|平均每年|每年平均|average annual", re.I)
 _FROM_RE: Final[re.Pattern[str]] = re.compile(r"(?:由|从)[^，。；\d]{0,4}\Z")
 _MAX_OPENING: Final[int] = 4
-# A line break and (group 1, looked behind, so it may be the previous break) the last character before
-# it, spaces skipped; None when only spaces stand between the break and the start of the text.
-_BREAK_RE: Final[re.Pattern[str]] = re.compile(r"(?:(?<=([^ \t\u3000]))|^)[ \t\u3000]*\n")
-# A line break ends a paragraph after these (or before a blank line); elsewhere it is layout (OCR, wiki).
-_PARAGRAPH_END: Final[str] = "。！？!?；;：:”」』)）"
-
-
-@dataclass(frozen=True)
-class Layout:
-    """Paragraph starts and heading spans, as offsets of the normalised text (which joins lines)."""
-
-    paragraphs: list[int] = field(default_factory=list)
-    headings: list[tuple[int, int]] = field(default_factory=list)
-
-
-def layout_of(lines: str, to_norm: Callable[[int], int] = lambda pos: pos) -> Layout:
-    """The layout of a text whose line breaks are kept (`lines`), mapped by `to_norm`."""
-    headings = [(m.start(), m.end()) for m in _HEADING_RE.finditer(lines)]
-    heading_ends = {end for _, end in headings}
-    paragraphs = []
-    for m in _BREAK_RE.finditer(lines):
-        before = m.group(1) or ""  # "" (the start of the text) ends a paragraph: `"" in` is true
-        if before in _PARAGRAPH_END or m.end() - 1 in heading_ends or lines.startswith("\n", m.end()):
-            paragraphs.append(to_norm(m.end()))
-    return Layout(paragraphs, [(to_norm(a), to_norm(b)) for a, b in headings])
 
 
 def iso(day: Day) -> str:
@@ -106,19 +77,31 @@ class Periods:
         self.text = text
         self.date = date
         self.bare = Anchors(date, None)
-        layout = layout or layout_of(text)
-        self.headings = [(a, self._first(a, b)) for a, b in layout.headings]
-        self.heading_starts = [h for h, _ in self.headings]
-        self.paragraphs = sorted({0, *layout.paragraphs, *(b for _, b in layout.headings)})
         # Sentence ends, found in one pass: a figure's sentence start is a bisect, not a backward search.
         self._ends = [m.start() for m in _SENTENCE_RE.finditer(text)]
         self._openings: dict[int, Ref | None] = {}
         # Figures of one sentence share their paragraph's context: read it once per sentence.
         self._contexts: dict[tuple[int, int], Ref | None] = {}
+        # Per paragraph (index of its first sentence end): how far its openings were read, the last one.
+        self._read_to: dict[int, tuple[int, Ref | None]] = {}
+        # An expression is read once per anchor year, however many figures look at it.
+        self._reads: dict[tuple[object, int | None], Ref] = {}
+        layout = layout or layout_of(text)
+        self.headings = [(a, self._first(a, b)) for a, b in layout.headings]
+        self.heading_starts = [h for h, _ in self.headings]
+        self.paragraphs = sorted({0, *layout.paragraphs, *(b for _, b in layout.headings)})
+
+    def _read(self, m: re.Match[str], at: Anchors) -> Ref:
+        # every Anchors here holds self.date: the match's group spans and the context year decide
+        key = (m.regs, at.context)
+        ref = self._reads.get(key)
+        if ref is None:
+            ref = self._reads[key] = read(m, self.text, at)
+        return ref
 
     def _first(self, lo: int, hi: int, at: Anchors | None = None) -> Ref | None:
         for m in scan(self.text, lo, hi):
-            ref = read(m, self.text, at or self.bare)
+            ref = self._read(m, at or self.bare)
             if _frames(ref):
                 return ref
         return None
@@ -128,8 +111,8 @@ class Periods:
         if sent_start not in self._openings:
             lead = _OPENING_RE.match(self.text, sent_start)
             pos = lead.end() if lead else sent_start
-            m = TIME_RE.match(self.text, pos) if pos - sent_start <= _MAX_OPENING else None
-            ref = read(m, self.text, self.bare) if m and m.group(0).strip() else None
+            m = match_at(self.text, pos) if pos - sent_start <= _MAX_OPENING else None
+            ref = self._read(m, self.bare) if m and m.group(0).strip() else None
             useful = ref is not None and _frames(ref)
             self._openings[sent_start] = ref if useful else None
         return self._openings[sent_start]
@@ -144,13 +127,27 @@ class Periods:
         return self._contexts[key]
 
     def _read_paragraph(self, para_start: int, sent_start: int) -> Ref | None:
-        found = self._opening(para_start)
-        first_end = sent_start
-        for m in _SENTENCE_RE.finditer(self.text, para_start, sent_start):
-            first_end = min(first_end, m.end())
-            ref = self._opening(m.end()) if m.end() < sent_start else None
-            found = ref or found
+        ends = self._ends
+        lo = bisect_left(ends, para_start)
+        # the sentences after the ends in [para_start, sent_start - 1) start before this one
+        found = self._last_opening(lo, bisect_left(ends, sent_start - 1)) or self._opening(para_start)
+        first_end = ends[lo] + 1 if lo < bisect_left(ends, sent_start) else sent_start
         return found or self._first(para_start, first_end)
+
+    def _last_opening(self, lo: int, hi: int) -> Ref | None:
+        """The last opening of the sentences after ends[lo:hi], read on from where the paragraph's last figure left off.
+
+        Figures come in text order, so each sentence of a paragraph is read once, not once per later figure.
+        """
+        done, last = self._read_to.get(lo, (lo, None))
+        if hi < done:
+            return next(
+                filter(None, (self._opening(self._ends[j] + 1) for j in range(hi - 1, lo - 1, -1))), None
+            )
+        for j in range(done, hi):
+            last = self._opening(self._ends[j] + 1) or last
+        self._read_to[lo] = (hi, last)
+        return last
 
     def _section(self, pos: int) -> Ref | None:
         i = bisect_right(self.heading_starts, pos) - 1
@@ -170,11 +167,11 @@ class Periods:
         """An expression right after the figure: "409.89 points in 2023", "10个2024年度……项目"."""
         if english:
             after = _EN_AFTER_RE.match(self.text, end)
-            m = TIME_RE.match(self.text, after.end()) if after else None
+            m = match_at(self.text, after.end()) if after else None
         else:
-            m = TIME_RE.match(self.text, end)
+            m = match_at(self.text, end)
             m = m if m is not None and m.group("abs") and not m.group("lead") else None
-        return read(m, self.text, at) if m else None
+        return self._read(m, at) if m else None
 
     def resolve(self, start: int, end: int, own_start: int, english: bool) -> Timed:
         """The period of the figure at [start, end) whose own clause starts at `own_start`."""
@@ -183,10 +180,10 @@ class Periods:
         at = Anchors(self.date, year)
         ref = self._after(end, english, at)
         if ref is None:
-            ref = _last(self.text, own_start, start, at)
+            ref = self._last(own_start, start, at)
         if ref is None:
             opening = self._opening(sent_start)
-            ref = opening or _last(self.text, sent_start, own_start, at) or ctx
+            ref = opening or self._last(sent_start, own_start, at) or ctx
         if ref is None:
             return Timed(Period(), None, sent_start)
         ref = self._refine(ref, ctx, (sent_start, own_start, start), at)
@@ -209,7 +206,7 @@ class Periods:
             and (ref.years == _years(ctx) or _ANNUAL_RE.search(self.text, own_start, start))
         ):
             return ctx if _years(ref) <= 1 or ref.years else ref
-        base = _last_base(self.text, sent_start, start, at)
+        base = self._last_base(sent_start, start, at)
         if base is None or base.first is None or _years(ref) != 1 or ref.first is None or ref.last is None:
             return ref
         if _FROM_RE.search(self.text, own_start, start):
@@ -218,6 +215,23 @@ class Periods:
             first = (base.first[0] + 1, 1, 1)
             return Ref(ref.text, ref.start, ref.end, first, ref.last, span=True, relative=ref.relative)
         return ref
+
+    def _last_base(self, lo: int, hi: int, at: Anchors) -> Ref | None:
+        """The last comparison base of one year before `hi` (比1995年, 同1978年相比)."""
+        found = None
+        for m in scan(self.text, lo, hi):
+            ref = self._read(m, at)
+            if ref.base and _years(ref) == 1:
+                found = ref
+        return found
+
+    def _last(self, lo: int, hi: int, at: Anchors) -> Ref | None:
+        found = None
+        for m in scan(self.text, lo, hi):
+            ref = self._read(m, at)
+            if not ref.base:
+                found = ref
+        return found
 
 
 def _single_year(ref: Ref | None) -> int | None:
@@ -236,25 +250,6 @@ def _years(ref: Ref) -> int:
     if ref.first is None or ref.last is None:
         return 0
     return ref.last[0] - ref.first[0] + 1
-
-
-def _last_base(text: str, lo: int, hi: int, at: Anchors) -> Ref | None:
-    """The last comparison base of one year before `hi` (比1995年, 同1978年相比)."""
-    found = None
-    for m in scan(text, lo, hi):
-        ref = read(m, text, at)
-        if ref.base and _years(ref) == 1:
-            found = ref
-    return found
-
-
-def _last(text: str, lo: int, hi: int, at: Anchors) -> Ref | None:
-    found = None
-    for m in scan(text, lo, hi):
-        ref = read(m, text, at)
-        if not ref.base:
-            found = ref
-    return found
 
 
 def to_period(ref: Ref, cue: str) -> Period:

@@ -144,6 +144,11 @@ def scan(text: str, lo: int, hi: int) -> list[re.Match[str]]:
     return found
 
 
+def match_at(text: str, pos: int) -> re.Match[str] | None:
+    """`TIME_RE.match(text, pos)`, not tried where no match can start."""
+    return TIME_RE.match(text, pos) if _FIRST_RE.match(text, pos) else None
+
+
 def plan_years(n: int) -> tuple[int, int]:
     """The years of the n-th five-year plan: 一五 1953–1957, 二五 1958–1962, 三五 from 1966 on."""
     start = 1953 + 5 * (n - 1) if n <= 2 else 1966 + 5 * (n - 3)

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from typing import Final, Protocol
 
+from checker.extract.layout import Layout, layout_of
 from checker.extract.modality import Modalities
 from checker.extract.normalize import Normalized
-from checker.extract.periods import Layout, Periods, layout_of, year_of
+from checker.extract.periods import Periods, year_of
 from checker.models import Modality, PartialDate, Period
 
 _YEAR_RE: Final[re.Pattern[str]] = re.compile(r"(?:1[89]|20)\d{2}")
