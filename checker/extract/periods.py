@@ -86,6 +86,7 @@ class Periods:
         self._read_to: dict[int, tuple[int, Ref | None]] = {}
         # An expression is read once per anchor year, however many figures look at it.
         self._reads: dict[tuple[object, int | None], Ref] = {}
+        self._anchors: dict[int | None, Anchors] = {}
         layout = layout or layout_of(text)
         self.headings = [(a, self._first(a, b)) for a, b in layout.headings]
         self.heading_starts = [h for h, _ in self.headings]
@@ -177,7 +178,7 @@ class Periods:
         """The period of the figure at [start, end) whose own clause starts at `own_start`."""
         sent_start, ctx = self.context(start)
         year = _single_year(ctx)
-        at = Anchors(self.date, year)
+        at = self._anchors.get(year) or self._anchors.setdefault(year, Anchors(self.date, year))
         ref = self._after(end, english, at)
         if ref is None:
             ref = self._last(own_start, start, at)
@@ -206,12 +207,18 @@ class Periods:
             and (ref.years == _years(ctx) or _ANNUAL_RE.search(self.text, own_start, start))
         ):
             return ctx if _years(ref) <= 1 or ref.years else ref
-        base = self._last_base(sent_start, start, at)
-        if base is None or base.first is None or _years(ref) != 1 or ref.first is None or ref.last is None:
+        if _years(ref) != 1 or ref.first is None or ref.last is None:
             return ref
-        if _FROM_RE.search(self.text, own_start, start):
+        # the base matters only after 由/从 or a change verb: the sentence is scanned for it only then
+        from_base = _FROM_RE.search(self.text, own_start, start) is not None
+        if not from_base and not _CHANGE_RE.search(self.text, own_start, start):
+            return ref
+        base = self._last_base(sent_start, start, at)
+        if base is None or base.first is None:
+            return ref
+        if from_base:
             return base
-        if _CHANGE_RE.search(self.text, own_start, start) and base.first[0] < ref.first[0]:
+        if base.first[0] < ref.first[0]:
             first = (base.first[0] + 1, 1, 1)
             return Ref(ref.text, ref.start, ref.end, first, ref.last, span=True, relative=ref.relative)
         return ref

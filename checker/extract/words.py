@@ -31,6 +31,18 @@ _TIME_CORE_RE: Final[re.Pattern[str]] = re.compile(
     r"|上半年|下半年|年内|目前|现在|当前|近年来|此前|同期|今后|今天|昨天|明天|当天|(?:第?[一二三四1-4]|前[二三两2-3])季度"
     r"|(?:过去|近|未来|最近)[\d一二两三四五六七八九十]+年(?:来|间|里|中)?|[\d一二两三四五六七八九十]+年(?:多)?来"
 )
+# Every match of TIME_RE holds one of these: a stretch without any has no time word (one pass in C).
+_TIME_TRIGGER_RE: Final[re.Pattern[str]] = re.compile(r"[年目现当此同后天季]")
+
+
+def times_in(text: str, lo: int = 0, hi: int | None = None) -> list[re.Match[str]]:
+    """The matches of TIME_RE in text[lo:hi], as `TIME_RE.finditer(text, lo, hi)` finds them."""
+    hi = len(text) if hi is None else hi
+    if _TIME_TRIGGER_RE.search(text, lo, hi) is None:
+        return []
+    return list(TIME_RE.finditer(text, lo, hi))
+
+
 OPENING_TIME_RE: Final[re.Pattern[str]] = re.compile(
     rf"\s*(?P<scope>(?:到|截至|截止到?|自)?{YEAR}年(?:度|底|初|末|以来)?|今年以来|今年|去年|全年)(?![)）\]】》])"
 )

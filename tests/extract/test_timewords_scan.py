@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from checker.extract import words
 from checker.extract.normalize import normalize
-from checker.extract.timewords import _FIRST_RE, _TRIGGER_RE, TIME_RE, scan
+from checker.extract.timewords import _FIRST_RE, _TRIGGER_RE, TIME_RE, match_at, scan
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPORA = sorted((ROOT.parent / "shared" / "corpora").glob("*/*.txt"))
@@ -26,7 +27,8 @@ PIECES = (
     "截止到", "到", "从", "自", "在", "比上年", "相比", "—", "-", "～", "至", "、", "，", "。", "；", "\n", " ",
     "\u3000", "in", "In", "IN", "as of", "As Of", "June", "Sept", "the first half of", "The First Half",
     "at the end of", "through", "to", "this year", "Last Year", "over the past five years", "since", "during",
-    "增长", "亿元", "9.5%", "12", "3", "x", "é", "ı", "ſ", "K", "İ",
+    "增长", "亿元", "9.5%", "12", "3", "x", "é", "ı", "ſ", "K", "İ", "今天", "当天", "此前", "同期", "今后", "近年来",
+    "第二季度", "前两季度", "年内", "年底前",
 )  # fmt: skip
 
 
@@ -64,6 +66,25 @@ def test_scan_equals_finditer_on_every_stretch(texts: list[str]) -> None:
         stretches = [(0, n)] + [tuple(sorted((rng.randint(0, n), rng.randint(0, n)))) for _ in range(30)]
         for lo, hi in stretches:
             assert [m.span() for m in scan(text, lo, hi)] == _reference(text, lo, hi), (text[lo:hi], lo, hi)
+
+
+def test_match_at_is_time_re_match(texts: list[str]) -> None:
+    for text in texts[:500]:
+        for pos in range(len(text) + 1):
+            got, want = match_at(text, pos), TIME_RE.match(text, pos)
+            assert (got and got.span()) == (want and want.span()), (text, pos)
+
+
+def test_times_in_is_finditer_of_the_context_time_words(texts: list[str]) -> None:
+    for text in texts:
+        want = [m.span() for m in words.TIME_RE.finditer(text)]
+        assert [m.span() for m in words.times_in(text)] == want
+        for m in words.TIME_RE.finditer(text):
+            assert words._TIME_TRIGGER_RE.search(m.group(0)), m.group(0)
+        n = len(text)
+        for lo, hi in ((n // 3, n), (0, n // 2), (n // 4, 3 * n // 4)):
+            want = [m.span() for m in words.TIME_RE.finditer(text, lo, hi)]
+            assert [m.span() for m in words.times_in(text, lo, hi)] == want
 
 
 def test_the_shortcuts_are_case_insensitive_like_time_re() -> None:
