@@ -28,6 +28,7 @@ from checker.extract.englishtime import english_context
 from checker.extract.englishtime import sentence_start as english_sentence_start
 from checker.extract.nouns import following_noun
 from checker.extract.numbers import Figure
+from checker.extract.periods import NO_PERIOD
 from checker.extract.sections import Section, Sections
 from checker.extract.timing import Timing
 from checker.models import Modality, Period
@@ -61,7 +62,7 @@ class Context:
     time_scope: str | None = None
     year: int | None = None
     modality: Modality = Modality.REPORTED
-    period: Period = field(default_factory=Period)
+    period: Period = NO_PERIOD  # shared: the model is frozen, and timing sets every figure's own
     qualifiers: list[str] = field(default_factory=list)
     sentence: str = ""
     sentence_offset: int = 0

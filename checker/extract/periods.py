@@ -84,25 +84,15 @@ class Periods:
         self._contexts: dict[tuple[int, int], Ref | None] = {}
         # Per paragraph (index of its first sentence end): how far its openings were read, the last one.
         self._read_to: dict[int, tuple[int, Ref | None]] = {}
-        # An expression is read once per anchor year, however many figures look at it.
-        self._reads: dict[tuple[object, int | None], Ref] = {}
         self._anchors: dict[int | None, Anchors] = {}
         layout = layout or layout_of(text)
         self.headings = [(a, self._first(a, b)) for a, b in layout.headings]
         self.heading_starts = [h for h, _ in self.headings]
         self.paragraphs = sorted({0, *layout.paragraphs, *(b for _, b in layout.headings)})
 
-    def _read(self, m: re.Match[str], at: Anchors) -> Ref:
-        # every Anchors here holds self.date: the match's group spans and the context year decide
-        key = (m.regs, at.context)
-        ref = self._reads.get(key)
-        if ref is None:
-            ref = self._reads[key] = read(m, self.text, at)
-        return ref
-
     def _first(self, lo: int, hi: int, at: Anchors | None = None) -> Ref | None:
         for m in scan(self.text, lo, hi):
-            ref = self._read(m, at or self.bare)
+            ref = read(m, self.text, at or self.bare)
             if _frames(ref):
                 return ref
         return None
@@ -113,7 +103,7 @@ class Periods:
             lead = _OPENING_RE.match(self.text, sent_start)
             pos = lead.end() if lead else sent_start
             m = match_at(self.text, pos) if pos - sent_start <= _MAX_OPENING else None
-            ref = self._read(m, self.bare) if m and m.group(0).strip() else None
+            ref = read(m, self.text, self.bare) if m and m.group(0).strip() else None
             useful = ref is not None and _frames(ref)
             self._openings[sent_start] = ref if useful else None
         return self._openings[sent_start]
@@ -172,7 +162,7 @@ class Periods:
         else:
             m = match_at(self.text, end)
             m = m if m is not None and m.group("abs") and not m.group("lead") else None
-        return self._read(m, at) if m else None
+        return read(m, self.text, at) if m else None
 
     def resolve(self, start: int, end: int, own_start: int, english: bool) -> Timed:
         """The period of the figure at [start, end) whose own clause starts at `own_start`."""
@@ -186,7 +176,7 @@ class Periods:
             opening = self._opening(sent_start)
             ref = opening or self._last(sent_start, own_start, at) or ctx
         if ref is None:
-            return Timed(Period(), None, sent_start)
+            return Timed(NO_PERIOD, None, sent_start)
         ref = self._refine(ref, ctx, (sent_start, own_start, start), at)
         cue = self.text[max(own_start - 12, sent_start) : start] + self.text[end : end + 4]
         return Timed(to_period(ref, cue), ref, sent_start)
@@ -227,7 +217,7 @@ class Periods:
         """The last comparison base of one year before `hi` (比1995年, 同1978年相比)."""
         found = None
         for m in scan(self.text, lo, hi):
-            ref = self._read(m, at)
+            ref = read(m, self.text, at)
             if ref.base and _years(ref) == 1:
                 found = ref
         return found
@@ -235,10 +225,14 @@ class Periods:
     def _last(self, lo: int, hi: int, at: Anchors) -> Ref | None:
         found = None
         for m in scan(self.text, lo, hi):
-            ref = self._read(m, at)
+            ref = read(m, self.text, at)
             if not ref.base:
                 found = ref
         return found
+
+
+# No period: one shared instance (the model is frozen), not a new one per figure without a time.
+NO_PERIOD: Final[Period] = Period()
 
 
 def _single_year(ref: Ref | None) -> int | None:

@@ -7,6 +7,7 @@ particular document.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final
 
 from checker.extract.patterns import trie_regex
@@ -88,6 +89,12 @@ _QUALIFIER_RE: Final[re.Pattern[str]] = re.compile("|".join(QUALIFIER_WORDS))
 
 def qualifiers(window: str, just_before: str) -> list[str]:
     """Words in the clause before the figure that set look-alike figures apart."""
+    return list(_qualifiers(window, just_before.endswith("各")))
+
+
+@lru_cache(maxsize=4096)
+def _qualifiers(window: str, each: bool) -> tuple[str, ...]:
+    # memoised: clauses recur (lists, repeated boilerplate), and the caller gets its own list
     found: list[str] = []
     for m in _ORDINAL_RE.finditer(window):
         found.append(m.group(0))
@@ -95,9 +102,9 @@ def qualifiers(window: str, just_before: str) -> list[str]:
         found.append(m.group(0))
     for m in _REGION_RE.finditer(window):
         found.append(m.group(1))
-    if just_before.endswith("各"):
+    if each:
         found.append("各")
-    return list(dict.fromkeys(found))
+    return tuple(dict.fromkeys(found))
 
 
 # --- phrases ---------------------------------------------------------------
@@ -202,6 +209,9 @@ def _after_scope_word(phrase: str) -> str:
     return phrase[best:]
 
 
+@lru_cache(
+    maxsize=8192
+)  # a pure function of a short phrase; the same phrases recur within and across documents
 def clean_phrase(phrase: str) -> str:
     """A subject phrase without quotes, time scopes, qualifiers, modality, scope regions and trailing verbs."""
     phrase = _PAREN_RE.sub("", phrase).translate(_DROP_TABLE)
