@@ -18,7 +18,7 @@ from typing import Final
 from checker.extract.cjk_numerals import parse_cjk
 from checker.models import PartialDate
 
-_CJK_DIGITS: Final[dict[str, str]] = dict(zip("〇零○一二三四五六七八九", "000123456789", strict=True))
+_CJK_DIGIT_TABLE: Final[dict[int, str]] = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 _YEAR: Final[str] = r"(?:(?:1 ?[89]|2 ?0) ?\d ?\d|[一二三四五六七八九][〇零○一二三四五六七八九]{3})"
 _N: Final[str] = r"[\d一二两三四五六七八九十]{1,3}"
 _M: Final[str] = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
@@ -87,8 +87,7 @@ class Ref:
 
 def year_of(raw: str) -> int:
     """A year as written: "2018", "1 9 9 7" or "一九七八"."""
-    raw = raw.replace(" ", "")
-    return int("".join(_CJK_DIGITS.get(c, c) for c in raw))
+    return int(raw.replace(" ", "").translate(_CJK_DIGIT_TABLE))
 
 
 def number_of(raw: str) -> int | None:
