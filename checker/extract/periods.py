@@ -29,7 +29,7 @@ from typing import Final
 
 from checker.extract.layout import Layout, layout_of
 from checker.extract.timeread import read
-from checker.extract.timewords import Anchors, Day, Ref, match_at, scan
+from checker.extract.timewords import Anchors, Day, Ref, is_base, match_at, scan
 from checker.models import PartialDate, Period, PeriodKind
 
 _SENTENCE_RE: Final[re.Pattern[str]] = re.compile(r"[。!！?？\n]")
@@ -213,22 +213,23 @@ class Periods:
             return Ref(ref.text, ref.start, ref.end, first, ref.last, span=True, relative=ref.relative)
         return ref
 
+    # Both read from the last expression back and stop at the first that qualifies: whether one is a
+    # base depends on its place only (`is_base`), so the earlier ones need not be read.
+
     def _last_base(self, lo: int, hi: int, at: Anchors) -> Ref | None:
         """The last comparison base of one year before `hi` (比1995年, 同1978年相比)."""
-        found = None
-        for m in scan(self.text, lo, hi):
-            ref = read(m, self.text, at)
-            if ref.base and _years(ref) == 1:
-                found = ref
-        return found
+        for m in reversed(scan(self.text, lo, hi)):
+            if is_base(self.text, m.start(), m.end()):
+                ref = read(m, self.text, at)
+                if _years(ref) == 1:
+                    return ref
+        return None
 
     def _last(self, lo: int, hi: int, at: Anchors) -> Ref | None:
-        found = None
-        for m in scan(self.text, lo, hi):
-            ref = read(m, self.text, at)
-            if not ref.base:
-                found = ref
-        return found
+        for m in reversed(scan(self.text, lo, hi)):
+            if not is_base(self.text, m.start(), m.end()):
+                return read(m, self.text, at)
+        return None
 
 
 # No period: one shared instance (the model is frozen), not a new one per figure without a time.
