@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 from checker.extract.layout import Layout, layout_of
@@ -257,19 +258,20 @@ def _years(ref: Ref) -> int:
 def to_period(ref: Ref, cue: str) -> Period:
     """The period an expression gives a figure whose nearby words are `cue` (stock or flow)."""
     if ref.first is None or ref.last is None:
-        return Period(text=ref.text, relative=ref.relative)
+        return _period(None, None, PeriodKind.UNKNOWN, ref.text, ref.relative)
     stock = bool(_STOCK_RE.search(cue))
     flow = bool(_FLOW_RE.search(cue))
     if ref.point or (stock and not ref.span and not flow):
-        return Period(
-            start=iso(ref.last),
-            end=iso(ref.last),
-            kind=PeriodKind.POINT,
-            text=ref.text,
-            relative=ref.relative,
-        )
+        return _period(iso(ref.last), iso(ref.last), PeriodKind.POINT, ref.text, ref.relative)
     kind = PeriodKind.POINT if ref.first == ref.last else PeriodKind.SPAN
-    return Period(start=iso(ref.first), end=iso(ref.last), kind=kind, text=ref.text, relative=ref.relative)
+    return _period(iso(ref.first), iso(ref.last), kind, ref.text, ref.relative)
+
+
+@lru_cache(maxsize=2048)  # a handful of periods recur through a document, and Period is frozen
+def _period(start: str | None, end: str | None, kind: PeriodKind, text: str, relative: bool) -> Period:
+    if start is None:
+        return Period(text=text, relative=relative)  # unknown: the fields the text gave, as before
+    return Period(start=start, end=end, kind=kind, text=text, relative=relative)
 
 
 def year_of(period: Period) -> int | None:

@@ -18,7 +18,7 @@ from typing import Final
 from checker.extract.cjk_numerals import parse_cjk
 from checker.models import PartialDate
 
-_CJK_DIGIT_TABLE: Final[dict[int, str]] = str.maketrans("〇零○一二三四五六七八九", "000123456789")
+_CJK_DIGIT_TABLE: Final[dict[int, int]] = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 _YEAR: Final[str] = r"(?:(?:1 ?[89]|2 ?0) ?\d ?\d|[一二三四五六七八九][〇零○一二三四五六七八九]{3})"
 _N: Final[str] = r"[\d一二两三四五六七八九十]{1,3}"
 _M: Final[str] = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
