@@ -24,9 +24,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Final
+from typing import Final, NamedTuple
 
 from checker.extract.layout import Layout, layout_of
 from checker.extract.timeread import read
@@ -62,8 +61,7 @@ def iso(day: Day) -> str:
     return f"{day[0]:04d}-{day[1]:02d}-{day[2]:02d}"
 
 
-@dataclass(frozen=True, slots=True)
-class Timed:
+class Timed(NamedTuple):
     """A figure's period and the expression it came from (None when the text gives none)."""
 
     period: Period
@@ -262,16 +260,16 @@ def to_period(ref: Ref, cue: str) -> Period:
     stock = bool(_STOCK_RE.search(cue))
     flow = bool(_FLOW_RE.search(cue))
     if ref.point or (stock and not ref.span and not flow):
-        return _period(iso(ref.last), iso(ref.last), PeriodKind.POINT, ref.text, ref.relative)
+        return _period(ref.last, ref.last, PeriodKind.POINT, ref.text, ref.relative)
     kind = PeriodKind.POINT if ref.first == ref.last else PeriodKind.SPAN
-    return _period(iso(ref.first), iso(ref.last), kind, ref.text, ref.relative)
+    return _period(ref.first, ref.last, kind, ref.text, ref.relative)
 
 
 @lru_cache(maxsize=2048)  # a handful of periods recur through a document, and Period is frozen
-def _period(start: str | None, end: str | None, kind: PeriodKind, text: str, relative: bool) -> Period:
-    if start is None:
+def _period(first: Day | None, last: Day | None, kind: PeriodKind, text: str, relative: bool) -> Period:
+    if first is None or last is None:
         return Period(text=text, relative=relative)  # unknown: the fields the text gave, as before
-    return Period(start=start, end=end, kind=kind, text=text, relative=relative)
+    return Period(start=iso(first), end=iso(last), kind=kind, text=text, relative=relative)
 
 
 def year_of(period: Period) -> int | None:
