@@ -109,9 +109,9 @@ def is_base(text: str, start: int, end: int) -> bool:
 
 
 # Every match of TIME_RE holds one of these (年 月 五 季 目前 现在 当前 迄今 至今, a year 19xx/20xx, or the
-# "a" of year/half/as of), so a stretch without any has no time expression: one pass in C rules it out
-# before TIME_RE, which tries its whole alternation at every character, runs over it.
-_TRIGGER_RE: Final[re.Pattern[str]] = re.compile(r"[年月五季目现当迄今a]|(?:19|20)\d\d", re.IGNORECASE)
+# "a" of year/half/as of): a stretch without any has no time expression, and none starts after the last
+# one.  The year is looked ahead for, so overlapping ones ("192020") are all found.
+_TRIGGER_RE: Final[re.Pattern[str]] = re.compile(r"[年月五季目现当迄今a]|(?=(?:19|20)\d\d)", re.IGNORECASE)
 
 
 # Every character a match of TIME_RE can start with: its leading words, numerals and quotes, a digit,
@@ -125,14 +125,17 @@ _FIRST_RE: Final[re.Pattern[str]] = re.compile(
 def scan(text: str, lo: int, hi: int) -> list[re.Match[str]]:
     """The time expressions in text[lo:hi], in order: what `TIME_RE.finditer(text, lo, hi)` finds.
 
-    TIME_RE is tried only where a match can start, and only in a stretch that holds a trigger.
+    TIME_RE is tried only where a match can start, and not after the last trigger.
     """
-    if _TRIGGER_RE.search(text, lo, hi) is None:
+    last = -1
+    for trigger in _TRIGGER_RE.finditer(text, lo, hi):
+        last = trigger.start()
+    if last < 0:
         return []
     found = []
     pos = lo
     match = TIME_RE.match
-    for first in _FIRST_RE.finditer(text, lo, hi):
+    for first in _FIRST_RE.finditer(text, lo, last + 1):
         p = first.start()
         if p < pos:
             continue

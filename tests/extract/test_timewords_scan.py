@@ -28,7 +28,7 @@ PIECES = (
     "\u3000", "in", "In", "IN", "as of", "As Of", "June", "Sept", "the first half of", "The First Half",
     "at the end of", "through", "to", "this year", "Last Year", "over the past five years", "since", "during",
     "增长", "亿元", "9.5%", "12", "3", "x", "é", "ı", "ſ", "K", "İ", "今天", "当天", "此前", "同期", "今后", "近年来",
-    "第二季度", "前两季度", "年内", "年底前",
+    "第二季度", "前两季度", "年内", "年底前", "19", "20", "1920", "192020年", "2 0",
 )  # fmt: skip
 
 
@@ -90,3 +90,10 @@ def test_times_in_is_finditer_of_the_context_time_words(texts: list[str]) -> Non
 def test_the_shortcuts_are_case_insensitive_like_time_re() -> None:
     assert TIME_RE.flags & re.IGNORECASE
     assert _FIRST_RE.flags & re.IGNORECASE and _TRIGGER_RE.flags & re.IGNORECASE
+
+
+def test_a_year_overlapping_another_is_still_found() -> None:
+    # "1920" and "2020" overlap: the scan must not stop before the later one
+    for text in ("192020年增长", "在1920 2020年", "截至192020年底"):
+        assert [m.span() for m in scan(text, 0, len(text))] == _reference(text, 0, len(text))
+        assert scan(text, 0, len(text)), text
