@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from checker.extract.cjk_numerals import parse_cjk
 from checker.models import PartialDate
@@ -61,8 +61,7 @@ _EN_NUMBERS: Final[dict[str, int]] = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class Ref:
+class Ref(NamedTuple):
     """A time expression, read: years relative to the document or to the anchor, or absolute.
 
     `first`/`last` are (year, month, day) bounds, month and day None for whole
@@ -212,16 +211,20 @@ class Anchors:
         return (d.year, d.month, d.day), (d.year, d.month, d.day)
 
 
+_FIRST_QUARTERS_RE: Final[re.Pattern[str]] = re.compile(r"前([二两三2-3])季度")
+_QUARTER_RE: Final[re.Pattern[str]] = re.compile(r"([一二三四1-4])季度")
+
+
 def part_of_year(word: str, y: int) -> tuple[Day, Day] | None:
     """上半年, 下半年, 前三季度, 第二季度 of year y."""
     if "上半年" in word:
         return month_bounds(y, 1, 6)
     if "下半年" in word:
         return month_bounds(y, 7, 12)
-    m = re.search(r"前([二两三2-3])季度", word)
+    m = _FIRST_QUARTERS_RE.search(word)
     if m:
         return month_bounds(y, 1, 3 * (2 if m.group(1) in "二两2" else 3))
-    m = re.search(r"([一二三四1-4])季度", word)
+    m = _QUARTER_RE.search(word)
     if m:
         q = _QUARTERS[m.group(1)]
         return month_bounds(y, 3 * q - 2, 3 * q)
