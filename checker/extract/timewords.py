@@ -12,6 +12,7 @@ figure never takes the year it is compared with.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Final, NamedTuple
 
@@ -121,23 +122,30 @@ _FIRST_RE: Final[re.Pattern[str]] = re.compile(
 )
 
 
+# Only an English expression can start with a space, a digit or a letter and reach its trigger after a
+# run of spaces of any length (\s* before the year); every other one holds a trigger within _REACH.
+_FAR_START_RE: Final[re.Pattern[str]] = re.compile(r"[\s\da-z]", re.IGNORECASE)
+_REACH: Final[int] = 24
+
+
 def scan(text: str, lo: int, hi: int) -> list[re.Match[str]]:
     """The time expressions in text[lo:hi], in order: what `TIME_RE.finditer(text, lo, hi)` finds.
 
-    TIME_RE is tried only where a match can start, and not after the last trigger.
+    TIME_RE is tried only where a match can start, not after the last trigger, and at a Chinese start
+    only with a trigger within reach.
     """
-    last = -1
-    for trigger in _TRIGGER_RE.finditer(text, lo, hi):
-        last = trigger.start()
-    if last < 0:
+    triggers = [t.start() for t in _TRIGGER_RE.finditer(text, lo, hi)]
+    if not triggers:
         return []
     found = []
     pos = lo
     match = TIME_RE.match
-    for first in _FIRST_RE.finditer(text, lo, last + 1):
+    for first in _FIRST_RE.finditer(text, lo, triggers[-1] + 1):
         p = first.start()
         if p < pos:
             continue
+        if _FAR_START_RE.match(text, p) is None and triggers[bisect_left(triggers, p)] >= p + _REACH:
+            continue  # a Chinese expression holds its trigger within _REACH of its start
         m = match(text, p, hi)
         if m is not None:
             found.append(m)

@@ -16,7 +16,7 @@ import pytest
 
 from checker.extract import words
 from checker.extract.normalize import normalize
-from checker.extract.timewords import _FIRST_RE, _TRIGGER_RE, TIME_RE, match_at, scan
+from checker.extract.timewords import _FAR_START_RE, _FIRST_RE, _REACH, _TRIGGER_RE, TIME_RE, match_at, scan
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPORA = sorted((ROOT.parent / "shared" / "corpora").glob("*/*.txt"))
@@ -28,7 +28,8 @@ PIECES = (
     "\u3000", "in", "In", "IN", "as of", "As Of", "June", "Sept", "the first half of", "The First Half",
     "at the end of", "through", "to", "this year", "Last Year", "over the past five years", "since", "during",
     "增长", "亿元", "9.5%", "12", "3", "x", "é", "ı", "ſ", "K", "İ", "今天", "当天", "此前", "同期", "今后", "近年来",
-    "第二季度", "前两季度", "年内", "年底前", "19", "20", "1920", "192020年", "2 0",
+    "第二季度", "前两季度", "年内", "年底前", "19", "20", "1920", "192020年", "2 0", "从1 9 9 7 — 2 0 0 0 年",
+    "截止到1 9 9 7 年", "最近的 123 年", "截止到12 — 12 月", "从一九九七—二〇〇〇年间", "“一二三五”",
 )  # fmt: skip
 
 
@@ -57,6 +58,8 @@ def test_every_match_starts_with_a_first_character_and_holds_a_trigger(texts: li
                 continue
             assert _FIRST_RE.match(text, pos), (text, pos, m.group(0))
             assert _TRIGGER_RE.search(text, m.start(), m.end()), (text, m.group(0))
+            if not _FAR_START_RE.match(text, pos):
+                assert _TRIGGER_RE.search(text, pos, min(m.end(), pos + _REACH)), (text, m.group(0))
 
 
 def test_scan_equals_finditer_on_every_stretch(texts: list[str]) -> None:
