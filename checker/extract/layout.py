@@ -32,8 +32,8 @@ class Layout:
     headings: list[tuple[int, int]] = field(default_factory=list)
 
 
-def layout_of(lines: str, to_norm: Callable[[int], int] = lambda pos: pos) -> Layout:
-    """The layout of a text whose line breaks are kept (`lines`), mapped by `to_norm`."""
+def layout_of(lines: str, to_norm: Callable[[list[int]], list[int]] = lambda pos: pos) -> Layout:
+    """The layout of a text whose line breaks are kept (`lines`), mapped by `to_norm` (ascending offsets)."""
     headings = [(m.start(), m.end()) for m in _HEADING_RE.finditer(lines)]
     heading_ends = {end for _, end in headings}
     breaks = {m.end() - 1 for m in _END_BREAK_RE.finditer(lines)}
@@ -42,5 +42,6 @@ def layout_of(lines: str, to_norm: Callable[[int], int] = lambda pos: pos) -> La
     if first is not None:
         breaks.add(first.end() - 1)
     breaks.update(end for end in heading_ends if lines.startswith("\n", end))
-    paragraphs = [to_norm(pos + 1) for pos in sorted(breaks)]
-    return Layout(paragraphs, [(to_norm(a), to_norm(b)) for a, b in headings])
+    paragraphs = to_norm([pos + 1 for pos in sorted(breaks)])
+    ends = iter(to_norm([pos for span in headings for pos in span]))  # ascending: headings do not overlap
+    return Layout(paragraphs, list(zip(ends, ends, strict=True)))

@@ -83,6 +83,7 @@ class Periods:
         self._contexts: dict[tuple[int, int], Ref | None] = {}
         # Per paragraph (index of its first sentence end): how far its openings were read, the last one.
         self._read_to: dict[int, tuple[int, Ref | None]] = {}
+        self._firsts: dict[tuple[int, int], Ref | None] = {}
         self._anchors: dict[int | None, Anchors] = {}
         layout = layout or layout_of(text)
         self.headings = [(a, self._first(a, b)) for a, b in layout.headings]
@@ -122,7 +123,13 @@ class Periods:
         # the sentences after the ends in [para_start, sent_start - 1) start before this one
         found = self._last_opening(lo, bisect_left(ends, sent_start - 1)) or self._opening(para_start)
         first_end = ends[lo] + 1 if lo < bisect_left(ends, sent_start) else sent_start
-        return found or self._first(para_start, first_end)
+        if found is None:
+            # every later sentence of the paragraph falls back on the same first sentence: read it once
+            key = (para_start, first_end)
+            if key not in self._firsts:
+                self._firsts[key] = self._first(para_start, first_end)
+            found = self._firsts[key]
+        return found
 
     def _last_opening(self, lo: int, hi: int) -> Ref | None:
         """The last opening of the sentences after ends[lo:hi], read on from where the paragraph's last figure left off.

@@ -58,7 +58,7 @@ class Timing:
     @classmethod
     def of(cls, norm: Normalized, date: PartialDate | None) -> Timing:
         """Timing of a normalised text, its paragraphs and headings taken from the lines it joined."""
-        return cls(norm.text, date, layout_of(norm.translated, norm.from_original))
+        return cls(norm.text, date, layout_of(norm.translated, norm.from_original_all))
 
     def apply(
         self, ctx: Timed, span: tuple[int, int], own_start: int, clause_start: int, english: str | None
