@@ -106,13 +106,15 @@ def _claims(
     claims: list[Claim] = []
     line, line_start, cursor = 1, 0, 0
     for fig, (start, end), ctx in zip(figures, spans, contexts, strict=True):
-        # line numbers by counting forward: one pass over the text in C
-        line += text.count("\n", cursor, start)
-        line_start = text.rfind("\n", 0, start) + 1
+        # line numbers by counting forward: one pass over the text in C, never back past the last figure
+        breaks = text.count("\n", cursor, start)
+        if breaks:
+            line += breaks
+            line_start = text.rfind("\n", cursor, start) + 1
         cursor = start
         last = end - 1
         end_line = line + text.count("\n", start, last)
-        end_line_start = text.rfind("\n", 0, last) + 1 if end_line != line else line_start
+        end_line_start = text.rfind("\n", start, last) + 1 if end_line != line else line_start
         claims.append(
             Claim(
                 path=path,

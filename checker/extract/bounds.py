@@ -31,6 +31,8 @@ written to the hour) without reading the text again.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from checker.models import Bound, Interval
 
 NEARLY_FACTOR = 0.1
@@ -55,6 +57,14 @@ def interval(
     `upper_value` is the upper figure of a range, and `count` says the figure
     counts things (with a measure word).
     """
+    args = (value, bound, precision, step, nearly, upper_value, count)
+    # 0.0 and -0.0 would be one key to the cache: zero is built anew
+    return _interval(args) if value != 0 else _interval.__wrapped__(args)
+
+
+@lru_cache(maxsize=4096)  # the same figures recur (percentages, small counts) and Interval is frozen
+def _interval(args: tuple[float, Bound, float, float, bool, float | None, bool]) -> Interval:
+    value, bound, precision, step, nearly, upper_value, count = args
     p = precision
     if bound is Bound.EQ:
         if count and float(value).is_integer() and p <= 1:

@@ -8,6 +8,7 @@ lies between 2300 and 2400.  Financial forms (壹贰叁 拾佰仟) read the same
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final, NamedTuple
 
 DIGITS: Final[dict[str, int]] = {
@@ -52,6 +53,7 @@ def _is_digit_string(text: str) -> bool:
     return len(text) > 1 and all(ch in DIGITS for ch in text)
 
 
+@lru_cache(maxsize=4096)  # pure, on short numerals that recur (三, 十, 两千): read each once
 def parse_cjk(text: str) -> CjkNumber | None:
     """The value of a Chinese numeral, or None when `text` is not a well-formed one.
 

@@ -28,6 +28,7 @@ from checker.extract.englishtime import english_context
 from checker.extract.englishtime import sentence_start as english_sentence_start
 from checker.extract.nouns import following_noun
 from checker.extract.numbers import Figure
+from checker.extract.periods import NO_PERIOD
 from checker.extract.sections import Section, Sections
 from checker.extract.timing import Timing
 from checker.models import Modality, Period
@@ -61,7 +62,7 @@ class Context:
     time_scope: str | None = None
     year: int | None = None
     modality: Modality = Modality.REPORTED
-    period: Period = field(default_factory=Period)
+    period: Period = NO_PERIOD  # shared: the model is frozen, and timing sets every figure's own
     qualifiers: list[str] = field(default_factory=list)
     sentence: str = ""
     sentence_offset: int = 0
@@ -85,6 +86,12 @@ def _start_after(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> int:
     return hi - m.start() if m else lo
 
 
+def _after_break(pattern: re.Pattern[str], back: str, hi: int, lo: int) -> int:
+    """`_start_after(pattern, text, lo, hi)` on `back`, text[reach:hi] reversed for some reach <= lo."""
+    m = pattern.search(back, 0, hi - lo)
+    return hi - m.start() if m else lo
+
+
 def describe(
     text: str, figures: list[Figure], sections: Sections, origins: list[int], timing: Timing | None = None
 ) -> list[Context]:
@@ -98,13 +105,20 @@ def describe(
     timing = timing or Timing(text, None)
     for fig, origin in zip(figures, origins, strict=True):
         lo = max(0, fig.start - _LOOKBACK)
-        sent_start = _start_after(_SENTENCE_RE, text, max(0, fig.start - _SENTENCE_REACH), fig.start)
+        reach = max(0, fig.start - _SENTENCE_REACH)
+        back = text[reach : fig.start][::-1]  # nearest first: the first break found is the last one
+        sent_start = _after_break(_SENTENCE_RE, back, fig.start, reach)
         if sent_start != chain.sentence_start:
             chain = _Chain(sentence_start=sent_start, prev_end=sent_start)
             chain.scope = _opening_scope(text, sent_start, fig.start)
-        wide_start = max(_start_after(_WIDE_RE, text, lo, fig.start), sent_start)
+        wide_start = max(_after_break(_WIDE_RE, back, fig.start, lo), sent_start)
         phrase_end = _note_start(text, fig.start, max(lo, sent_start))
-        narrow_start = max(_start_after(_NARROW_RE, text, lo, phrase_end), sent_start)
+        narrow_start = max(
+            _after_break(_NARROW_RE, back, fig.start, lo)
+            if phrase_end == fig.start
+            else _start_after(_NARROW_RE, text, lo, phrase_end),
+            sent_start,
+        )
         own_start = max(narrow_start, chain.prev_end)
         ctx = Context()
 
@@ -170,7 +184,7 @@ def _opening_scope(text: str, sent_start: int, limit: int) -> tuple[str, int | N
 
 def _last_time(text: str, lo: int, hi: int) -> tuple[str, int | None] | None:
     found = None
-    for m in words.TIME_RE.finditer(text, lo, hi):
+    for m in words.times_in(text, lo, hi):
         if not words.is_comparison_base(text, m.start()):
             found = m
     return None if found is None else words.scope_of(found.group(0))
@@ -217,7 +231,7 @@ def _subject(text: str, fig: Figure, starts: tuple[int, int, int], *, noun: str,
         phrase = phrase.rpartition("从")[0]
     times = [
         m
-        for m in words.TIME_RE.finditer(phrase)
+        for m in words.times_in(phrase)
         if m.group(0)[:1].isdigit() and not words.is_comparison_base(phrase, m.start())
     ]
     cut_at_time = bool(times) and times[-1].end() < len(phrase)

@@ -12,6 +12,7 @@ which knows whether a bound word stands before it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Final
 
@@ -35,6 +36,8 @@ _COUNTING_MARKS: Final[str] = "了过共计续办已累连历"
 _QUOTE_REACH: Final[int] = 10
 _OPEN_QUOTES: Final[str] = OPEN_QUOTES.replace('"', "")
 _CLOSE_QUOTES: Final[str] = CLOSE_QUOTES.replace('"', "")
+_OPEN_QUOTE_RE: Final[re.Pattern[str]] = re.compile(f"[{re.escape(_OPEN_QUOTES)}]")
+_IDIOM_RE: Final[re.Pattern[str]] = re.compile("|".join(map(re.escape, IDIOMS)))
 
 
 @dataclass(slots=True)
@@ -112,8 +115,7 @@ def _duration_is_claim(c: Candidate) -> bool:
 
 
 def _in_idiom(text: str, start: int, end: int) -> bool:
-    window = text[max(0, start - 3) : end + 3]
-    return any(idiom in window for idiom in IDIOMS)
+    return _IDIOM_RE.search(text, max(0, start - 3), end + 3) is not None
 
 
 def _session_is_counted(c: Candidate) -> bool:
@@ -134,6 +136,8 @@ def _at_clause_start(text: str, pos: int) -> bool:
 
 
 def _in_short_quote(text: str, start: int, end: int) -> bool:
+    if _OPEN_QUOTE_RE.search(text, max(0, start - _QUOTE_REACH), start) is None:
+        return False  # no quote opens before it: the common case, decided in C
     before = text[max(0, start - _QUOTE_REACH) : start]
     opened = max(before.rfind(q) for q in _OPEN_QUOTES)
     if opened < 0 or any(q in before[opened:] for q in _CLOSE_QUOTES):

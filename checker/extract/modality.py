@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final
 
 from checker.models import Modality, PartialDate, Period
@@ -55,6 +56,7 @@ def _past(period: Period, date: PartialDate | None) -> bool:
     return period.end[: len(date.iso())] < date.iso()
 
 
+@lru_cache(maxsize=4096)  # pure, on one clause; clauses recur (lists, boilerplate)
 def clause_modality(clause: str, english: bool = False) -> Modality | None:
     """What the words of one clause say, or None when they say nothing."""
     estimate, target, achieved = (

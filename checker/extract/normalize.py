@@ -154,6 +154,24 @@ class Normalized:
         out = self.seg_norm[i] + pos - self.seg_orig[i]
         return min(out, self.seg_norm[i + 1]) if i + 1 < len(self.seg_norm) else min(out, len(self.text))
 
+    def from_original_all(self, positions: list[int]) -> list[int]:
+        """`from_original` of each of `positions`, which ascend: each bisect starts where the last ended."""
+        seg_orig, seg_norm, collapsed = self.seg_orig, self.seg_norm, self.seg_collapsed
+        last = len(seg_norm) - 1
+        out = []
+        i = 0
+        for pos in positions:
+            i = bisect_right(seg_orig, pos, i) - 1
+            if i < 0:
+                out.append(pos)
+                i = 0
+            elif collapsed[i]:
+                out.append(seg_norm[i])
+            else:
+                cap = seg_norm[i + 1] if i < last else len(self.text)
+                out.append(min(seg_norm[i] + pos - seg_orig[i], cap))
+        return out
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original [start, end) of the normalised [start, end); end > start."""
         return self.to_original(start), self.to_original(end - 1) + 1

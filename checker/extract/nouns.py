@@ -45,7 +45,8 @@ def following_noun(text: str, pos: int) -> Following:
     while pos < len(text) and text[pos] in _OPENERS:
         pos += 1
     scope = None
-    m = TIME_RE.match(text, pos)
+    # only a time expression that starts with a digit is a scope: no match is tried elsewhere
+    m = TIME_RE.match(text, pos) if text[pos : pos + 1].isdigit() else None
     if m and m.group(0)[:1].isdigit():
         scope = scope_of(m.group(0))
         pos = m.end()

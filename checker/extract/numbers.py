@@ -44,6 +44,9 @@ class Figure:
     subject: str | None = None  # set by scanners that know it (English), else found by the context rules
 
 
+_Groups = tuple[str | None, ...]  # the groups of a NUMBER_RE match
+
+
 def scan(text: str) -> list[Figure]:
     """Every figure in normalised Chinese text, in order."""
     figures: list[Figure] = []
@@ -64,10 +67,10 @@ def scan(text: str) -> list[Figure]:
 
 
 def _resolve_unit(
-    text: str, m: re.Match[str], read: Read, unit_word: str | None
+    text: str, m: re.Match[str], g: _Groups, read: Read, unit_word: str | None
 ) -> tuple[str, str, str | None] | None:
     """(unit, kind, measure) of a candidate; None when what follows the number is no unit."""
-    amul, bmul, more, mul2, post = m.group(8), m.group(12), m.group(14), m.group(15), m.group(17)
+    amul, bmul, more, mul2, post = g[7], g[11], g[13], g[14], g[16]
     if unit_word == MORE_MONTHS:
         return "month", "duration", None
     if unit_word == "":
@@ -91,22 +94,23 @@ def _resolve_unit(
 
 def _figure(text: str, m: re.Match[str]) -> Figure | None:
     start = m.start()
-    read = read_number(text, start, m.groups())
+    g = m.groups()  # group n is g[n - 1]: one tuple rather than a method call per look
+    read = read_number(text, start, g)
     if read is None:
         return None
-    unit_word, allowed = _unit_word(text, m, read)
-    resolved = _resolve_unit(text, m, read, unit_word) if allowed else None
+    unit_word, allowed = _unit_word(text, start, g, read)
+    resolved = _resolve_unit(text, m, g, read, unit_word) if allowed else None
     if resolved is None:
         return None
     unit, kind, measure = resolved
-    more = m.group(14) is not None or unit_word == MORE_MONTHS
-    end, more, post = _tail(text, m.end(), unit, kind, more=more, post=m.group(17))
+    more = g[13] is not None or unit_word == MORE_MONTHS
+    end, more, post = _tail(text, m.end(), unit, kind, more=more, post=g[16])
     num, upper = read.num, read.upper
     cand = filters.Candidate(
         text=text,
         start=start,
         end=end,
-        unit_end=_unit_end(m),
+        unit_end=_unit_end(m, g),
         number=num.text or "",
         cn=num.cn,
         unit_word=unit_word or "",
@@ -137,23 +141,23 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
     )
 
 
-def _unit_word(text: str, m: re.Match[str], read: Read) -> tuple[str | None, bool]:
+def _unit_word(text: str, start: int, g: _Groups, read: Read) -> tuple[str | None, bool]:
     """The unit word of a candidate, implied for 百分之 and fractions, and whether the candidate may stand."""
-    unit_word = m.group(16)
-    if m.group(1) is not None or m.group(2) is not None:
-        return ("‰" if text[m.start()] == "千" else "%"), unit_word is None  # 百分之 / 千分之
+    unit_word = g[15]
+    if g[0] is not None or g[1] is not None:
+        return ("‰" if text[start] == "千" else "%"), unit_word is None  # 百分之 / 千分之
     if read.exact:
         return "", unit_word is None
     return unit_word, True
 
 
-def _unit_end(m: re.Match[str]) -> int:
+def _unit_end(m: re.Match[str], g: _Groups) -> int:
     """The end of number and unit, a trailing bound word excluded."""
-    if m.group(17) is not None:
+    if g[16] is not None:
         return m.start(17)
-    if m.group(16):
+    if g[15]:
         return m.end(16)
-    return m.end(15) if m.group(15) else m.end()
+    return m.end(15) if g[14] else m.end()
 
 
 def _tail(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Final
 
 from checker.extract.cjk_numerals import DIGITS, parse_cjk
@@ -43,6 +44,13 @@ class Number:
 
 
 def _arabic(text: str, mult: str | None) -> Number | None:
+    read = _arabic_read(text, mult)
+    return None if read is None else Number(*read, text=text)
+
+
+@lru_cache(maxsize=4096)  # pure, on the digits as written; the same figures recur
+def _arabic_read(text: str, mult: str | None) -> tuple[float, float, float] | None:
+    """(value, precision, step) of Arabic digits with an optional Chinese multiplier."""
     digits = text.replace(",", "")
     if len(digits) > _MAX_DIGITS:
         return None  # a serial number or a run of digits, not a stated figure
@@ -56,7 +64,7 @@ def _arabic(text: str, mult: str | None) -> Number | None:
         precision = 1.0
         step = _int_step(digits)
     # Decimal keeps "2.01万亿" at 2.01e12 exactly rather than 2009999999999.9998
-    return Number(float(Decimal(digits) * Decimal(factor)), precision * factor, step * factor, text=text)
+    return float(Decimal(digits) * Decimal(factor)), precision * factor, step * factor
 
 
 _MAX_DIGITS: Final[int] = 24

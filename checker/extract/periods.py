@@ -23,20 +23,16 @@ is a span when it covers a stretch of time.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Final
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+from typing import Final, NamedTuple
 
+from checker.extract.layout import Layout, layout_of
 from checker.extract.timeread import read
-from checker.extract.timewords import TIME_RE, Anchors, Day, Ref, scan
+from checker.extract.timewords import Anchors, Day, Ref, is_base, match_at, scan
 from checker.models import PartialDate, Period, PeriodKind
 
 _SENTENCE_RE: Final[re.Pattern[str]] = re.compile(r"[。!！?？\n]")
-_HEADING_RE: Final[re.Pattern[str]] = re.compile(
-    r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十]{1,3}部分)[^\n。]{2,40}$",
-    re.MULTILINE,
-)
 _OPENING_RE: Final[re.Pattern[str]] = re.compile(r"[ \t\u3000]*(?:其中|同时|此外|另外|而|在|从|自)?[，,]?")
 _EN_AFTER_RE: Final[re.Pattern[str]] = re.compile(
     r"\s+(?=(?:in|during|as of|at the end of|by|for|this|last|next) )", re.I
@@ -58,32 +54,6 @@ _CHANGE_RE: Final[re.Pattern[str]] = re.compile(
 _ANNUAL_RE: Final[re.Pattern[str]] = re.compile(r"年均|平均每年|每年平均|average annual", re.I)
 _FROM_RE: Final[re.Pattern[str]] = re.compile(r"(?:由|从)[^，。；\d]{0,4}\Z")
 _MAX_OPENING: Final[int] = 4
-# A line break ends a paragraph after these (or before a blank line); elsewhere it is layout (OCR, wiki).
-_PARAGRAPH_END: Final[str] = "。！？!?；;：:”」』)）"
-
-
-@dataclass(frozen=True)
-class Layout:
-    """Paragraph starts and heading spans, as offsets of the normalised text (which joins lines)."""
-
-    paragraphs: list[int] = field(default_factory=list)
-    headings: list[tuple[int, int]] = field(default_factory=list)
-
-
-def layout_of(lines: str, to_norm: Callable[[int], int] = lambda pos: pos) -> Layout:
-    """The layout of a text whose line breaks are kept (`lines`), mapped by `to_norm`."""
-    headings = [(m.start(), m.end()) for m in _HEADING_RE.finditer(lines)]
-    heading_ends = {end for _, end in headings}
-    paragraphs = []
-    for m in re.finditer(r"\n", lines):
-        # the last character before the break, spaces skipped ("" at the start of the text)
-        i = m.start()
-        while i > 0 and lines[i - 1] in " \t\u3000":
-            i -= 1
-        before = lines[i - 1] if i > 0 else ""
-        if before in _PARAGRAPH_END or m.start() in heading_ends or lines.startswith("\n", m.end()):
-            paragraphs.append(to_norm(m.end()))
-    return Layout(paragraphs, [(to_norm(a), to_norm(b)) for a, b in headings])
 
 
 def iso(day: Day) -> str:
@@ -91,8 +61,7 @@ def iso(day: Day) -> str:
     return f"{day[0]:04d}-{day[1]:02d}-{day[2]:02d}"
 
 
-@dataclass(frozen=True, slots=True)
-class Timed:
+class Timed(NamedTuple):
     """A figure's period and the expression it came from (None when the text gives none)."""
 
     period: Period
@@ -107,13 +76,19 @@ class Periods:
         self.text = text
         self.date = date
         self.bare = Anchors(date, None)
+        # Sentence ends, found in one pass: a figure's sentence start is a bisect, not a backward search.
+        self._ends = [m.start() for m in _SENTENCE_RE.finditer(text)]
+        self._openings: dict[int, Ref | None] = {}
+        # Figures of one sentence share their paragraph's context: read it once per sentence.
+        self._contexts: dict[tuple[int, int], Ref | None] = {}
+        # Per paragraph (index of its first sentence end): how far its openings were read, the last one.
+        self._read_to: dict[int, tuple[int, Ref | None]] = {}
+        self._firsts: dict[tuple[int, int], Ref | None] = {}
+        self._anchors: dict[int | None, Anchors] = {}
         layout = layout or layout_of(text)
         self.headings = [(a, self._first(a, b)) for a, b in layout.headings]
         self.heading_starts = [h for h, _ in self.headings]
         self.paragraphs = sorted({0, *layout.paragraphs, *(b for _, b in layout.headings)})
-        self._openings: dict[int, Ref | None] = {}
-        # Figures of one sentence share their paragraph's context: read it once per sentence.
-        self._contexts: dict[tuple[int, int], Ref | None] = {}
 
     def _first(self, lo: int, hi: int, at: Anchors | None = None) -> Ref | None:
         for m in scan(self.text, lo, hi):
@@ -127,7 +102,7 @@ class Periods:
         if sent_start not in self._openings:
             lead = _OPENING_RE.match(self.text, sent_start)
             pos = lead.end() if lead else sent_start
-            m = TIME_RE.match(self.text, pos) if pos - sent_start <= _MAX_OPENING else None
+            m = match_at(self.text, pos) if pos - sent_start <= _MAX_OPENING else None
             ref = read(m, self.text, self.bare) if m and m.group(0).strip() else None
             useful = ref is not None and _frames(ref)
             self._openings[sent_start] = ref if useful else None
@@ -143,13 +118,33 @@ class Periods:
         return self._contexts[key]
 
     def _read_paragraph(self, para_start: int, sent_start: int) -> Ref | None:
-        found = self._opening(para_start)
-        first_end = sent_start
-        for m in _SENTENCE_RE.finditer(self.text, para_start, sent_start):
-            first_end = min(first_end, m.end())
-            ref = self._opening(m.end()) if m.end() < sent_start else None
-            found = ref or found
-        return found or self._first(para_start, first_end)
+        ends = self._ends
+        lo = bisect_left(ends, para_start)
+        # the sentences after the ends in [para_start, sent_start - 1) start before this one
+        found = self._last_opening(lo, bisect_left(ends, sent_start - 1)) or self._opening(para_start)
+        first_end = ends[lo] + 1 if lo < bisect_left(ends, sent_start) else sent_start
+        if found is None:
+            # every later sentence of the paragraph falls back on the same first sentence: read it once
+            key = (para_start, first_end)
+            if key not in self._firsts:
+                self._firsts[key] = self._first(para_start, first_end)
+            found = self._firsts[key]
+        return found
+
+    def _last_opening(self, lo: int, hi: int) -> Ref | None:
+        """The last opening of the sentences after ends[lo:hi], read on from where the paragraph's last figure left off.
+
+        Figures come in text order, so each sentence of a paragraph is read once, not once per later figure.
+        """
+        done, last = self._read_to.get(lo, (lo, None))
+        if hi < done:
+            return next(
+                filter(None, (self._opening(self._ends[j] + 1) for j in range(hi - 1, lo - 1, -1))), None
+            )
+        for j in range(done, hi):
+            last = self._opening(self._ends[j] + 1) or last
+        self._read_to[lo] = (hi, last)
+        return last
 
     def _section(self, pos: int) -> Ref | None:
         i = bisect_right(self.heading_starts, pos) - 1
@@ -158,8 +153,10 @@ class Periods:
     def context(self, start: int) -> tuple[int, Ref | None]:
         """The sentence start (。-level) of a figure, and the time its context is about."""
         para_start = self.paragraphs[bisect_right(self.paragraphs, start) - 1]
-        sent = _SENTENCE_RE.search(self.text[max(0, start - 400) : start][::-1])
-        sent_start = max(start - sent.start() if sent else max(0, start - 400), para_start)
+        # after the last sentence end at most 400 characters back, else 400 back
+        reach = max(0, start - 400)
+        i = bisect_left(self._ends, start) - 1
+        sent_start = max(self._ends[i] + 1 if i >= 0 and self._ends[i] >= reach else reach, para_start)
         ctx = self._opening(sent_start) or self._paragraph(para_start, sent_start) or self._section(start)
         return sent_start, ctx
 
@@ -167,9 +164,9 @@ class Periods:
         """An expression right after the figure: "409.89 points in 2023", "10个2024年度……项目"."""
         if english:
             after = _EN_AFTER_RE.match(self.text, end)
-            m = TIME_RE.match(self.text, after.end()) if after else None
+            m = match_at(self.text, after.end()) if after else None
         else:
-            m = TIME_RE.match(self.text, end)
+            m = match_at(self.text, end)
             m = m if m is not None and m.group("abs") and not m.group("lead") else None
         return read(m, self.text, at) if m else None
 
@@ -177,15 +174,15 @@ class Periods:
         """The period of the figure at [start, end) whose own clause starts at `own_start`."""
         sent_start, ctx = self.context(start)
         year = _single_year(ctx)
-        at = Anchors(self.date, year)
+        at = self._anchors.get(year) or self._anchors.setdefault(year, Anchors(self.date, year))
         ref = self._after(end, english, at)
         if ref is None:
-            ref = _last(self.text, own_start, start, at)
+            ref = self._last(own_start, start, at)
         if ref is None:
             opening = self._opening(sent_start)
-            ref = opening or _last(self.text, sent_start, own_start, at) or ctx
+            ref = opening or self._last(sent_start, own_start, at) or ctx
         if ref is None:
-            return Timed(Period(), None, sent_start)
+            return Timed(NO_PERIOD, None, sent_start)
         ref = self._refine(ref, ctx, (sent_start, own_start, start), at)
         cue = self.text[max(own_start - 12, sent_start) : start] + self.text[end : end + 4]
         return Timed(to_period(ref, cue), ref, sent_start)
@@ -206,15 +203,43 @@ class Periods:
             and (ref.years == _years(ctx) or _ANNUAL_RE.search(self.text, own_start, start))
         ):
             return ctx if _years(ref) <= 1 or ref.years else ref
-        base = _last_base(self.text, sent_start, start, at)
-        if base is None or base.first is None or _years(ref) != 1 or ref.first is None or ref.last is None:
+        if _years(ref) != 1 or ref.first is None or ref.last is None:
             return ref
-        if _FROM_RE.search(self.text, own_start, start):
+        # the base matters only after 由/从 or a change verb: the sentence is scanned for it only then
+        from_base = _FROM_RE.search(self.text, own_start, start) is not None
+        if not from_base and not _CHANGE_RE.search(self.text, own_start, start):
+            return ref
+        base = self._last_base(sent_start, start, at)
+        if base is None or base.first is None:
+            return ref
+        if from_base:
             return base
-        if _CHANGE_RE.search(self.text, own_start, start) and base.first[0] < ref.first[0]:
+        if base.first[0] < ref.first[0]:
             first = (base.first[0] + 1, 1, 1)
             return Ref(ref.text, ref.start, ref.end, first, ref.last, span=True, relative=ref.relative)
         return ref
+
+    # Both read from the last expression back and stop at the first that qualifies: whether one is a
+    # base depends on its place only (`is_base`), so the earlier ones need not be read.
+
+    def _last_base(self, lo: int, hi: int, at: Anchors) -> Ref | None:
+        """The last comparison base of one year before `hi` (比1995年, 同1978年相比)."""
+        for m in reversed(scan(self.text, lo, hi)):
+            if is_base(self.text, m.start(), m.end()):
+                ref = read(m, self.text, at)
+                if _years(ref) == 1:
+                    return ref
+        return None
+
+    def _last(self, lo: int, hi: int, at: Anchors) -> Ref | None:
+        for m in reversed(scan(self.text, lo, hi)):
+            if not is_base(self.text, m.start(), m.end()):
+                return read(m, self.text, at)
+        return None
+
+
+# No period: one shared instance (the model is frozen), not a new one per figure without a time.
+NO_PERIOD: Final[Period] = Period()
 
 
 def _single_year(ref: Ref | None) -> int | None:
@@ -235,41 +260,23 @@ def _years(ref: Ref) -> int:
     return ref.last[0] - ref.first[0] + 1
 
 
-def _last_base(text: str, lo: int, hi: int, at: Anchors) -> Ref | None:
-    """The last comparison base of one year before `hi` (比1995年, 同1978年相比)."""
-    found = None
-    for m in scan(text, lo, hi):
-        ref = read(m, text, at)
-        if ref.base and _years(ref) == 1:
-            found = ref
-    return found
-
-
-def _last(text: str, lo: int, hi: int, at: Anchors) -> Ref | None:
-    found = None
-    for m in scan(text, lo, hi):
-        ref = read(m, text, at)
-        if not ref.base:
-            found = ref
-    return found
-
-
 def to_period(ref: Ref, cue: str) -> Period:
     """The period an expression gives a figure whose nearby words are `cue` (stock or flow)."""
     if ref.first is None or ref.last is None:
-        return Period(text=ref.text, relative=ref.relative)
+        return _period(None, None, PeriodKind.UNKNOWN, ref.text, ref.relative)
     stock = bool(_STOCK_RE.search(cue))
     flow = bool(_FLOW_RE.search(cue))
     if ref.point or (stock and not ref.span and not flow):
-        return Period(
-            start=iso(ref.last),
-            end=iso(ref.last),
-            kind=PeriodKind.POINT,
-            text=ref.text,
-            relative=ref.relative,
-        )
+        return _period(ref.last, ref.last, PeriodKind.POINT, ref.text, ref.relative)
     kind = PeriodKind.POINT if ref.first == ref.last else PeriodKind.SPAN
-    return Period(start=iso(ref.first), end=iso(ref.last), kind=kind, text=ref.text, relative=ref.relative)
+    return _period(ref.first, ref.last, kind, ref.text, ref.relative)
+
+
+@lru_cache(maxsize=2048)  # a handful of periods recur through a document, and Period is frozen
+def _period(first: Day | None, last: Day | None, kind: PeriodKind, text: str, relative: bool) -> Period:
+    if first is None or last is None:
+        return Period(text=text, relative=relative)  # unknown: the fields the text gave, as before
+    return Period(start=iso(first), end=iso(last), kind=kind, text=text, relative=relative)
 
 
 def year_of(period: Period) -> int | None:

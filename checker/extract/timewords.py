@@ -12,13 +12,14 @@ figure never takes the year it is compared with.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from checker.extract.cjk_numerals import parse_cjk
 from checker.models import PartialDate
 
-_CJK_DIGITS: Final[dict[str, str]] = dict(zip("〇零○一二三四五六七八九", "000123456789", strict=True))
+_CJK_DIGIT_TABLE: Final[dict[int, int]] = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 _YEAR: Final[str] = r"(?:(?:1 ?[89]|2 ?0) ?\d ?\d|[一二三四五六七八九][〇零○一二三四五六七八九]{3})"
 _N: Final[str] = r"[\d一二两三四五六七八九十]{1,3}"
 _M: Final[str] = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
@@ -61,8 +62,7 @@ _EN_NUMBERS: Final[dict[str, int]] = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class Ref:
+class Ref(NamedTuple):
     """A time expression, read: years relative to the document or to the anchor, or absolute.
 
     `first`/`last` are (year, month, day) bounds, month and day None for whole
@@ -87,8 +87,7 @@ class Ref:
 
 def year_of(raw: str) -> int:
     """A year as written: "2018", "1 9 9 7" or "一九七八"."""
-    raw = raw.replace(" ", "")
-    return int("".join(_CJK_DIGITS.get(c, c) for c in raw))
+    return int(raw.replace(" ", "").translate(_CJK_DIGIT_TABLE))
 
 
 def number_of(raw: str) -> int | None:
@@ -109,9 +108,54 @@ def is_base(text: str, start: int, end: int) -> bool:
     )
 
 
+# Every match of TIME_RE holds one of these (年 月 五 季 目前 现在 当前 迄今 至今, a year 19xx/20xx, or the
+# "a" of year/half/as of): a stretch without any has no time expression, and none starts after the last
+# one.  The year is looked ahead for, so overlapping ones ("192020") are all found.
+_TRIGGER_RE: Final[re.Pattern[str]] = re.compile(r"[年月五季目现当迄今a]|(?=(?:19|20)\d\d)", re.IGNORECASE)
+
+
+# Every character a match of TIME_RE can start with: its leading words, numerals and quotes, a digit,
+# the space after a word before an English year (\b\s*), and the first letters of its English words.
+_FIRST_RE: Final[re.Pattern[str]] = re.compile(
+    r"[从自一二三四五六七八九十两“\"‘第截到至于在今本去上前明来当全年下目现迄过近最这未后\d\sabdefijlmnostu]",
+    re.IGNORECASE,
+)
+
+
+# Only an English expression can start with a space, a digit or a letter and reach its trigger after a
+# run of spaces of any length (\s* before the year); every other one holds a trigger within _REACH.
+_FAR_START_RE: Final[re.Pattern[str]] = re.compile(r"[\s\da-z]", re.IGNORECASE)
+_REACH: Final[int] = 24
+
+
 def scan(text: str, lo: int, hi: int) -> list[re.Match[str]]:
-    """The time expressions in text[lo:hi], in order."""
-    return [m for m in TIME_RE.finditer(text, lo, hi) if m.group(0).strip()]
+    """The time expressions in text[lo:hi], in order: what `TIME_RE.finditer(text, lo, hi)` finds.
+
+    TIME_RE is tried only where a match can start, not after the last trigger, and at a Chinese start
+    only with a trigger within reach.
+    """
+    if _TRIGGER_RE.search(text, lo, hi) is None:
+        return []  # most stretches: decided by one call in C
+    triggers = [t.start() for t in _TRIGGER_RE.finditer(text, lo, hi)]
+    found = []
+    pos = lo
+    match = TIME_RE.match
+    for first in _FIRST_RE.finditer(text, lo, triggers[-1] + 1):
+        p = first.start()
+        if p < pos:
+            continue
+        if _FAR_START_RE.match(text, p) is None and triggers[bisect_left(triggers, p)] >= p + _REACH:
+            continue  # a Chinese expression holds its trigger within _REACH of its start
+        m = match(text, p, hi)
+        if m is not None:
+            found.append(m)
+            pos = m.end()
+    return found
+
+
+def match_at(text: str, pos: int) -> re.Match[str] | None:
+    """`TIME_RE.match(text, pos)`, not tried where no match can start."""
+    return TIME_RE.match(text, pos) if _FIRST_RE.match(text, pos) else None
 
 
 def plan_years(n: int) -> tuple[int, int]:
@@ -175,16 +219,20 @@ class Anchors:
         return (d.year, d.month, d.day), (d.year, d.month, d.day)
 
 
+_FIRST_QUARTERS_RE: Final[re.Pattern[str]] = re.compile(r"前([二两三2-3])季度")
+_QUARTER_RE: Final[re.Pattern[str]] = re.compile(r"([一二三四1-4])季度")
+
+
 def part_of_year(word: str, y: int) -> tuple[Day, Day] | None:
     """上半年, 下半年, 前三季度, 第二季度 of year y."""
     if "上半年" in word:
         return month_bounds(y, 1, 6)
     if "下半年" in word:
         return month_bounds(y, 7, 12)
-    m = re.search(r"前([二两三2-3])季度", word)
+    m = _FIRST_QUARTERS_RE.search(word)
     if m:
         return month_bounds(y, 1, 3 * (2 if m.group(1) in "二两2" else 3))
-    m = re.search(r"([一二三四1-4])季度", word)
+    m = _QUARTER_RE.search(word)
     if m:
         q = _QUARTERS[m.group(1)]
         return month_bounds(y, 3 * q - 2, 3 * q)

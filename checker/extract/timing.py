@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from typing import Final, Protocol
 
+from checker.extract.layout import Layout, layout_of
 from checker.extract.modality import Modalities
 from checker.extract.normalize import Normalized
-from checker.extract.periods import Layout, Periods, layout_of, year_of
+from checker.extract.periods import Periods, year_of
 from checker.models import Modality, PartialDate, Period
 
 _YEAR_RE: Final[re.Pattern[str]] = re.compile(r"(?:1[89]|20)\d{2}")
@@ -57,7 +58,7 @@ class Timing:
     @classmethod
     def of(cls, norm: Normalized, date: PartialDate | None) -> Timing:
         """Timing of a normalised text, its paragraphs and headings taken from the lines it joined."""
-        return cls(norm.text, date, layout_of(norm.translated, norm.from_original))
+        return cls(norm.text, date, layout_of(norm.translated, norm.from_original_all))
 
     def apply(
         self, ctx: Timed, span: tuple[int, int], own_start: int, clause_start: int, english: str | None

@@ -7,6 +7,7 @@ particular document.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final
 
 from checker.extract.patterns import trie_regex
@@ -31,6 +32,18 @@ _TIME_CORE_RE: Final[re.Pattern[str]] = re.compile(
     r"|上半年|下半年|年内|目前|现在|当前|近年来|此前|同期|今后|今天|昨天|明天|当天|(?:第?[一二三四1-4]|前[二三两2-3])季度"
     r"|(?:过去|近|未来|最近)[\d一二两三四五六七八九十]+年(?:来|间|里|中)?|[\d一二两三四五六七八九十]+年(?:多)?来"
 )
+# Every match of TIME_RE holds one of these: a stretch without any has no time word (one pass in C).
+_TIME_TRIGGER_RE: Final[re.Pattern[str]] = re.compile(r"[年目现当此同后天季]")
+
+
+def times_in(text: str, lo: int = 0, hi: int | None = None) -> list[re.Match[str]]:
+    """The matches of TIME_RE in text[lo:hi], as `TIME_RE.finditer(text, lo, hi)` finds them."""
+    hi = len(text) if hi is None else hi
+    if _TIME_TRIGGER_RE.search(text, lo, hi) is None:
+        return []
+    return list(TIME_RE.finditer(text, lo, hi))
+
+
 OPENING_TIME_RE: Final[re.Pattern[str]] = re.compile(
     rf"\s*(?P<scope>(?:到|截至|截止到?|自)?{YEAR}年(?:度|底|初|末|以来)?|今年以来|今年|去年|全年)(?![)）\]】》])"
 )
@@ -76,6 +89,12 @@ _QUALIFIER_RE: Final[re.Pattern[str]] = re.compile("|".join(QUALIFIER_WORDS))
 
 def qualifiers(window: str, just_before: str) -> list[str]:
     """Words in the clause before the figure that set look-alike figures apart."""
+    return list(_qualifiers(window, just_before.endswith("各")))
+
+
+@lru_cache(maxsize=4096)
+def _qualifiers(window: str, each: bool) -> tuple[str, ...]:
+    # memoised: clauses recur (lists, repeated boilerplate), and the caller gets its own list
     found: list[str] = []
     for m in _ORDINAL_RE.finditer(window):
         found.append(m.group(0))
@@ -83,9 +102,9 @@ def qualifiers(window: str, just_before: str) -> list[str]:
         found.append(m.group(0))
     for m in _REGION_RE.finditer(window):
         found.append(m.group(1))
-    if just_before.endswith("各"):
+    if each:
         found.append("各")
-    return list(dict.fromkeys(found))
+    return tuple(dict.fromkeys(found))
 
 
 # --- phrases ---------------------------------------------------------------
@@ -190,6 +209,9 @@ def _after_scope_word(phrase: str) -> str:
     return phrase[best:]
 
 
+@lru_cache(
+    maxsize=8192
+)  # a pure function of a short phrase; the same phrases recur within and across documents
 def clean_phrase(phrase: str) -> str:
     """A subject phrase without quotes, time scopes, qualifiers, modality, scope regions and trailing verbs."""
     phrase = _PAREN_RE.sub("", phrase).translate(_DROP_TABLE)

@@ -1,0 +1,47 @@
+"""Paragraphs and headings of a text whose line breaks are kept, for the period reader.
+
+A line break ends a paragraph after a sentence end (spaces skipped), before a
+blank line, at the start of the text and after a heading; elsewhere it is
+layout (OCR, wiki).  Each kind is found by a regex that starts with a literal
+or a class, which the regex engine scans for in C.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Final
+
+_HEADING_RE: Final[re.Pattern[str]] = re.compile(
+    r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十]{1,3}部分)[^\n。]{2,40}$",
+    re.MULTILINE,
+)
+# A line break ends a paragraph after these (or before a blank line); elsewhere it is layout (OCR, wiki).
+_PARAGRAPH_END: Final[str] = "。！？!?；;：:”」』)）"
+_END_BREAK_RE: Final[re.Pattern[str]] = re.compile(f"[{re.escape(_PARAGRAPH_END)}][ \t\u3000]*\n")
+_BLANK_BREAK_RE: Final[re.Pattern[str]] = re.compile(r"\n(?=\n)")
+_FIRST_BREAK_RE: Final[re.Pattern[str]] = re.compile(r"[ \t\u3000]*\n")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Paragraph starts and heading spans, as offsets of the normalised text (which joins lines)."""
+
+    paragraphs: list[int] = field(default_factory=list)
+    headings: list[tuple[int, int]] = field(default_factory=list)
+
+
+def layout_of(lines: str, to_norm: Callable[[list[int]], list[int]] = lambda pos: pos) -> Layout:
+    """The layout of a text whose line breaks are kept (`lines`), mapped by `to_norm` (ascending offsets)."""
+    headings = [(m.start(), m.end()) for m in _HEADING_RE.finditer(lines)]
+    heading_ends = {end for _, end in headings}
+    breaks = {m.end() - 1 for m in _END_BREAK_RE.finditer(lines)}
+    breaks.update(m.start() for m in _BLANK_BREAK_RE.finditer(lines))
+    first = _FIRST_BREAK_RE.match(lines)
+    if first is not None:
+        breaks.add(first.end() - 1)
+    breaks.update(end for end in heading_ends if lines.startswith("\n", end))
+    paragraphs = to_norm([pos + 1 for pos in sorted(breaks)])
+    ends = iter(to_norm([pos for span in headings for pos in span]))  # ascending: headings do not overlap
+    return Layout(paragraphs, list(zip(ends, ends, strict=True)))
