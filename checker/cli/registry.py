@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Final
 
 import click
-from click.utils import make_default_short_help
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +72,10 @@ def load(name: str) -> click.Command:
     """Import the module that defines command `name` and return the command."""
     entry = COMMANDS[name]
     command = getattr(importlib.import_module(entry.module), entry.attribute)
-    assert isinstance(command, click.Command), f"{entry.module}.{entry.attribute} is not a click command"
+    if not isinstance(command, click.Command):
+        raise TypeError(
+            f"{entry.module}.{entry.attribute} is not a click command: fix COMMANDS in {__name__}"
+        )
     return command
 
 
@@ -90,6 +92,9 @@ class LazyGroup(click.Group):
         """The command list as click writes it, from the registry's help lines."""
         names = self.list_commands(ctx)
         limit = formatter.width - 6 - max(len(name) for name in names)
-        rows = [(name, make_default_short_help(COMMANDS[name].help, limit)) for name in names]
+        # A stand-in command shortens the line exactly as the real one would, without importing it.
+        rows = [
+            (name, click.Command(name, help=COMMANDS[name].help).get_short_help_str(limit)) for name in names
+        ]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
