@@ -77,6 +77,12 @@ schema: $(STAMP) ## regenerate docs/report.schema.json from the report models
 bench-latency: $(STAMP) ## time from a file write to the updated latest.json (1k and 10k documents)
 	$(BIN)/python bench/latency.py
 
+# Fresh `python -m checker` processes: --help, claims of one file, check of a one-document folder (new
+# store each run), against the commit before the fast start in the same run; then -X importtime's top lines.
+.PHONY: bench-start
+bench-start: $(STAMP) ## start-up time: --help, claims one.txt, check of one document; top import costs
+	$(BIN)/python bench/start.py
+
 # The README's pictures, from the seeds with one changed figure (tools/screenshots.py): never by hand.
 .PHONY: screenshots
 screenshots: $(STAMP) browser ## docs/*.png: landing view, an opened finding, a document view, the run index

@@ -36,7 +36,7 @@ COMMANDS: Final[dict[str, Entry]] = {
         "Check the reports under PATHS (- reads one from stdin) and write the discrepancy reports.",
     ),
     "claims": Entry(
-        "checker.cli.check",
+        "checker.cli.claims",
         "claims_command",
         "Print the numeric claims found under PATHS (no store, no rules).",
     ),
