@@ -5,7 +5,8 @@
     .venv/bin/python bench/start.py --no-before
 
 Each command runs as a fresh `python -m checker` process, `--runs` times; the
-median wall time is printed.  `check` gets a new SQLite store and reports folder
+median wall time is printed, and the median CPU time (user + system) of the
+process, which a machine shared with other jobs disturbs less.  `check` gets a new SQLite store and reports folder
 each time (a cold store, as a pre-commit hook on a fresh clone sees it) and
 the repository's rules/ folder.  With `--before COMMIT` (default: 7ae3cc4, the
 last commit before the fast start of issue 11) that commit's `checker/` is
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -96,36 +98,48 @@ def commands(work: Path, run: int) -> dict[str, list[str]]:
     }
 
 
-def run_once(tree: Tree, args: list[str], work: Path, importtime: bool = False) -> tuple[float, str]:
-    """Wall seconds of one `python -m checker ARGS` with `tree` first on the path, and its stderr."""
+@dataclass(frozen=True)
+class Run:
+    """One process: wall and CPU seconds, and what it wrote on stderr."""
+
+    wall: float
+    cpu: float
+    stderr: str
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_once(tree: Tree, args: list[str], work: Path, importtime: bool = False) -> Run:
+    """One `python -m checker ARGS` with `tree` first on the path."""
     env = {**os.environ, "PYTHONPATH": str(tree.root), "NO_COLOR": "1"}
     argv = [sys.executable, *(["-X", "importtime"] if importtime else []), "-m", "checker", *args]
-    t0 = time.perf_counter()
+    cpu0, t0 = _children_cpu(), time.perf_counter()
     proc = subprocess.run(argv, cwd=work, env=env, capture_output=True, text=True, timeout=600, check=False)
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, _children_cpu() - cpu0
     if proc.returncode not in (0, 1):
         tail = "\n".join(proc.stderr.strip().splitlines()[-5:])
         raise RuntimeError(f"{tree.label}: checker {' '.join(args)} exited {proc.returncode}:\n{tail}")
-    return seconds, proc.stderr
+    return Run(seconds, cpu, proc.stderr)
 
 
-def timings(trees: list[Tree], work: Path, runs: int) -> dict[tuple[str, str], list[float]]:
-    """Seconds per (tree, command), the trees and commands taking turns run after run."""
-    times: dict[tuple[str, str], list[float]] = {}
+def timings(trees: list[Tree], work: Path, runs: int) -> dict[tuple[str, str], list[Run]]:
+    """The runs per (tree, command), the trees and commands taking turns run after run."""
+    times: dict[tuple[str, str], list[Run]] = {}
     for run in range(runs):
         for name, args in commands(work, run).items():
             for tree in trees if run % 2 == 0 else trees[::-1]:
-                seconds, _ = run_once(tree, args, work)
-                times.setdefault((tree.label, name), []).append(seconds)
+                times.setdefault((tree.label, name), []).append(run_once(tree, args, work))
     return times
 
 
 def import_costs(tree: Tree, work: Path, top: int) -> None:
     """The `-X importtime` lines of the costliest modules of each command, and the heavy ones imported."""
     for name, args in commands(work, 10_000).items():
-        _, stderr = run_once(tree, args, work, importtime=True)
         rows = []
-        for line in stderr.splitlines():
+        for line in run_once(tree, args, work, importtime=True).stderr.splitlines():
             if not line.startswith("import time:") or "|" not in line or "cumulative" in line:
                 continue
             _, self_us, total_us, module = (part.strip() for part in line.replace(":", "|", 1).split("|"))
@@ -147,21 +161,23 @@ def prepare(work: Path) -> None:
     shutil.copy(ONE, work / "one-doc" / "one.txt")
 
 
-def report(trees: list[Tree], times: dict[tuple[str, str], list[float]], runs: int) -> None:
+def report(trees: list[Tree], times: dict[tuple[str, str], list[Run]], runs: int) -> None:
     names = list(commands(Path(), 0))
-    print(f"wall time of `python -m checker ...`, median of {runs} runs (min in brackets)")
-    print(
-        f"{'command':<18}"
-        + "".join(f"{t.label:>22}" for t in trees)
-        + ("     ratio" if len(trees) > 1 else "")
-    )
+    print(f"`python -m checker ...`: median of {runs} runs, wall time and CPU time (user + system)")
+    header = "".join(f"{t.label + ' wall':>14}{t.label + ' cpu':>13}" for t in trees)
+    print(f"{'command':<16}{header}" + ("   ratio wall   cpu" if len(trees) > 1 else ""))
     for name in names:
-        cells = [times[(t.label, name)] for t in trees]
-        row = "".join(f"{statistics.median(c):>11.3f} s ({min(c):.3f})" for c in cells)
-        ratio = (
-            f"{statistics.median(cells[0]) / statistics.median(cells[1]):>9.2f}x" if len(cells) > 1 else ""
-        )
-        print(f"{name:<18}{row}{ratio}")
+        medians = [
+            (
+                statistics.median(r.wall for r in times[(t.label, name)]),
+                statistics.median(r.cpu for r in times[(t.label, name)]),
+            )
+            for t in trees
+        ]
+        row = "".join(f"{wall:>12.3f} s{cpu:>11.3f} s" for wall, cpu in medians)
+        if len(medians) > 1:
+            row += f"{medians[0][0] / medians[1][0]:>12.2f}x{medians[0][1] / medians[1][1]:>5.2f}x"
+        print(f"{name:<16}{row}")
 
 
 def parse_args() -> argparse.Namespace:

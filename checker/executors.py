@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from checker.errors import CheckerError, ExtractError
 from checker.extract import EXTRACTOR_VERSION, extract
 from checker.models import Document, Extraction
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 ExecutorKind = Literal["serial", "processes", "dask"]
 Outcome = Extraction | str  # the extraction, or why it failed
@@ -97,6 +98,10 @@ class ProcessExecutor:
     def submit(self, documents: Sequence[Document]) -> Pending:
         if self._pool is None:
             # spawn, not fork: the watch service has threads (observer, scheduler) a fork would copy mid-step.
+            # Imported here: a serial run (the default, and every one-document check) never needs them.
+            from concurrent.futures import ProcessPoolExecutor
+            from multiprocessing import get_context
+
             self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=get_context("spawn"))
         futures = [self._pool.submit(extract_many, task) for task in _tasks(documents)]
         return lambda: _checked([f.result() for f in futures], "this machine")
