@@ -16,7 +16,6 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from checker.errors import CheckerError, ExtractError
-from checker.extract import EXTRACTOR_VERSION, extract
 from checker.models import Document, Extraction
 
 if TYPE_CHECKING:
@@ -35,6 +34,10 @@ class ExecutorError(CheckerError):
 
 def extract_many(documents: list[Document]) -> tuple[str, list[Outcome]]:
     """Worker side: each document's extraction (or error message), and the extractor version used."""
+    # The extractor is imported where it runs: settings (config) name an executor kind from this
+    # module, and commands that never extract (report, rules, status) should not load it.
+    from checker.extract import EXTRACTOR_VERSION, extract
+
     out: list[Outcome] = []
     for document in documents:
         try:
@@ -45,6 +48,8 @@ def extract_many(documents: list[Document]) -> tuple[str, list[Outcome]]:
 
 
 def _checked(parts: Sequence[tuple[str, list[Outcome]]], where: str) -> list[Outcome]:
+    from checker.extract import EXTRACTOR_VERSION
+
     outcomes: list[Outcome] = []
     for version, part in parts:
         if version != EXTRACTOR_VERSION:
