@@ -8,7 +8,11 @@ Each command runs as a fresh `python -m checker` process, `--runs` times; the
 median wall time is printed, and the median CPU time (user + system) of the
 process, which a machine shared with other jobs disturbs less.  `check` gets a new SQLite store and reports folder
 each time (a cold store, as a pre-commit hook on a fresh clone sees it) and
-the repository's rules/ folder.  With `--before COMMIT` (default: 7ae3cc4, the
+the repository's rules/ folder.  Both trees are copied to a temporary folder
+and byte-compiled first, as `pip install` does: a user's Python reads .pyc
+files, whereas a process started with PYTHONDONTWRITEBYTECODE=1 (as in some
+sandboxes) compiles every module of checker again each time; `--from-source`
+measures that case instead.  With `--before COMMIT` (default: 7ae3cc4, the
 last commit before the fast start of issue 11) that commit's `checker/` is
 unpacked with `git archive` and timed in the same run, the two trees taking
 turns, so a busy machine slows both alike; the ratios (now / before) follow.
@@ -113,8 +117,8 @@ def _children_cpu() -> float:
 
 
 def run_once(tree: Tree, args: list[str], work: Path, importtime: bool = False) -> Run:
-    """One `python -m checker ARGS` with `tree` first on the path."""
-    env = {**os.environ, "PYTHONPATH": str(tree.root), "NO_COLOR": "1"}
+    """One `python -m checker ARGS` with `tree` first on the path (and no .pyc written)."""
+    env = {**os.environ, "PYTHONPATH": str(tree.root), "NO_COLOR": "1", "PYTHONDONTWRITEBYTECODE": "1"}
     argv = [sys.executable, *(["-X", "importtime"] if importtime else []), "-m", "checker", *args]
     cpu0, t0 = _children_cpu(), time.perf_counter()
     proc = subprocess.run(argv, cwd=work, env=env, capture_output=True, text=True, timeout=600, check=False)
@@ -154,6 +158,20 @@ def import_costs(tree: Tree, work: Path, top: int) -> None:
             print(f"  {total_us / 1e3:8.1f}ms  {self_us / 1e3:6.1f}ms  {module}")
 
 
+def copy_tree(dest: Path) -> None:
+    """This working tree's `checker/` (without bytecode), to be timed like the other one."""
+    shutil.copytree(REPO / "checker", dest / "checker", ignore=shutil.ignore_patterns("__pycache__"))
+
+
+def byte_compile(tree: Tree) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(tree.root / "checker")],
+        check=True,
+        timeout=600,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+    )
+
+
 def prepare(work: Path) -> None:
     """one.txt and one-doc/one.txt: a seed report (about 2 KB of Chinese)."""
     (work / "one-doc").mkdir()
@@ -185,6 +203,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=9, help="runs of each command [9]")
     parser.add_argument("--before", default=BEFORE, help=f"commit to compare with [{BEFORE}]")
     parser.add_argument("--no-before", action="store_true", help="time this tree only")
+    parser.add_argument("--from-source", action="store_true", help="no .pyc: compile checker every run")
     parser.add_argument("--top", type=int, default=12, help="modules listed per command [12]")
     return parser.parse_args()
 
@@ -195,14 +214,18 @@ def main() -> int:
         work = Path(tmp) / "work"
         work.mkdir()
         prepare(work)
-        trees = [Tree("now", REPO)]
+        copy_tree(Path(tmp) / "now")
+        trees = [Tree("now", Path(tmp) / "now")]
         if not args.no_before:
             why = unpack(args.before, Path(tmp) / "before")
             if why is None:
                 trees.append(Tree(args.before, Path(tmp) / "before"))
             else:
                 print(f"before: {why}; timing this tree only", file=sys.stderr)
-        print(f"python {sys.version.split()[0]}, load average {os.getloadavg()[0]:.1f} at the start")
+        for tree in trees if not args.from_source else []:
+            byte_compile(tree)
+        mode = "from source (no .pyc)" if args.from_source else "byte-compiled, as installed"
+        print(f"python {sys.version.split()[0]}, checker {mode}; load average {os.getloadavg()[0]:.1f}")
         report(trees, timings(trees, work, args.runs), args.runs)
         print(f"load average {os.getloadavg()[0]:.1f} at the end")
         for tree in trees:

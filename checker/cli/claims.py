@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import click
-from rich.table import Table
 
-from checker.cli.common import common_options, err_console, out_console, settings_from
+from checker.cli import common
+from checker.cli.common import common_options, settings_from
 from checker.cli.main import EXIT_SUCCESS
 from checker.errors import SourceError
 from checker.extract import extract
@@ -29,8 +29,7 @@ PATHS = click.argument("paths", nargs=-1, required=True, type=click.Path(exists=
 def claims_command(paths: tuple[Path, ...], fmt: str, **options: Any) -> int:
     """Print the numeric claims found under PATHS (no store, no rules)."""
     settings = settings_from(options)
-    failed = False
-    table = Table("where", "text", "value", "unit", "bound", "subject")
+    rows: list[tuple[str, ...]] = []
     skipped: list[Skipped] = []
     found = discover(
         paths, settings.include, settings.exclude, notes=skipped, outside_links=settings.follow_outside_links
@@ -40,32 +39,35 @@ def claims_command(paths: tuple[Path, ...], fmt: str, **options: Any) -> int:
         try:
             document = describe(read_document(path, name), path)
         except SourceError as exc:
-            err_console.print(f"[red]error[/]: {exc}", markup=True, highlight=False)
-            failed = True
+            common.err_console.print(f"[red]error[/]: {exc}", markup=True, highlight=False)
             continue
         if is_empty_text(document.text):
-            err_console.print(f"[red]error[/]: {name}: empty file: no text to check", markup=True)
+            common.err_console.print(f"[red]error[/]: {name}: empty file: no text to check", markup=True)
             continue
         for claim in extract(document).claims:
             if fmt == "jsonl":
                 sys.stdout.write(json.dumps(claim.model_dump(mode="json"), ensure_ascii=False) + "\n")
             else:
                 unit = claim.measure or claim.unit
-                table.add_row(
-                    claim.where(),
-                    " ".join(claim.text.split()),
-                    f"{claim.value:g}",
-                    unit,
-                    claim.bound,
-                    claim.subject,
-                )
+                text = " ".join(claim.text.split())
+                rows.append((claim.where(), text, f"{claim.value:g}", unit, claim.bound, claim.subject))
     for note in skipped:
-        err_console.print(f"note: {display_path(note.path)}: {note.reason}", highlight=False, markup=False)
+        common.err_console.print(
+            f"note: {display_path(note.path)}: {note.reason}", highlight=False, markup=False
+        )
     if fmt == "table":
-        out_console.print(table)
+        _print_table(rows)
     # Unreadable files are named on stderr; listing claims still succeeded for the rest.
-    del failed
     return EXIT_SUCCESS
+
+
+def _print_table(rows: list[tuple[str, ...]]) -> None:
+    from rich.table import Table  # rich only for the table format: JSON lines need none of it
+
+    table = Table("where", "text", "value", "unit", "bound", "subject")
+    for row in rows:
+        table.add_row(*row)
+    common.out_console.print(table)
 
 
 COMMANDS = [claims_command]

@@ -3,28 +3,47 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-from rich.console import Console
 
 from checker.config import Settings, load_settings
 from checker.logs import setup_logging
 from checker.models import Severity
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from checker.rules.base import Rule
     from checker.store import Store
 
+    err_console: Console
+    out_console: Console
+
 F = TypeVar("F", bound=Callable[..., Any])
 
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
-out_console = Console(highlight=False, soft_wrap=True)
-# Piped or redirected, tables are never cut to 80 columns: a file or a pager has room.
-for _console in (err_console, out_console):
-    if not _console.is_terminal:
-        _console.width = 400
+
+@cache
+def _consoles() -> tuple[Console, Console]:
+    # rich is imported when a command first prints through it: `claims` with JSON lines never does.
+    from rich.console import Console
+
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    out = Console(highlight=False, soft_wrap=True)
+    # Piped or redirected, tables are never cut to 80 columns: a file or a pager has room.
+    for console in (err, out):
+        if not console.is_terminal:
+            console.width = 400
+    return err, out
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("err_console", "out_console"):
+        return _consoles()[name == "out_console"]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 CONFIG_OPTION = click.option(
     "--config",
