@@ -124,6 +124,8 @@ def test_an_unknown_command_is_a_usage_error(tmp_path: Path) -> None:
 def test_claims_needs_no_pint_store_rules_or_reports(tmp_path: Path) -> None:
     modules = imported("claims", SEEDS, cwd=tmp_path)
     assert heavy(modules, (*OPTIONAL, *SERVICE)) == []
+    # Plain text without front matter needs no YAML parser; JSON lines need no terminal tables.
+    assert heavy(modules, ("yaml", "rich")) == []
     assert not {"checker.store", "checker.rules", "checker.report", "checker.app"} & modules
 
 
