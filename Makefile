@@ -46,7 +46,7 @@ clean: ## remove the environment, caches and generated reports
 
 # The browser tests drive reports/latest.html in Debian's Chromium; Playwright never downloads a browser here.
 # A CJK font comes with it so Chinese renders in the screenshots (the base image has none).
-.PHONY: browser postgres schema opencc-table
+.PHONY: browser postgres schema opencc-table units-table
 browser: ## install headless Chromium for the browser tests (as root, when missing)
 	@if [ -x /usr/bin/chromium ]; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
@@ -66,6 +66,9 @@ postgres: ## install the PostgreSQL server binaries for the PostgreSQL tests (as
 opencc-table: $(STAMP) ## regenerate checker/extract/opencc_chars.py from OpenCC's character table
 	$(BIN)/python tools/opencc_table.py
 
+units-table: $(STAMP) ## regenerate checker/units/table.json (the units the extractor needs) from pint
+	$(BIN)/python tools/units_table.py
+
 schema: $(STAMP) ## regenerate docs/report.schema.json from the report models
 	$(BIN)/python -m checker.report.schema docs/report.schema.json
 
@@ -73,6 +76,12 @@ schema: $(STAMP) ## regenerate docs/report.schema.json from the report models
 .PHONY: bench-latency
 bench-latency: $(STAMP) ## time from a file write to the updated latest.json (1k and 10k documents)
 	$(BIN)/python bench/latency.py
+
+# Fresh `python -m checker` processes: --help, claims of one file, check of a one-document folder (new
+# store each run), against the commit before the fast start in the same run; then -X importtime's top lines.
+.PHONY: bench-start
+bench-start: $(STAMP) ## start-up time: --help, claims one.txt, check of one document; top import costs
+	$(BIN)/python bench/start.py
 
 # The README's pictures, from the seeds with one changed figure (tools/screenshots.py): never by hand.
 .PHONY: screenshots

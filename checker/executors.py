@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from checker.errors import CheckerError, ExtractError
-from checker.extract import EXTRACTOR_VERSION, extract
 from checker.models import Document, Extraction
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 ExecutorKind = Literal["serial", "processes", "dask"]
 Outcome = Extraction | str  # the extraction, or why it failed
@@ -34,6 +34,10 @@ class ExecutorError(CheckerError):
 
 def extract_many(documents: list[Document]) -> tuple[str, list[Outcome]]:
     """Worker side: each document's extraction (or error message), and the extractor version used."""
+    # The extractor is imported where it runs: settings (config) name an executor kind from this
+    # module, and commands that never extract (report, rules, status) should not load it.
+    from checker.extract import EXTRACTOR_VERSION, extract
+
     out: list[Outcome] = []
     for document in documents:
         try:
@@ -44,6 +48,8 @@ def extract_many(documents: list[Document]) -> tuple[str, list[Outcome]]:
 
 
 def _checked(parts: Sequence[tuple[str, list[Outcome]]], where: str) -> list[Outcome]:
+    from checker.extract import EXTRACTOR_VERSION
+
     outcomes: list[Outcome] = []
     for version, part in parts:
         if version != EXTRACTOR_VERSION:
@@ -97,6 +103,10 @@ class ProcessExecutor:
     def submit(self, documents: Sequence[Document]) -> Pending:
         if self._pool is None:
             # spawn, not fork: the watch service has threads (observer, scheduler) a fork would copy mid-step.
+            # Imported here: a serial run (the default, and every one-document check) never needs them.
+            from concurrent.futures import ProcessPoolExecutor
+            from multiprocessing import get_context
+
             self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=get_context("spawn"))
         futures = [self._pool.submit(extract_many, task) for task in _tasks(documents)]
         return lambda: _checked([f.result() for f in futures], "this machine")

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from loguru import logger
+# loguru is imported by the functions that log, not here: `checker --help` should not pay for it.
 
 # Tracebacks go to the log file always, to stderr only with --debug: a user sees one line.
 _TRACEBACKS = {"stderr": False}
@@ -28,6 +28,8 @@ class _InterceptHandler(logging.Handler):
     """Send stdlib logging (apscheduler, watchdog) through loguru."""
 
     def emit(self, record: logging.LogRecord) -> None:
+        from loguru import logger
+
         try:
             level: str | int = logger.level(record.levelname).name
         except ValueError:
@@ -43,6 +45,8 @@ def setup_logging(
     With read_errors=False, files that could not be read are left off stderr: the
     command prints them itself, once.
     """
+    from loguru import logger
+
     logger.remove()
     logger.add(
         sys.stderr,

@@ -1,39 +1,30 @@
-"""`checker check` and `checker claims`: the one-off commands."""
+"""`checker check`: the one-off check."""
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 import click
-from rich.table import Table
 
 from checker.cli.checking import Notes, check_stdin, print_summary, run_check
 from checker.cli.common import (
     common_options,
     err_console,
     executor_options,
-    out_console,
     rules_for,
     rules_note,
     settings_from,
 )
 from checker.cli.main import EXIT_FAIL, EXIT_SUCCESS
-from checker.errors import SourceError, StoreError
-from checker.extract import extract
+from checker.errors import StoreError
 from checker.report.formats import ALIASES, FORMATS, HUMAN, renderer
 from checker.report.lines import render_statistics
 from checker.report.writer import write_output
-from checker.sources import discover, read_document
-from checker.sources.decode import is_empty_text
-from checker.sources.discover import Skipped, display_path
-from checker.sources.metadata import describe
 from checker.store import is_postgres_url, redact
 from checker.store.faults import rebuild_store as move_store_aside
 
-PATHS = click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 CHECK_PATHS = click.argument(
     "paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True, path_type=Path)
 )
@@ -131,50 +122,4 @@ def check_command(
     return EXIT_SUCCESS if exit_zero or not report.has_errors else EXIT_FAIL
 
 
-@click.command("claims")
-@PATHS
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", help="output format")
-@common_options
-def claims_command(paths: tuple[Path, ...], fmt: str, **options: Any) -> int:
-    """Print the numeric claims found under PATHS (no store, no rules)."""
-    settings = settings_from(options)
-    failed = False
-    table = Table("where", "text", "value", "unit", "bound", "subject")
-    skipped: list[Skipped] = []
-    found = discover(
-        paths, settings.include, settings.exclude, notes=skipped, outside_links=settings.follow_outside_links
-    )
-    for path in found:
-        name = display_path(path)
-        try:
-            document = describe(read_document(path, name), path)
-        except SourceError as exc:
-            err_console.print(f"[red]error[/]: {exc}", markup=True, highlight=False)
-            failed = True
-            continue
-        if is_empty_text(document.text):
-            err_console.print(f"[red]error[/]: {name}: empty file: no text to check", markup=True)
-            continue
-        for claim in extract(document).claims:
-            if fmt == "jsonl":
-                sys.stdout.write(json.dumps(claim.model_dump(mode="json"), ensure_ascii=False) + "\n")
-            else:
-                unit = claim.measure or claim.unit
-                table.add_row(
-                    claim.where(),
-                    " ".join(claim.text.split()),
-                    f"{claim.value:g}",
-                    unit,
-                    claim.bound,
-                    claim.subject,
-                )
-    for note in skipped:
-        err_console.print(f"note: {display_path(note.path)}: {note.reason}", highlight=False, markup=False)
-    if fmt == "table":
-        out_console.print(table)
-    # Unreadable files are named on stderr; listing claims still succeeded for the rest.
-    del failed
-    return EXIT_SUCCESS
-
-
-COMMANDS = [check_command, claims_command]
+COMMANDS = [check_command]

@@ -9,16 +9,18 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from checker.app import Checker, RunOutcome
 from checker.cli.common import err_console
 from checker.config import Settings
 from checker.models import Report
 from checker.rules.base import Rule
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 
 class ProgressBar:
@@ -38,6 +40,9 @@ class ProgressBar:
         if self.bar is None:
             if not self.console.is_terminal or time.monotonic() - self.started < self.delay:
                 return
+            # Imported once a bar is due: most runs are quick, or piped, and never draw one.
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
             self.bar = Progress(
                 TextColumn("checking"),
                 BarColumn(),
@@ -82,6 +87,8 @@ def print_summary(report: Report, written: dict[str, Path]) -> None:
     """The counts on stderr: a colour table at a terminal, one line of text when piped (never cut)."""
     counts = _counts(report)
     if err_console.is_terminal:
+        from rich.table import Table
+
         table = Table(title="checker", show_header=True, header_style="bold")
         for column in SUMMARY_COLUMNS:
             table.add_column(column, justify="right")

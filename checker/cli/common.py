@@ -3,27 +3,47 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-from rich.console import Console
 
 from checker.config import Settings, load_settings
 from checker.logs import setup_logging
 from checker.models import Severity
-from checker.selection import rules_for, rules_note
-from checker.store import Store, open_store
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from checker.rules.base import Rule
+    from checker.store import Store
+
+    err_console: Console
+    out_console: Console
 
 F = TypeVar("F", bound=Callable[..., Any])
-__all__ = ["rules_for", "rules_note"]
 
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
-out_console = Console(highlight=False, soft_wrap=True)
-# Piped or redirected, tables are never cut to 80 columns: a file or a pager has room.
-for _console in (err_console, out_console):
-    if not _console.is_terminal:
-        _console.width = 400
+
+@cache
+def _consoles() -> tuple[Console, Console]:
+    # rich is imported when a command first prints through it: `claims` with JSON lines never does.
+    from rich.console import Console
+
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    out = Console(highlight=False, soft_wrap=True)
+    # Piped or redirected, tables are never cut to 80 columns: a file or a pager has room.
+    for console in (err, out):
+        if not console.is_terminal:
+            console.width = 400
+    return err, out
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("err_console", "out_console"):
+        return _consoles()[name == "out_console"]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 CONFIG_OPTION = click.option(
     "--config",
@@ -149,4 +169,21 @@ def settings_from(options: dict[str, Any], **extra: Any) -> Settings:
 
 def store_for(settings: Settings) -> Store:
     """Open the store the settings name."""
+    from checker.store import open_store
+
     return open_store(settings.store)
+
+
+# The rules (and the loader behind them) are imported by the commands that run them, not by `claims`.
+def rules_for(settings: Settings) -> tuple[list[Rule], list[str]]:
+    """The rules to run and the messages of rule files that could not be loaded (checker.selection)."""
+    from checker.selection import rules_for as load
+
+    return load(settings)
+
+
+def rules_note(settings: Settings) -> str | None:
+    """A note when no rules folder is found (checker.selection)."""
+    from checker.selection import rules_note as note
+
+    return note(settings)

@@ -1,4 +1,4 @@
-"""Entry point: builds the click group from every cli module's COMMANDS, maps errors to exit codes.
+"""Entry point: the click group over the lazily imported commands (registry.py), errors to exit codes.
 
 Exit 1 means error findings and nothing else.  Every other failure, expected
 (a CheckerError) or not, is one line on stderr and exit 2; the traceback of an
@@ -7,8 +7,6 @@ unexpected one is shown only with --debug.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import sqlite3
 import sys
 import traceback
@@ -17,15 +15,17 @@ from pathlib import Path
 import click
 
 from checker import __version__
+from checker.cli.registry import LazyGroup
 from checker.errors import CheckerError
 from checker.logs import show_tracebacks
-from checker.store.faults import store_failure
 
 EXIT_SUCCESS, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 PACKAGE = Path(__file__).resolve().parent.parent
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
+)
 @click.version_option(__version__, prog_name="checker")
 @click.option("--debug", is_flag=True, help="show the Python traceback of an unexpected error")
 def cli(debug: bool) -> None:
@@ -34,20 +34,6 @@ def cli(debug: bool) -> None:
     Exit status: 0 no error finding, 1 error findings, 2 usage, configuration or internal error.
     """
     del debug  # taken out of the arguments by main(), wherever it was written
-
-
-def _register() -> None:
-    import checker.cli as package
-
-    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
-        if info.name in ("main", "common"):
-            continue
-        module = importlib.import_module(f"checker.cli.{info.name}")
-        for command in getattr(module, "COMMANDS", []):
-            cli.add_command(command)
-
-
-_register()
 
 
 def _take_debug(args: list[str]) -> tuple[list[str], bool]:
@@ -101,6 +87,8 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(130)
     except sqlite3.Error as exc:
         # A store failure outside a run (report, accept, status): the same message a run gives.
+        from checker.store.faults import store_failure
+
         if debug:
             traceback.print_exc()
         click.echo(f"error: {store_failure(None, exc)}", err=True)

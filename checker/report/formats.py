@@ -1,31 +1,40 @@
-"""Every output format by name, for `--output-format` of `checker check` and `checker report`."""
+"""Every output format by name, for `--output-format` of `checker check` and `checker report`.
+
+The renderers a run does not ask for (SARIF, JUnit's XML, GitLab ...) are
+imported when first called, so a check does not pay for every format.
+"""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
 from checker.models import Report
-from checker.report.gitlab import render_gitlab
-from checker.report.html import render_html
-from checker.report.json import render_json
-from checker.report.junit import render_junit
 from checker.report.lines import render_concise, render_full, render_github, render_jsonl
-from checker.report.markdown import render_markdown
-from checker.report.sarif import render_sarif
 
 Renderer = Callable[[Report], str]
+
+
+def _on_demand(module: str, name: str) -> Renderer:
+    def render(report: Report) -> str:
+        function: Renderer = getattr(importlib.import_module(module), name)
+        return function(report)
+
+    render.__name__ = render.__qualname__ = name
+    return render
+
 
 FORMATS: dict[str, Renderer] = {
     "concise": render_concise,
     "full": render_full,
-    "json": render_json,
+    "json": _on_demand("checker.report.json", "render_json"),
     "jsonl": render_jsonl,
     "github": render_github,
-    "gitlab": render_gitlab,
-    "sarif": render_sarif,
-    "junit": render_junit,
-    "markdown": render_markdown,
-    "html": render_html,
+    "gitlab": _on_demand("checker.report.gitlab", "render_gitlab"),
+    "sarif": _on_demand("checker.report.sarif", "render_sarif"),
+    "junit": _on_demand("checker.report.junit", "render_junit"),
+    "markdown": _on_demand("checker.report.markdown", "render_markdown"),
+    "html": _on_demand("checker.report.html", "render_html"),
 }
 # Older names kept working.
 ALIASES = {"md": "markdown", "text": "full"}

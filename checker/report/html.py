@@ -35,6 +35,7 @@ from checker.report.htmlviews import (
     timeline_views,
 )
 from checker.report.runindex import RunEntry
+from checker.report.templatecache import template_cache
 
 __all__ = ["PageData", "excerpt", "number", "render_html", "render_index"]
 
@@ -69,6 +70,7 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["number"] = number
+    env.bytecode_cache = template_cache(env)
     return env
 
 

@@ -29,6 +29,10 @@ Loc = Sequence[int | str]
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 200_000
 
+# libyaml's parser, when PyYAML was built with it, reads a rules folder about ten times faster than
+# the pure-Python one (a noticeable part of a one-document check); both keep every node's line.
+_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 _EXPECTED = {
     "float": "expected a number",
     "int": "expected a whole number",
@@ -65,7 +69,7 @@ def read_yaml(path: Path, name: str) -> YamlFile:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleFileError(name, f"cannot read the file ({exc}); make it a UTF-8 text file") from exc
-    loader = yaml.SafeLoader(text)
+    loader = _LOADER(text)
     try:
         node = loader.get_single_node()
         _check_size(name, node)

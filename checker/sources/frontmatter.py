@@ -11,8 +11,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-import yaml
-
 from checker.sources.yamltext import safe_load
 
 _OPEN_RE: Final[re.Pattern[str]] = re.compile(r"\A[ \t]*---[ \t]*\n")
@@ -50,6 +48,8 @@ def split_front_matter(text: str) -> FrontMatter:
     if not _KEY_RE.match(body):
         return FrontMatter(text=text)
     out = FrontMatter(text=blank(text, 0, closing.end()), found=True)
+    import yaml  # here, not at the top: only a document with front matter needs it
+
     try:
         data = safe_load(body)
     except yaml.MarkedYAMLError as exc:

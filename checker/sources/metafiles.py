@@ -18,8 +18,6 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any, Final
 
-import yaml
-
 from checker.sources.yamltext import safe_load
 
 SIDECAR_SUFFIXES: Final[tuple[str, ...]] = (".meta.yml", ".meta.yaml")
@@ -88,6 +86,8 @@ class Loaded:
 
 
 def _yaml(source: Path, text: str) -> tuple[Any, str | None, int | None]:
+    import yaml  # here, not at the top: only a metadata file needs it
+
     try:
         return safe_load(text), None, None
     except yaml.MarkedYAMLError as exc:

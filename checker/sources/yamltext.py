@@ -6,23 +6,30 @@ PyYAML turns ``2024-06-05`` into a date itself and raises a bare ValueError on
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
-import yaml
-
+# PyYAML is imported on the first document with front matter or a metadata file: most have neither,
+# and `checker claims` of plain text should not pay for it.
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader without the implicit timestamp type."""
+@cache
+def _loader() -> Any:
+    import yaml
 
+    class _Loader(yaml.SafeLoader):
+        """SafeLoader without the implicit timestamp type."""
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != _TIMESTAMP]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+    _Loader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != _TIMESTAMP]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return _Loader
 
 
 def safe_load(text: str) -> Any:
     """The YAML document in `text` (no tags, no code, dates as strings)."""
-    return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+    import yaml
+
+    return yaml.load(text, Loader=_loader())  # noqa: S506 - _Loader is a SafeLoader

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from typing import Any
-
-import psycopg
+from typing import TYPE_CHECKING, Any
 
 from checker.errors import StoreError
 from checker.store.migrations import SCHEMA_VERSION, statements, steps
+
+if TYPE_CHECKING:
+    import psycopg  # the URL helpers here serve SQLite runs too, which should not import psycopg
 
 # Any constant will do: it only has to be the same for every checker migrating one database.
 _MIGRATION_LOCK = 0x636865636B6572

@@ -1,4 +1,4 @@
-"""The project's one pint registry, with the Chinese unit names defined once.
+"""Units: which figures compare and how they convert, from a generated table, pint only when needed.
 
 Every stage that compares quantities goes through this module: extraction
 reads `UNIT_WORDS` (defined in `checker.units.words`) to know which written
@@ -16,75 +16,30 @@ Money has a dimension per currency: without an exchange rate yuan and dollars
 must never compare.  Counts have their own dimension so that "200个" never
 compares with "200%".  Percentage points are their own dimension too: "3个百分点"
 is a difference of percentages, not a percentage.
+
+Building the pint registry (checker/units/registry.py) takes about half a
+second, longer than checking a short report.  The units the extractor writes
+are therefore looked up in table.json, which tools/units_table.py (`make
+units-table`) writes from that registry and tests/extract/test_units_table.py
+compares with it; a unit the table lacks (one written in a fact sheet) loads
+the registry on first use.  `ureg` is that registry, built when first read.
 """
 
 from __future__ import annotations
 
+import json
 import math
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Final
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
-import pint
-
+from checker.units.names import pint_name
 from checker.units.words import ENGLISH_UNIT_WORDS, UNIT_WORDS, UnitWord
 
 if TYPE_CHECKING:
     from checker.models import Claim
 
-
-# Canonical names that pint already uses for something else.
-_PINT_NAME: Final[dict[str, str]] = {
-    "point": "score_point",
-    "count": "item_count",
-    "quarter_year": "quarter_of_year",
-}
-
-_DEFINITIONS: Final[tuple[str, ...]] = (
-    "item_count = [count]",
-    "score_point = [score]",
-    "percentage_point = [percentage_point]",
-    "year_of_age = [age]",
-    "ratio = 1",
-    "mu = 10000 / 15 * meter ** 2",
-    "jin = 0.5 * kilogram",
-    "km2 = kilometer ** 2",
-    "m2 = meter ** 2",
-    "m3 = meter ** 3",
-    "quarter_of_year = 3 * month",
-    "CNY = [currency_cny] = yuan_renminbi",
-    "USD = [currency_usd]",
-    "EUR = [currency_eur]",
-    "HKD = [currency_hkd]",
-    "JPY = [currency_jpy]",
-    "KRW = [currency_krw]",
-    "GBP = [currency_gbp]",
-)
-
-# Chinese multipliers as pint units, so that "万元" or "亿千瓦时" parse directly.
-_MULTIPLIERS: Final[dict[str, float]] = {"万亿": 1e12, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4}
-
-
-def _build_registry() -> Any:
-    reg: Any = pint.UnitRegistry(on_redefinition="raise")
-    for line in _DEFINITIONS:
-        reg.define(line)
-    defined: set[str] = set()
-    for word, uw in UNIT_WORDS.items():
-        if word.isascii() or not word.isidentifier() or word in defined:
-            continue
-        reg.define(f"{word} = {_PINT_NAME.get(uw.unit, uw.unit)}")
-        defined.add(word)
-    for prefix, factor in _MULTIPLIERS.items():
-        for word in ("元", "吨", "千瓦", "千瓦时", "亩", "平方公里", "美元"):
-            name = prefix + word
-            if name not in defined:
-                reg.define(f"{name} = {factor!r} * {word}")
-                defined.add(name)
-    return reg
-
-
-ureg: Final[Any] = _build_registry()
-"""The one UnitRegistry of the project."""
+TABLE_PATH: Final[Path] = Path(__file__).with_name("table.json")
 
 DIMENSIONS_BY_KIND: Final[dict[str, str]] = {
     "count": "[count]",
@@ -94,24 +49,49 @@ DIMENSIONS_BY_KIND: Final[dict[str, str]] = {
 }
 
 
-def pint_name(unit: str) -> str:
-    """The pint expression for a canonical unit, a Chinese unit word or a pint name."""
-    if unit in ("", "1"):
-        return "ratio"
-    if unit in UNIT_WORDS and not unit.isidentifier():
-        unit = UNIT_WORDS[unit].unit  # "%", "‰", "℃" and the rates cannot be pint names
-    return _PINT_NAME.get(unit, unit)
+class UnitRow(NamedTuple):
+    """One unit of the table: its dimension and (factor, offset) to its base unit."""
+
+    dimension: str
+    factor: float
+    offset: float
+    base: str
 
 
-@lru_cache(maxsize=1024)
-def _units(unit: str) -> Any:
-    return ureg.parse_units(pint_name(unit))
+class Table(NamedTuple):
+    """table.json read: the units, and the (factor, offset) between units of one dimension."""
+
+    units: dict[str, UnitRow]
+    conversions: dict[tuple[str, str], tuple[float, float]]
+
+
+@cache
+def table() -> Table:
+    """table.json, read once per process."""
+    data = json.loads(TABLE_PATH.read_text(encoding="utf-8"))
+    units = {name: UnitRow(*row) for name, row in data["units"].items()}
+    conversions = {
+        (a, b): (f, o) for a, targets in data["conversions"].items() for b, (f, o) in targets.items()
+    }
+    return Table(units, conversions)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "ureg":
+        from checker.units.registry import ureg
+
+        return ureg
+    raise AttributeError(f"module 'checker.units' has no attribute {name!r}")
 
 
 def is_known(unit: str) -> bool:
     """True when the registry can read `unit`."""
+    if unit in table().units:
+        return True
+    from checker.units import registry
+
     try:
-        _units(unit)
+        registry.parse(unit)
     except Exception:
         return False
     return True
@@ -124,25 +104,20 @@ def dimension_of(unit: str) -> str:
     Unknown units get a dimension of their own, "[unknown:<unit>]", so they only
     ever compare with themselves.
     """
+    row = table().units.get(unit)
+    if row is not None:
+        return row.dimension
+    from checker.units import registry
+
     try:
-        dim = _units(unit).dimensionality
+        return registry.dimension(unit)
     except Exception:
         return f"[unknown:{unit}]"
-    text = str(dim)
-    return text if text else "dimensionless"
 
 
 def comparable(u1: str, u2: str) -> bool:
     """True when figures in `u1` and `u2` measure the same dimension."""
     return u1 == u2 or dimension_of(u1) == dimension_of(u2)
-
-
-@lru_cache(maxsize=4096)
-def _factor(from_unit: str, to_unit: str) -> tuple[float, float]:
-    """(factor, offset) with to = from * factor + offset; offsets only for temperatures."""
-    q0 = ureg.Quantity(0.0, _units(from_unit)).to(_units(to_unit)).magnitude
-    q1 = ureg.Quantity(1.0, _units(from_unit)).to(_units(to_unit)).magnitude
-    return float(q1 - q0), float(q0)
 
 
 def convert(value: float, from_unit: str, to_unit: str) -> float:
@@ -152,16 +127,13 @@ def convert(value: float, from_unit: str, to_unit: str) -> float:
     """
     if from_unit == to_unit:
         return value
-    factor, offset = _factor(from_unit, to_unit)
+    known = table().conversions.get((from_unit, to_unit))
+    if known is None:
+        from checker.units import registry
+
+        known = registry.factor(from_unit, to_unit)
+    factor, offset = known
     return value * factor + offset
-
-
-@lru_cache(maxsize=1024)
-def _base(unit: str) -> tuple[float, float, str]:
-    units = _units(unit)
-    q0 = ureg.Quantity(0.0, units).to_base_units()
-    q1 = ureg.Quantity(1.0, units).to_base_units()
-    return float(q1.magnitude - q0.magnitude), float(q0.magnitude), str(q1.units)
 
 
 def base_magnitude(value: float, unit: str) -> tuple[float, str]:
@@ -170,7 +142,13 @@ def base_magnitude(value: float, unit: str) -> tuple[float, str]:
     ("660", "km") → (660000.0, "meter"); ("3", "万元") → (30000.0, "CNY").  Two
     figures are comparable exactly when their base units are equal.
     """
-    factor, offset, base = _base(unit)
+    row = table().units.get(unit)
+    if row is None:
+        from checker.units import registry
+
+        factor, offset, base = registry.base(unit)
+    else:
+        factor, offset, base = row.factor, row.offset, row.base
     result = value * factor + offset
     return (result if math.isfinite(result) else value), base
 
