@@ -92,6 +92,14 @@ def _after_break(pattern: re.Pattern[str], back: str, hi: int, lo: int) -> int:
     return hi - m.start() if m else lo
 
 
+def _narrow(text: str, back: str, pos: int, lo: int, sent_start: int) -> tuple[int, int]:
+    """Where the figure's own phrase starts and ends: after the last narrow break, before a bracketed note."""
+    phrase_end = _note_start(text, pos, max(lo, sent_start))
+    if phrase_end == pos:
+        return max(_after_break(_NARROW_RE, back, pos, lo), sent_start), phrase_end
+    return max(_start_after(_NARROW_RE, text, lo, phrase_end), sent_start), phrase_end
+
+
 def describe(
     text: str, figures: list[Figure], sections: Sections, origins: list[int], timing: Timing | None = None
 ) -> list[Context]:
@@ -112,13 +120,7 @@ def describe(
             chain = _Chain(sentence_start=sent_start, prev_end=sent_start)
             chain.scope = _opening_scope(text, sent_start, fig.start)
         wide_start = max(_after_break(_WIDE_RE, back, fig.start, lo), sent_start)
-        phrase_end = _note_start(text, fig.start, max(lo, sent_start))
-        narrow_start = max(
-            _after_break(_NARROW_RE, back, fig.start, lo)
-            if phrase_end == fig.start
-            else _start_after(_NARROW_RE, text, lo, phrase_end),
-            sent_start,
-        )
+        narrow_start, phrase_end = _narrow(text, back, fig.start, lo, sent_start)
         own_start = max(narrow_start, chain.prev_end)
         ctx = Context()
 
