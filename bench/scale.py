@@ -290,6 +290,7 @@ def main() -> None:
 
     def save() -> None:
         if args.out:
+            args.out.parent.mkdir(parents=True, exist_ok=True)
             args.out.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
     for size in args.sizes:
