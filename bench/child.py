@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import IO
 
 try:
-    import psutil
+    import psutil  # type: ignore[import-untyped]
 except ImportError:  # the figure falls back to wait4's alone
     psutil = None
 

@@ -37,6 +37,7 @@ import json
 import os
 import platform
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -121,6 +122,12 @@ def check_command(extra: list[str]) -> list[str]:
 Save = Callable[[], None]
 
 
+def findings_of(statistics: str) -> dict[str, int]:
+    """Open findings per rule from `--statistics` output ("   47\tCK101\t[error] consistency.agree")."""
+    found = re.findall(r"^\s*(\d+)\t(CK\d+)\t\[(\w+)\] (\S+)", statistics, re.MULTILINE)
+    return {f"{code} {name} ({level})": int(count) for count, code, level, name in found}
+
+
 def cli_runs(changes: Changes, ops: list[str], extra: list[str], out: dict[str, Any], save: Save) -> None:
     """Into `out`: wall time, peak memory and exit status of one `checker check` after each operation."""
     for op in ops:
@@ -132,6 +139,7 @@ def cli_runs(changes: Changes, ops: list[str], extra: list[str], out: dict[str, 
             tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
             raise SystemExit(f"checker check ({op}) exited {done.returncode}; {log}:\n{tail}")
         out[op] = {"seconds": done.seconds, "peak_mb": done.peak_mb, "returncode": done.returncode}
+        out[op]["findings"] = findings_of(log.read_text(encoding="utf-8", errors="replace"))
         save()
         print(f"    CLI {LABELS[op]:<24} {done.seconds:9.2f} s  {done.peak_mb:8.0f} MB", flush=True)
 

@@ -60,6 +60,10 @@ def test_the_scale_bench_runs_end_to_end(tmp_path: Path) -> None:
     for run in size["cli"].values():
         assert run["returncode"] in (0, 1)
         assert run["peak_mb"] > 0
+    assert (
+        sum(size["cli"]["cold"]["findings"].values())
+        == size["after_cold"]["errors"] + size["after_cold"]["warnings"] + size["after_cold"]["infos"]
+    )
     assert size["after_cold"]["documents"] == 20
     assert size["after_cold"]["claims"] > 40
     assert size["after_cold"]["corroborated"] + size["after_cold"]["conflicts"] > 0
