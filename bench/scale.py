@@ -276,6 +276,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--out", type=Path, help="write every figure to this JSON file")
     parser.add_argument("--tmp", help="folder for the temporary corpora [the system's]")
     parser.add_argument("--keep", action="store_true", help="keep the corpora, stores and logs")
+    parser.add_argument("--show", type=Path, help="print the tables of a saved --out file and stop")
     args = parser.parse_args()
     args.sizes = [int(s) for s in (args.sizes or ("1000" if args.quick else "1000,10000,100000")).split(",")]
     args.ops = [op.strip() for op in args.ops.split(",") if op.strip()]
@@ -287,25 +288,13 @@ def parse_args() -> argparse.Namespace:
     return args
 
 
-def main() -> None:
-    args = parse_args()
-    data: dict[str, Any] = {"machine": machine(), "sizes": {}}
+def show(data: dict[str, Any]) -> None:
+    """Print a run's tables and ratios (also from a saved --out file: --show FILE)."""
+    results = {int(k): v for k, v in data["sizes"].items() if v.get("cli")}
+    m = data["machine"]
     print(
-        f"{data['machine']['cores']} cores, load average {data['machine']['load_average'][0]:.1f}", flush=True
+        f"\ncommit {m['commit']}, {m['cores']} cores, load average {m['load_average'][0]:.1f} at the start\n"
     )
-    filler = filler_sentences()
-    results: dict[int, dict[str, Any]] = {}
-
-    def save() -> None:
-        if args.out:
-            args.out.parent.mkdir(parents=True, exist_ok=True)
-            args.out.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-
-    for size in args.sizes:
-        results[size] = data["sizes"][str(size)] = {}
-        measure(size, args, filler, results[size], save)
-    data["machine"]["load_average_end"] = list(os.getloadavg())
-    print()
     for r in results.values():
         print(table(r) + "\n")
     if len(results) > 1:
@@ -313,6 +302,29 @@ def main() -> None:
         print(f"ratios {max(results):,} / {min(results):,} documents")
         for name, value in ratios(results).items():
             print(f"  {name:<28} {value:8.1f}x")
+
+
+def main() -> None:
+    args = parse_args()
+    if args.show:
+        show(json.loads(args.show.read_text(encoding="utf-8")))
+        return
+    data: dict[str, Any] = {"machine": machine(), "sizes": {}}
+    print(
+        f"{data['machine']['cores']} cores, load average {data['machine']['load_average'][0]:.1f}", flush=True
+    )
+    filler = filler_sentences()
+
+    def save() -> None:
+        if args.out:
+            args.out.parent.mkdir(parents=True, exist_ok=True)
+            args.out.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    for size in args.sizes:
+        data["sizes"][str(size)] = {}
+        measure(size, args, filler, data["sizes"][str(size)], save)
+    data["machine"]["load_average_end"] = list(os.getloadavg())
+    show(data)
     save()
 
 
