@@ -193,6 +193,7 @@ def measure(
     print(f"  {size:,} documents ({megabytes:.1f} MB) written in {generate:.1f} s to {work}", flush=True)
     changes = Changes(corpus, work)
     result.update({"documents": size, "megabytes": megabytes, "generate_s": generate, "cli": {}})
+    save()
     try:
         ops = ["cold", *[op for op in OPS[1:] if op in args.ops]]
         cli_runs(changes, ops[:1], args.checker_args, result["cli"], save)
