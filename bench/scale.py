@@ -174,9 +174,9 @@ def service_runs(
 
 def summary_of(work: Path) -> dict[str, Any]:
     """The report summary after the cold check, and the size of the store file."""
-    latest = json.loads((work / REPORTS / "latest.json").read_text(encoding="utf-8"))
-    store = work / STORE
-    return {**latest["summary"], "store_mb": store.stat().st_size / 1e6 if store.exists() else None}
+    path, store = work / REPORTS / "latest.json", work / STORE
+    summary = json.loads(path.read_text(encoding="utf-8"))["summary"] if path.exists() else {}  # --no-reports
+    return {**summary, "store_mb": store.stat().st_size / 1e6 if store.exists() else None}
 
 
 def measure(
