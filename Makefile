@@ -93,3 +93,10 @@ screenshots: $(STAMP) browser ## docs/*.png: landing view, an opened finding, a 
 .PHONY: bench-cluster
 bench-cluster: $(STAMP) postgres ## cold check: SQLite + serial vs PostgreSQL + Dask (10k and 100k documents)
 	$(BIN)/python bench/cluster.py --sizes 10000 100000 --jobs 2
+
+# Cold check, unchanged re-check, one edit, one deletion and a burst of 100 new files at 1k, 10k and 100k
+# synthetic documents: CLI wall time, service latency and peak memory (bench/scale.py); hours on two busy
+# cores.  `make bench-scale SCALE=--quick` is 1,000 documents in a few minutes.
+.PHONY: bench-scale
+bench-scale: $(STAMP) ## what one change costs at 1k, 10k and 100k documents (CLI, service, memory)
+	$(BIN)/python bench/scale.py --out .checker/bench-scale.json $(SCALE)

@@ -1,7 +1,7 @@
 """Cold `checker check` of synthetic corpora: SQLite + serial extraction against PostgreSQL + Dask.
 
 For each size (default 10,000 documents; `--sizes 10000 100000` for the full
-table) this writes the synthetic corpus of bench/latency.py, starts a real
+table) this writes the synthetic corpus of bench/corpus.py, starts a real
 PostgreSQL server of its own (durable settings: fsync and synchronous commit
 on) and runs the real CLI once per configuration on an empty store:
 
@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.latency import Corpus  # noqa: E402
+from bench.corpus import Corpus  # noqa: E402
 from tests.pgserver import MISSING, PgServer, find_bindir  # noqa: E402
 
 
