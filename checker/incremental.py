@@ -60,6 +60,8 @@ class Memo:
     facts: dict[Key, list[Fact]] = field(default_factory=dict)
     units: dict[Key, _Unit] = field(default_factory=dict)
     evaluated: int = 0  # units evaluated by the last run (the rest were carried over)
+    # The last run this process finished over the store, and its findings: the next run's previous.
+    last_run: tuple[int, list[Finding]] | None = None
 
     def fit(self, rules: Sequence[Rule]) -> None:
         """Forget the findings if the rules are not the ones they came from (a rule file changed)."""

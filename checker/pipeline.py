@@ -16,8 +16,8 @@ from pathlib import Path
 
 from checker.evaluate import evaluate
 from checker.executors import Executor
-from checker.incremental import memo_for
-from checker.models import ReadError, Report, RunInfo
+from checker.incremental import Memo, memo_for
+from checker.models import Finding, ReadError, Report, RunInfo
 from checker.renames import follow_renames
 from checker.rules.base import Rule
 from checker.sources.discover import display_path
@@ -52,8 +52,8 @@ def check(
     another watcher's runs over other folders are not this one's history.
     """
     names = [display_path(r) for r in roots]
-    previous_run = store.last_run(names)
-    previous = store.findings(previous_run.id) if previous_run else []
+    memo = memo_for(store) if incremental else None
+    previous = _previous(store, names, memo)
     run_id = store.start_run(trigger, names)
     run = RunInfo(id=run_id, started=datetime.now(UTC), paths=names, trigger=trigger)
     result = sync(
@@ -71,10 +71,22 @@ def check(
         previous=previous,
         read_errors=[*result.errors, *result.skipped, *config_errors],
         accept=accept,
-        memo=memo_for(store) if incremental else None,
+        memo=memo,
     )
     if before_finish is not None:
         # The reports are written first: a run whose reports failed is never recorded as finished.
         before_finish(report)
     store.finish_run(run_id, report)
+    if memo is not None:
+        memo.last_run = (run_id, report.findings)
     return report, result
+
+
+def _previous(store: Store, names: list[str], memo: Memo | None) -> list[Finding]:
+    """The findings of the last finished run over these roots (from memory when this process made it)."""
+    previous_run = store.last_run(names)
+    if previous_run is None:
+        return []
+    if memo is not None and memo.last_run is not None and memo.last_run[0] == previous_run.id:
+        return list(memo.last_run[1])
+    return store.findings(previous_run.id)
