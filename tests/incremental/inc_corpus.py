@@ -87,3 +87,26 @@ def build(
         (corpus / name).write_text(text, encoding="utf-8")
     shutil.copytree(ROOT / "rules", folder / "rules")
     return corpus
+
+
+_A, _B = "东西南北中上下前后左右新老大小", "山河湖海江城港湾岭原州县镇村"
+_PLACES = [a + b for a in _A for b in _B]
+
+
+def place(n: int) -> str:
+    """A made-up place name, distinct for every n below 44,100."""
+    return _PLACES[n % len(_PLACES)] + _PLACES[n // len(_PLACES) % len(_PLACES)]
+
+
+def bulk_document(n: int, variant: int = 0) -> tuple[str, str]:
+    """A short report for large corpora: two figures of its own place, one shared with a 40th of the others.
+
+    Facts stay small (a fact every report joins makes the rules quadratic); the shared one still gives
+    agreements and conflicts across reports.
+    """
+    own, shared = place(n), place(10_000 + n % 40)
+    text = (
+        f"{own}新建高速公路里程{600 + variant}公里。{own}新建5G基站{n % 5 + 1}万个以上。"
+        f"{shared}签约合作项目{10 + (n + variant) % 2}个。\n"
+    )
+    return f"{DATES[n % len(DATES)]}_bulk{n:05d}.txt", text
