@@ -75,7 +75,12 @@ def synthetic_document(rng: random.Random, english: bool = False) -> tuple[str, 
 
 
 def build(
-    folder: Path, rng: random.Random, synthetic: int, *, english: bool = False, excerpt: int | None = EXCERPT_CHARS
+    folder: Path,
+    rng: random.Random,
+    synthetic: int,
+    *,
+    english: bool = False,
+    excerpt: int | None = EXCERPT_CHARS,
 ) -> Path:
     """The real documents and `synthetic` made-up ones under folder/corpus; the repo's rules in folder/rules."""
     corpus = folder / "corpus"

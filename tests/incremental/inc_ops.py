@@ -14,7 +14,14 @@ FIGURE = re.compile(r"\d+(?:\.\d+)?")
 YEAR = re.compile(r"(?:19|20)\d\d(?=年)")
 DATED = re.compile(r"^\d{4}-\d\d-\d\d_")
 # Subjects the real and synthetic reports share: swapping one moves a claim from one fact to another.
-SUBJECTS = ("新增建成铁路里程", "新建公共充电桩", "城镇新增就业", "铁路营业里程", "国内生产总值", "累计公共充电桩")
+SUBJECTS = (
+    "新增建成铁路里程",
+    "新建公共充电桩",
+    "城镇新增就业",
+    "铁路营业里程",
+    "国内生产总值",
+    "累计公共充电桩",
+)
 MIN_DOCUMENTS = 3
 
 Op = Callable[[Path, Path, random.Random], str]
