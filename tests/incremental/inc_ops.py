@@ -188,6 +188,8 @@ _RULE_SETTINGS = (
     ("equivalence.yml", r"nearby: \w+", ("nearby: false", "nearby: true")),
     ("agree.yml", r"severity: \w+", ("severity: error", "severity: warning")),
     ("target.yml", r"severity: \w+", ("severity: warning", "severity: info")),
+    # The glossary decides which Chinese fact an English claim joins.
+    ("facts/glossary/domain.yml", r"zh: \[充电\w\]", ("zh: [充电桩]", "zh: [充电站]")),
 )
 
 
@@ -223,6 +225,12 @@ OPERATIONS: dict[Op, int] = {
     blank: 1,
     change_rules: 3,
 }
+
+
+def random_changes(corpus: Path, rules: Path, rng: random.Random, english: bool = False) -> str:
+    """One change, or now and then a burst of a few (a `git pull`, a batch the watch service coalesces)."""
+    count = 1 if rng.random() < 0.85 else rng.randint(2, 4)
+    return "; ".join(random_step(corpus, rules, rng, english) for _ in range(count))
 
 
 def random_step(corpus: Path, rules: Path, rng: random.Random, english: bool = False) -> str:

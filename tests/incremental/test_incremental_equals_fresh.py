@@ -22,8 +22,8 @@ import pytest
 import checker
 from tests.conftest import run_checker
 from tests.incremental.inc_compare import load, mismatch
-from tests.incremental.inc_corpus import build
-from tests.incremental.inc_ops import random_step
+from tests.incremental.inc_corpus import build, unexercised
+from tests.incremental.inc_ops import random_changes
 
 SYNTHETIC = 8
 # (seed, steps, English reports among the new ones): 205 steps in all. Linking English claims to Chinese
@@ -56,10 +56,10 @@ def test_a_kept_store_checks_like_a_fresh_one_after_every_change(
     monkeypatch.chdir(tmp_path)
     rng = random.Random(seed)
     corpus = build(tmp_path, rng, SYNTHETIC, english=english)
-    _api("kept.db")
+    assert not unexercised(_api("kept.db"), tmp_path / "rules"), "every rule kind has something to judge"
     history: list[str] = []
     for step in range(1, steps + 1):
-        history.append(f"{step}: {random_step(corpus, tmp_path / 'rules', rng, english=english)}")
+        history.append(f"{step}: {random_changes(corpus, tmp_path / 'rules', rng, english=english)}")
         kept = _cli(tmp_path) if step in CLI_STEPS else _api("kept.db")
         problem = mismatch(kept, _api(":memory:"))
         assert problem is None, (

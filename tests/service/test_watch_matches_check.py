@@ -13,8 +13,8 @@ from servicekit import WatchProcess, run_cli, wait_until
 
 import checker
 from tests.incremental.inc_compare import load, mismatch
-from tests.incremental.inc_corpus import build
-from tests.incremental.inc_ops import random_step
+from tests.incremental.inc_corpus import build, unexercised
+from tests.incremental.inc_ops import random_changes
 
 STEPS = 15
 # How long the watch may take to catch up with a change (it has usually done so by the time the fresh
@@ -49,8 +49,9 @@ def test_after_each_change_latest_json_equals_a_fresh_check(
     history: list[str] = []
     for step in range(STEPS + 1):
         if step:
-            history.append(f"{step}: {random_step(corpus, tmp_path / 'rules', rng)}")
+            history.append(f"{step}: {random_changes(corpus, tmp_path / 'rules', rng)}")
         fresh = _fresh(tmp_path, cli=step in (0, STEPS))
+        assert step or not unexercised(fresh, tmp_path / "rules"), "every rule kind has something to judge"
         last: list[str | None] = [None]
 
         def same(fresh: dict[str, Any] = fresh, last: list[str | None] = last) -> bool:
