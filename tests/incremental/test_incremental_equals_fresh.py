@@ -6,9 +6,11 @@ kept store, then applies random changes (figures edited, sentences restated else
 moved to another fact by another year or subject, reports added, deleted, renamed, dated by a sidecar,
 emptied; now and then a fact sheet figure or a rule setting). After each change the kept store is checked
 again and a fresh store is checked from scratch; findings and report must be the same (tests/incremental/
-inc_compare.py says what may differ: ids, times, statuses). Most steps call the Python API, a few the
-real CLI. The runs are seeded (random.Random): a failure names the seed and lists every step before it,
-which replays it exactly; Hypothesis's shrinking would replay hundreds of sequences at about a second a step.
+inc_compare.py says what may differ: ids, times, statuses). The re-check is made by one checker kept
+across the run (as `checker watch` keeps one), now and then by `checker.check` (a new checker, as the
+command line makes), and twice by the real CLI; the fresh check by `checker.check` into a new store.
+The runs are seeded (random.Random): a failure names the seed and lists every step before it, which
+replays it exactly; Hypothesis's shrinking would replay hundreds of sequences at about a second a step.
 """
 
 from __future__ import annotations
@@ -23,14 +25,18 @@ import checker
 from tests.conftest import run_checker
 from tests.incremental.inc_compare import load, mismatch
 from tests.incremental.inc_corpus import build, unexercised
+from tests.incremental.inc_kept import KeptChecker
 from tests.incremental.inc_ops import random_changes
 
 SYNTHETIC = 8
 # (seed, steps, English reports among the new ones): 205 steps in all. Linking English claims to Chinese
 # facts costs about a second a run, so one shorter run has them.
 RUNS = [(11, 60, False), (12, 60, False), (13, 60, False), (14, 25, True)]
-# Steps that check the kept store with the real CLI (a subprocess); the others call checker.check.
+# Most steps re-check with one checker kept across the run (the watch service's way: whatever it remembers
+# between runs is used); every fifth step with checker.check (a new checker on the kept store, as the
+# command line makes one); these steps with the real CLI (a subprocess).
 CLI_STEPS = {10, 45}
+NEW_CHECKER_EVERY = 5
 
 
 def _api(store: str) -> dict[str, Any]:
@@ -56,15 +62,29 @@ def test_a_kept_store_checks_like_a_fresh_one_after_every_change(
     monkeypatch.chdir(tmp_path)
     rng = random.Random(seed)
     corpus = build(tmp_path, rng, SYNTHETIC, english=english)
-    assert not unexercised(_api("kept.db"), tmp_path / "rules"), "every rule kind has something to judge"
-    history: list[str] = []
-    for step in range(1, steps + 1):
-        history.append(f"{step}: {random_changes(corpus, tmp_path / 'rules', rng, english=english)}")
-        kept = _cli(tmp_path) if step in CLI_STEPS else _api("kept.db")
-        problem = mismatch(kept, _api(":memory:"))
-        assert problem is None, (
-            f"seed {seed}, after step {step}:\n" + "\n".join(history) + "\n---\n" + problem
+    kept_checker = KeptChecker(tmp_path / "kept.db", tmp_path / "rules")
+    try:
+        assert not unexercised(kept_checker.run(), tmp_path / "rules"), (
+            "every rule kind has something to judge"
         )
+        history: list[str] = []
+        for step in range(1, steps + 1):
+            history.append(f"{step}: {random_changes(corpus, tmp_path / 'rules', rng, english=english)}")
+            if step in CLI_STEPS:
+                kept, how = _cli(tmp_path), "the CLI"
+            elif step % NEW_CHECKER_EVERY == 0:
+                kept, how = _api("kept.db"), "checker.check"
+            else:
+                kept, how = kept_checker.run(), "the kept checker"
+            problem = mismatch(kept, _api(":memory:"))
+            assert problem is None, (
+                f"seed {seed}, after step {step} (re-checked by {how}):\n"
+                + "\n".join(history)
+                + "\n---\n"
+                + problem
+            )
+    finally:
+        kept_checker.close()
 
 
 def test_a_report_emptied_after_a_good_read_is_listed_as_a_fresh_check_lists_it(
