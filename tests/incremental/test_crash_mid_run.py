@@ -142,11 +142,17 @@ def test_a_run_killed_at_any_moment_leaves_a_store_that_rechecks_like_a_fresh_on
     duration = _run(tmp_path)
     assert mismatch(load(tmp_path / "kept-reports" / "latest.json"), fresh) is None
     outcomes = []
-    for moment in [*FRACTIONS, None]:
+    moments: list[tuple[str, float | None, bool]] = [
+        *((f"at {f:.0%} of {duration:.1f} s", f * duration, False) for f in FRACTIONS),
+        ("after the sync", None, False),
+        ("after the sync, then at 50% of the next run", None, True),
+    ]
+    for label, seconds, again in moments:
         _restore(tmp_path)
-        what = _kill_at(tmp_path, None if moment is None else moment * duration, changed)
+        what = _kill_at(tmp_path, seconds, changed)
+        if again:
+            what += ", then " + _kill_at(tmp_path, duration / 2, changed)
         _run(tmp_path)
-        label = "after the sync" if moment is None else f"at {moment:.0%} of {duration:.1f} s"
         outcomes.append(f"{label}: {what}")
         problem = mismatch(load(tmp_path / "kept-reports" / "latest.json"), fresh)
         assert problem is None, f"killed {label}, then run again:\n{problem}"
