@@ -171,7 +171,7 @@ class PostgresStore:
         def work(cur: psycopg.Cursor[Any]) -> None:
             cur.execute(
                 "INSERT INTO documents(path, sha256, error, updated) VALUES (%s, NULL, %s, %s)"
-                " ON CONFLICT (path) DO UPDATE SET sha256=NULL, text=NULL, extractor=NULL,"
+                " ON CONFLICT (path) DO UPDATE SET sha256=NULL, text=NULL, extractor=NULL, encoding=NULL, meta=NULL,"
                 " error=excluded.error, updated=excluded.updated",
                 (path, message, datetime.now(UTC)),
             )

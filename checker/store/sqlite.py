@@ -165,7 +165,7 @@ class SQLiteStore:
             db.execute("DELETE FROM relations WHERE path = ?", (path,))
             db.execute(
                 "INSERT INTO documents(path, sha256, error, updated) VALUES (?, NULL, ?, ?)"
-                " ON CONFLICT(path) DO UPDATE SET sha256=NULL, text=NULL, extractor=NULL,"
+                " ON CONFLICT(path) DO UPDATE SET sha256=NULL, text=NULL, extractor=NULL, encoding=NULL, meta=NULL,"
                 " error=excluded.error, updated=excluded.updated",
                 (path, message, _now()),
             )

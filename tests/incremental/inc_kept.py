@@ -1,0 +1,44 @@
+"""One checker kept across runs, as `checker watch` keeps one: whatever it remembers between runs is used.
+
+`checker.check()` opens a new checker per call (as the command line does); the watch service keeps one
+open and reloads the rules when a rule file changes. Both paths must give what a fresh check gives.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from checker.app import Checker
+from checker.config import load_settings
+from checker.selection import rules_for
+
+
+def _signature(rules: Path) -> str:
+    digest = hashlib.sha256()
+    for f in sorted(p for p in rules.rglob("*") if p.is_file()):
+        digest.update(f.as_posix().encode() + b"\0" + f.read_bytes())
+    return digest.hexdigest()
+
+
+class KeptChecker:
+    """`run()` checks `corpus` (relative to the working folder) with the same Checker every time."""
+
+    def __init__(self, store: Path, rules: Path) -> None:
+        self.rules = rules
+        settings = load_settings(store=store, reports=store.parent / "kept-app-reports", rules=[rules])
+        self.seen = _signature(rules)
+        self.app = Checker(settings, *rules_for(settings))
+
+    def run(self) -> dict[str, Any]:
+        if (now := _signature(self.rules)) != self.seen:
+            # As the watch service does on a rule file's change: the same checker, new rules.
+            self.seen = now
+            self.app.rules, self.app.rule_errors = (list(x) for x in rules_for(self.app.settings))
+        report = self.app.run([Path("corpus")], write=False).report
+        data: dict[str, Any] = report.model_dump(mode="json")
+        return data
+
+    def close(self) -> None:
+        self.app.close()
