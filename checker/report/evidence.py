@@ -86,13 +86,30 @@ def _sides(claims: list[ClaimRef]) -> list[list[ClaimRef]]:
     return sorted(sides, key=lambda s: -len({c.path for c in s}))
 
 
+# The conflicting groups of the last list asked about, by claim place: every output asks about the
+# same report's groups once per finding, and scanning them all each time is quadratic in the corpus.
+_INDEXED: list[tuple[list[Group], int, dict[tuple[str, int, int], list[int]]]] = []
+
+
+def _conflicts_at(groups: list[Group]) -> dict[tuple[str, int, int], list[int]]:
+    """Claim place → indexes of the conflicting groups holding a claim there (cached for `groups`)."""
+    if _INDEXED and _INDEXED[0][0] is groups and _INDEXED[0][1] == len(groups):
+        return _INDEXED[0][2]
+    index: dict[tuple[str, int, int], list[int]] = defaultdict(list)
+    for i, g in enumerate(groups):
+        if g.status in ("conflict", "disputed"):
+            for place in {_place(c) for c in g.claims}:
+                index[place].append(i)
+    _INDEXED[:] = [(groups, len(groups), index)]
+    return index
+
+
 def odd_one_out(finding: Finding, groups: list[Group]) -> OddOneOut | None:
     """The report that differs when all the others agree, or None (a split, or one report only)."""
-    places = {_place(c) for c in finding.claims}
     claims = {_place(c): c for c in finding.claims}
-    for g in groups:
-        if g.status in ("conflict", "disputed") and places & {_place(c) for c in g.claims}:
-            claims.update({_place(c): c for c in g.claims})
+    at = _conflicts_at(groups)
+    for i in sorted({i for place in list(claims) for i in at.get(place, ())}):
+        claims.update({_place(c): c for c in groups[i].claims})
     sides = _sides(list(claims.values()))
     if len(sides) < 2:
         return None

@@ -31,6 +31,7 @@ Renderer = Callable[[Report], str]
 # What every run writes (latest.<ext> and runs/<stamp>.<ext>); SARIF and JUnit are on demand.
 RENDERERS: dict[str, Renderer] = {"json": render_json, "md": render_markdown, "html": render_html}
 CURRENT = ".latest"
+DOCS = "docs"  # the documents' own pages (checker/report/docfiles.py)
 SET_PREFIX = ".latest-"
 
 
@@ -118,6 +119,10 @@ def _write_set(folder: Path, staging: Path, stamp: str, texts: Mapping[str, str]
     staging.mkdir(parents=True)
     runs = folder / "runs"
     runs.mkdir(exist_ok=True)
+    if (folder / DOCS).is_dir():
+        # The documents' own pages are shared by every set and run copy: linked as docs/ beside each.
+        os.symlink(f"../{DOCS}", staging / DOCS)
+        _link(runs / DOCS, f"../{DOCS}")
     for ext, text in texts.items():
         file = staging / f"latest.{ext}"
         with open(file, "w", encoding="utf-8") as fh:
@@ -182,7 +187,9 @@ def prune_runs(runs: Path, keep: int) -> None:
     """Keep the newest `keep` runs (every format of a run counts as one)."""
     if not runs.is_dir():
         return
-    stamps = sorted({p.name.split(".", 1)[0] for p in runs.iterdir() if not p.name.startswith(".")})
+    stamps = sorted(
+        {p.name.split(".", 1)[0] for p in runs.iterdir() if not p.name.startswith(".") and not p.is_dir()}
+    )
     for old in stamps[: max(0, len(stamps) - keep)]:
         for p in runs.glob(f"{old}.*"):
             p.unlink(missing_ok=True)
