@@ -21,7 +21,7 @@ from checker.pipeline import Progress, SyncResult, check
 from checker.report.docfiles import publish_pages, record_pages
 from checker.report.html import PageData, page_language, render_html, render_index
 from checker.report.runindex import RunEntry, dump, updated
-from checker.report.writer import RENDERERS, atomic_write, run_stamp, write_reports
+from checker.report.writer import WRITERS, Writer, atomic_write, run_stamp, write_reports
 from checker.rules.base import Rule
 from checker.sources.discover import display_path
 from checker.store import Store, open_store
@@ -117,7 +117,7 @@ class Checker:
             raise ReportError(
                 f"cannot write the documents' pages in {folder}: {exc.strerror or exc}"
             ) from exc
-        renderers = {**RENDERERS, "html": lambda r: render_html(r, data, plan)}
+        renderers: dict[str, Writer] = {**WRITERS, "html": lambda r: render_html(r, data, plan)}
         written = write_reports(report, folder, keep, renderers)
         try:
             record_pages(folder, plan, stamp, keep)

@@ -12,12 +12,11 @@ of embedding every text, and stays small at 10,000 documents.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-
-import orjson
 
 from checker.models import Finding, Report
 from checker.report.evidence import agreeing_claims
@@ -51,10 +50,7 @@ def page_name(path: str, digest: str) -> str:
 
 def _finding_key(f: Finding) -> bytes:
     # The status (new, persisting) changes from run to run without the finding changing: not shown.
-    return orjson.dumps(
-        [f.rule, f.code, f.name, f.severity.value, f.message, f.fingerprint, f.accepted_reason is not None,
-         [c.model_dump(mode="json") for c in f.claims]]
-    )  # fmt: skip
+    return f.model_dump_json(exclude={"status", "passed"}).encode("utf-8")
 
 
 def findings_by_document(report: Report) -> dict[str, list[Finding]]:
@@ -85,8 +81,8 @@ def plan_pages(report: Report, salt: str) -> PagePlan:
     for d in report.documents:
         own = plan.findings.get(d.path, [])
         h = hashlib.sha256(salt.encode("utf-8"))
-        h.update(orjson.dumps(d.model_dump(mode="json")))
-        h.update(orjson.dumps(plan.facts.get(d.path, [])))
+        h.update(d.model_dump_json().encode("utf-8"))
+        h.update(json.dumps(plan.facts.get(d.path, []), ensure_ascii=False).encode("utf-8"))
         for f in own:
             h.update(_finding_key(f))
         plan.names[d.path] = page_name(d.path, h.hexdigest())
