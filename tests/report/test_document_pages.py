@@ -48,9 +48,7 @@ def _broken_links(page: Path, only: str = "") -> list[str]:
             continue
         target, _, fragment = href.partition("#")
         file = Path(os.path.normpath(page.parent / target))
-        if not file.is_file():
-            broken.append(href)
-        elif fragment and f'id="{fragment}"' not in file.read_text(encoding="utf-8"):
+        if not file.is_file() or (fragment and f'id="{fragment}"' not in file.read_text(encoding="utf-8")):
             broken.append(href)
     return broken
 
@@ -69,7 +67,9 @@ def test_pages_above_the_threshold_are_written_and_every_link_resolves(tmp_path:
     for name in pages:
         assert f'href="docs/{name}"' in latest
     a_page = _page_of(reports, "corpus/a.txt").read_text(encoding="utf-8")
-    assert re.search(r'<a class="claim flagged" id="c-\d+" href="#f-[0-9a-f]+"[^>]*>660公里</a>', a_page), a_page
+    assert re.search(r'<a class="claim flagged" id="c-\d+" href="#f-[0-9a-f]+"[^>]*>660公里</a>', a_page), (
+        a_page
+    )
     # From the latest set, its own folder, a run's copy (its other links are the script's), each page.
     assert _broken_links(reports / "latest.html") == []
     stamp = next(p for p in (reports / "runs").glob("*.html"))
