@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from checker.models import Finding, Report
-from checker.report.evidence import agreeing_claims
+from checker.report.evidence import corroborations
 
 DOCS = "docs"
 # The part of a page's name that is the document's own (the digest makes it unique).
@@ -67,10 +67,8 @@ def findings_by_document(report: Report) -> dict[str, list[Finding]]:
 def facts_by_document(report: Report) -> dict[str, list[str]]:
     """The corroborated fact subjects each document agrees on."""
     out: dict[str, list[str]] = defaultdict(list)
-    for g in report.groups:
-        if g.status != "corroborated":
-            continue
-        for path in sorted({c.path for c in agreeing_claims(g)}):
+    for g, agreed in corroborations(report.groups):
+        for path in sorted({c.path for c in agreed}):
             out[path].append(g.subject)
     return dict(out)
 

@@ -151,3 +151,15 @@ def agreeing_claims(group: Group) -> list[ClaimRef]:
     for c in sides[0]:
         by_doc[c.path] += 1
     return sides[0] if len(by_doc) >= 2 else []
+
+
+_AGREED: list[tuple[list[Group], int, list[tuple[Group, list[ClaimRef]]]]] = []
+
+
+def corroborations(groups: list[Group]) -> list[tuple[Group, list[ClaimRef]]]:
+    """The corroborated groups with the claims that agreed (none: left out); cached for `groups`."""
+    if _AGREED and _AGREED[0][0] is groups and _AGREED[0][1] == len(groups):
+        return _AGREED[0][2]
+    found = [(g, agreed) for g in groups if g.status == "corroborated" and (agreed := agreeing_claims(g))]
+    _AGREED[:] = [(groups, len(groups), found)]
+    return found

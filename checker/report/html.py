@@ -132,13 +132,12 @@ def render_html(
     held, more_passed = _capped([f for f in report.findings if f.passed], cap)
     gone, more_resolved = _capped(report.resolved, cap)
     problems = finding_views(open_findings, "f-", report, links)
-    facts = fact_views(report.groups, links)
+    facts, more_facts = fact_views(report.groups, links, cap)
     texts: dict[str, DocumentText] = (
         {} if plan else document_texts(data.texts, data.claims, _quoted(problems))
     )
-    documents, more_documents = _documents(document_views(report, problems, facts, texts, pages), cap)
+    documents, more_documents = _documents(document_views(report, problems, texts, pages), cap)
     timelines, more_timelines = _capped(report.timelines, cap)
-    shown_facts, more_facts = _capped(facts, cap)
     more = {
         "problems": more_problems, "passed": more_passed, "resolved": more_resolved,
         "documents": more_documents, "timelines": more_timelines, "facts": more_facts,
@@ -151,7 +150,7 @@ def render_html(
         problems=problems,
         passed=finding_views(held, "p-", report, links),
         resolved=finding_views(gone, "r-", report, links),
-        facts=shown_facts,
+        facts=facts,
         documents=documents,
         timelines=timeline_views(timelines),
         runs=data.runs,
