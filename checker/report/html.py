@@ -75,6 +75,7 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # our templates never change under a running process: no stat per page
     )
     env.filters["number"] = number
     return env
