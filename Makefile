@@ -74,6 +74,11 @@ schema: $(STAMP) ## regenerate docs/report.schema.json from the report models
 bench-latency: $(STAMP) ## time from a file write to the updated latest.json (1k and 10k documents)
 	$(BIN)/python bench/latency.py
 
+# Report writing at 1,000 and 10,000 synthetic documents, this tree against where it left main; several minutes.
+.PHONY: bench-reports
+bench-reports: $(STAMP) ## time to write a run's reports: cold, unchanged, one edited document (1k and 10k)
+	$(BIN)/python bench/report_scale.py
+
 # The README's pictures, from the seeds with one changed figure (tools/screenshots.py): never by hand.
 .PHONY: screenshots
 screenshots: $(STAMP) browser ## docs/*.png: landing view, an opened finding, a document view, the run index
