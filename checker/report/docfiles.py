@@ -11,6 +11,7 @@ between its pages and its switch).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import time
@@ -21,7 +22,7 @@ from typing import Any
 
 from checker.models import Claim, Report
 from checker.report.docpages import DOCS, PagePlan, plan_pages
-from checker.report.docview import page_salt, render_document_page
+from checker.report.docview import page_salt, render_document_page, render_documents_index
 from checker.report.writer import atomic_write
 
 INDEX = "pages.json"
@@ -49,7 +50,17 @@ def publish_pages(folder: Path, report: Report, load: Loader, extractor: str) ->
             for d in chunk
         ]  # fmt: skip
         _sync(written)
+    _publish_index(docs, report, plan)
     return plan, len(todo)
+
+
+def _publish_index(docs: Path, report: Report, plan: PagePlan) -> None:
+    """The list of every document, named by a digest of itself: written when it changed."""
+    html = render_documents_index(report, plan)
+    # "_" starts no document's page name (their stems are stripped of it): no clash.
+    plan.index = f"_all.{hashlib.sha256(html.encode('utf-8')).hexdigest()[:16]}.html"
+    if not (docs / plan.index).is_file():
+        _sync([_write(docs / plan.index, html)])
 
 
 def _write(path: Path, text: str) -> Path:
@@ -96,6 +107,8 @@ def record_pages(folder: Path, plan: PagePlan | None, stamp: str, retention: int
     pages: dict[str, dict[str, str]] = index["pages"]
     for path, name in (plan.names if plan else {}).items():
         pages[name] = {"path": path, "run": stamp}
+    if plan is not None and plan.index:
+        pages[plan.index] = {"path": "", "run": stamp}
     oldest = min(runs)
     kept = {name: page for name, page in pages.items() if page.get("run", "") >= oldest}
     atomic_write(

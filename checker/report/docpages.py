@@ -33,6 +33,11 @@ class PagePlan:
     names: dict[str, str] = field(default_factory=dict)
     findings: dict[str, list[Finding]] = field(default_factory=dict)
     facts: dict[str, list[str]] = field(default_factory=dict)
+    index: str = ""  # the page listing every document (a name no document's page can have)
+
+    def href_index(self) -> str:
+        """The link to the list of every document."""
+        return f"{DOCS}/{self.index}" if self.index else ""
 
     def href(self, path: str, claim_offset: int | None = None) -> str:
         """The link from a page of the set (or a run copy) to a document's page."""

@@ -25,6 +25,16 @@ def page_salt(extractor: str) -> str:
     return h.hexdigest()
 
 
+def render_documents_index(report: Report, plan: PagePlan) -> str:
+    """The page listing every document, each linked to its own page (they sit beside it)."""
+    rows = [
+        {"path": d.path, "page": plan.names[d.path], "claims": d.claims, "title": d.title or "",
+         "findings": len(plan.findings.get(d.path, []))}
+        for d in report.documents
+    ]  # fmt: skip
+    return _page("documents.html.j2", script=False, rows=rows)
+
+
 def render_document_page(
     report: Report, plan: PagePlan, summary: DocumentSummary, text: str | None, claims: list[Claim]
 ) -> str:

@@ -156,6 +156,7 @@ def render_html(
         timelines=timeline_views(timelines),
         runs=data.runs,
         more=more,
+        all_documents=plan.href_index() if plan else "",
         filters=_filters(problems),
     )
 

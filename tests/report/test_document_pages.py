@@ -58,14 +58,20 @@ def test_pages_above_the_threshold_are_written_and_every_link_resolves(tmp_path:
     done = cli("check", corpus, env=LARGE)
     assert done.returncode == 1, done.stderr
     reports = tmp_path / "reports"
-    pages = _index(reports)["pages"]
+    listed = _index(reports)["pages"]
+    assert sorted(os.listdir(reports / "docs")) == sorted([*listed, "pages.json"])
+    (every,) = [name for name, p in listed.items() if not p["path"]]
+    assert re.fullmatch(r"_all\.[0-9a-f]{16}\.html", every)
+    pages = {name: p for name, p in listed.items() if p["path"]}
     assert sorted(p["path"] for p in pages.values()) == ["corpus/a.txt", "corpus/b.txt", "corpus/c.txt"]
     assert all(re.fullmatch(r"[abc]\.[0-9a-f]{16}\.html", name) for name in pages)
-    assert sorted(os.listdir(reports / "docs")) == sorted([*pages, "pages.json"])
     latest = (reports / "latest.html").read_text(encoding="utf-8")
     assert 'class="doctext' not in latest, "texts are on their own pages, not embedded"
-    for name in pages:
+    for name in [*pages, every]:
         assert f'href="docs/{name}"' in latest
+    assert _broken_links(reports / "docs" / every) == []
+    for name in pages:
+        assert f'href="{name}"' in (reports / "docs" / every).read_text(encoding="utf-8")
     a_page = _page_of(reports, "corpus/a.txt").read_text(encoding="utf-8")
     assert re.search(r'<a class="claim flagged" id="c-\d+" href="#f-[0-9a-f]+"[^>]*>660公里</a>', a_page), (
         a_page
@@ -92,12 +98,13 @@ def test_unchanged_pages_are_not_written_again(tmp_path: Path, cli: CLI) -> None
     corpus = _corpus(tmp_path, cli)
     cli("check", corpus, env=LARGE)
     reports = tmp_path / "reports"
-    before = {n: (reports / "docs" / n).stat() for n in _index(reports)["pages"]}
+    before = {n: (reports / "docs" / n).stat() for n, p in _index(reports)["pages"].items() if p["path"]}
     (corpus / "c.txt").write_text(PLAIN + "长三角地区发布重点任务80项。\n", encoding="utf-8")
     again = cli("check", corpus, env=LARGE)
     assert again.returncode == 1, again.stderr
     pages = _index(reports)["pages"]
-    now = {p["path"]: n for n, p in pages.items() if p["run"] == max(q["run"] for q in pages.values())}
+    last = max(q["run"] for q in pages.values())
+    now = {p["path"]: n for n, p in pages.items() if p["run"] == last and p["path"]}
     for path in ("corpus/a.txt", "corpus/b.txt"):
         name = now[path]
         stat = (reports / "docs" / name).stat()
@@ -122,7 +129,10 @@ def test_a_deleted_documents_page_goes_with_the_last_run_that_showed_it(tmp_path
     cli("check", corpus, env=env)
     assert not (reports / "docs" / c_page).exists()
     assert c_page not in _index(reports)["pages"]
-    assert sorted(p["path"] for p in _index(reports)["pages"].values()) == ["corpus/a.txt", "corpus/b.txt"]
+    assert sorted(p["path"] for p in _index(reports)["pages"].values() if p["path"]) == [
+        "corpus/a.txt",
+        "corpus/b.txt",
+    ]
     assert _broken_links(reports / "latest.html") == []
 
 
