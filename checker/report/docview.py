@@ -13,7 +13,7 @@ from checker.report.html import _asset, _page
 from checker.report.htmlviews import Links, finding_views
 
 # Bump when a page shows something new for the same inputs (the templates are hashed anyway).
-PAGE_REVISION = 1
+PAGE_REVISION = 2
 
 
 @cache
@@ -40,7 +40,9 @@ def render_document_page(
 ) -> str:
     """The page of one document of `report`; claims of other documents link to their pages."""
     path = summary.path
-    links = Links(pages=plan.names, here=path)  # the pages sit side by side in docs/
+    # Claims of other documents are not linked to their pages: a page is named by what it shows and is
+    # never rewritten, and the other page's name changes whenever that document or its findings do.
+    links = Links(here=path)
     views = finding_views(plan.findings.get(path, []), "f-", report, links)
     for v in views:
         # Named by the finding, not its place in a list: the page must not change when others do.

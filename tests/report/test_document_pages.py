@@ -73,6 +73,8 @@ def test_pages_above_the_threshold_are_written_and_every_link_resolves(tmp_path:
     for name in pages:
         assert f'href="{name}"' in (reports / "docs" / every).read_text(encoding="utf-8")
     a_page = _page_of(reports, "corpus/a.txt").read_text(encoding="utf-8")
+    # Never a link to another document's page: that name changes when the other document does.
+    assert not [h for h in HREF.findall(a_page) if h.startswith(("b.", "c."))]
     assert re.search(r'<a class="claim flagged" id="c-\d+" href="#f-[0-9a-f]+"[^>]*>660公里</a>', a_page), (
         a_page
     )
