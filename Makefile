@@ -83,6 +83,11 @@ bench-latency: $(STAMP) ## time from a file write to the updated latest.json (1k
 bench-start: $(STAMP) ## start-up time: --help, claims one.txt, check of one document; top import costs
 	$(BIN)/python bench/start.py
 
+# Report writing at 1,000 and 10,000 synthetic documents, this tree against where it left main; several minutes.
+.PHONY: bench-reports
+bench-reports: $(STAMP) ## time to write a run's reports: cold, unchanged, one edited document (1k and 10k)
+	$(BIN)/python bench/report_scale.py
+
 # The README's pictures, from the seeds with one changed figure (tools/screenshots.py): never by hand.
 .PHONY: screenshots
 screenshots: $(STAMP) browser ## docs/*.png: landing view, an opened finding, a document view, the run index

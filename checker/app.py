@@ -15,11 +15,13 @@ from checker.baseline import Baseline, baseline_path
 from checker.config import Settings
 from checker.errors import ReportError
 from checker.executors import make_executor
+from checker.extract.version import EXTRACTOR_VERSION
 from checker.models import Claim, FactSheetInfo, Finding, ReadError, Report
 from checker.pipeline import Progress, SyncResult, check
+from checker.report.docfiles import publish_pages, record_pages
 from checker.report.html import PageData, page_language, render_html, render_index
 from checker.report.runindex import RunEntry, dump, updated
-from checker.report.writer import RENDERERS, atomic_write, run_stamp, write_reports
+from checker.report.writer import WRITERS, Writer, atomic_write, run_stamp, write_reports
 from checker.rules.base import Rule
 from checker.sources.discover import display_path
 from checker.store import Store, open_store
@@ -100,20 +102,35 @@ class Checker:
         )
 
     def _write(self, report: Report) -> dict[str, Path]:
-        """latest.{json,md,html} and the run copies, then the index of runs beside them."""
+        """The documents' pages (large corpora), latest.{json,md,html} and the run copies, the index."""
         folder, keep = self.settings.reports, self.settings.retention
         stamp = run_stamp(report)
         runs = updated(folder, report, stamp, keep)
-        data = page_data(self.store, report, runs)
-        renderers = {**RENDERERS, "html": lambda r: render_html(r, data)}
+        plan = None
+        try:
+            if len(report.documents) > self.settings.document_pages_above:
+                plan, _ = publish_pages(folder, report, self._texts_and_claims, EXTRACTOR_VERSION)
+                data = PageData(runs=runs)
+            else:
+                data = page_data(self.store, report, runs)
+        except OSError as exc:
+            raise ReportError(
+                f"cannot write the documents' pages in {folder}: {exc.strerror or exc}"
+            ) from exc
+        renderers: dict[str, Writer] = {**WRITERS, "html": lambda r: render_html(r, data, plan)}
         written = write_reports(report, folder, keep, renderers)
         try:
+            record_pages(folder, plan, stamp, keep)
             atomic_write(folder / "runs.json", dump(runs))
             atomic_write(folder / "index.html", render_index(runs, page_language(report)))
         except OSError as exc:
             raise ReportError(f"cannot write the index of runs in {folder}: {exc.strerror or exc}") from exc
         written["index"] = folder / "index.html"
         return written
+
+    def _texts_and_claims(self, paths: list[str]) -> tuple[dict[str, str], dict[str, list[Claim]]]:
+        data = page_data(self.store, None, paths=paths)
+        return data.texts, data.claims
 
     def accepted(self, finding: Finding) -> str | None:
         """The reason a reviewer accepted this finding, or None (see checker accept)."""
@@ -126,9 +143,15 @@ class Checker:
             self.store.close()
 
 
-def page_data(store: Store, report: Report, runs: list[RunEntry] | None = None) -> PageData:
-    """What the review page shows besides the report: each document's text and claims, the runs."""
-    paths = [d.path for d in report.documents if not d.errors]
+def page_data(
+    store: Store, report: Report | None, runs: list[RunEntry] | None = None, paths: list[str] | None = None
+) -> PageData:
+    """What the review page shows besides the report: each document's text and claims, the runs.
+
+    `paths` limits it to those documents (a run renders only the pages of documents that changed).
+    """
+    if paths is None:
+        paths = [d.path for d in report.documents if not d.errors] if report is not None else []
     texts = {p: t for p in paths if (t := store.document_text(p)) is not None}
     claims: dict[str, list[Claim]] = {}
     for c in store.claims(paths):

@@ -56,6 +56,9 @@ class Settings(BaseModel):
         default=None, description="accepted-findings file (default: beside the corpus)"
     )
     retention: int = Field(default=50, ge=1, description="how many past runs to keep under reports/runs/")
+    document_pages_above: int = Field(
+        default=200, ge=0, description="above this many documents each has its own page under reports/docs/"
+    )
     debounce_ms: int = Field(default=300, ge=10, description="watch: changes within this window make one run")
     reconcile_minutes: float = Field(default=10.0, gt=0, description="watch: full reconcile period")
     follow_outside_links: bool = Field(

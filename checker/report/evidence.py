@@ -86,41 +86,30 @@ def _sides(claims: list[ClaimRef]) -> list[list[ClaimRef]]:
     return sorted(sides, key=lambda s: -len({c.path for c in s}))
 
 
-class _Disputes:
-    """The disputed and conflicting groups of one report, by the places of their claims.
-
-    Every output asks for the odd one out of every finding: scanning all groups for
-    each finding made writing the reports quadratic in the corpus.
-    """
-
-    def __init__(self, groups: list[Group]) -> None:
-        self.groups = groups
-        self.size = len(groups)
-        self.by_place: dict[tuple[str, int, int], list[int]] = defaultdict(list)
-        for n, g in enumerate(groups):
-            if g.status in ("conflict", "disputed"):
-                for c in g.claims:
-                    self.by_place[_place(c)].append(n)
+# The conflicting groups of the last list asked about, by claim place: every output asks about the
+# same report's groups once per finding, and scanning them all each time is quadratic in the corpus.
+_INDEXED: list[tuple[list[Group], int, dict[tuple[str, int, int], list[int]]]] = []
 
 
-_last: list[_Disputes] = []
-
-
-def _disputes(groups: list[Group]) -> _Disputes:
-    """The index of `groups`, built once for the report being written."""
-    if _last and _last[0].groups is groups and _last[0].size == len(groups):
-        return _last[0]
-    _last[:] = [_Disputes(groups)]
-    return _last[0]
+def _conflicts_at(groups: list[Group]) -> dict[tuple[str, int, int], list[int]]:
+    """Claim place → indexes of the conflicting groups holding a claim there (cached for `groups`)."""
+    if _INDEXED and _INDEXED[0][0] is groups and _INDEXED[0][1] == len(groups):
+        return _INDEXED[0][2]
+    index: dict[tuple[str, int, int], list[int]] = defaultdict(list)
+    for i, g in enumerate(groups):
+        if g.status in ("conflict", "disputed"):
+            for place in {_place(c) for c in g.claims}:
+                index[place].append(i)
+    _INDEXED[:] = [(groups, len(groups), index)]
+    return index
 
 
 def odd_one_out(finding: Finding, groups: list[Group]) -> OddOneOut | None:
     """The report that differs when all the others agree, or None (a split, or one report only)."""
     claims = {_place(c): c for c in finding.claims}
-    index = _disputes(groups)
-    # In the groups' order, as a scan of every group would take them.
-    for n in sorted({n for place in list(claims) for n in index.by_place.get(place, ())}):
-        claims.update({_place(c): c for c in groups[n].claims})
+    at = _conflicts_at(groups)
+    for i in sorted({i for place in list(claims) for i in at.get(place, ())}):
+        claims.update({_place(c): c for c in groups[i].claims})
     sides = _sides(list(claims.values()))
     if len(sides) < 2:
         return None
@@ -162,3 +151,15 @@ def agreeing_claims(group: Group) -> list[ClaimRef]:
     for c in sides[0]:
         by_doc[c.path] += 1
     return sides[0] if len(by_doc) >= 2 else []
+
+
+_AGREED: list[tuple[list[Group], int, list[tuple[Group, list[ClaimRef]]]]] = []
+
+
+def corroborations(groups: list[Group]) -> list[tuple[Group, list[ClaimRef]]]:
+    """The corroborated groups with the claims that agreed (none: left out); cached for `groups`."""
+    if _AGREED and _AGREED[0][0] is groups and _AGREED[0][1] == len(groups):
+        return _AGREED[0][2]
+    found = [(g, agreed) for g in groups if g.status == "corroborated" and (agreed := agreeing_claims(g))]
+    _AGREED[:] = [(groups, len(groups), found)]
+    return found

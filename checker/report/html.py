@@ -17,15 +17,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import TypeVar
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from checker import __version__
 from checker.models import Claim, Report
+from checker.report.docpages import PagePlan
 from checker.report.doctext import DocumentText, document_texts
 from checker.report.htmlviews import (
+    DocumentView,
     FindingView,
+    Links,
     document_anchors,
     document_views,
     excerpt,
@@ -37,7 +41,11 @@ from checker.report.htmlviews import (
 from checker.report.runindex import RunEntry
 from checker.report.templatecache import template_cache
 
-__all__ = ["PageData", "excerpt", "number", "render_html", "render_index"]
+__all__ = ["LIST_CAP", "PageData", "excerpt", "number", "render_html", "render_index"]
+
+T = TypeVar("T")
+# Entries per list on a run's page: at 10,000 documents the page stays a page; latest.json has all.
+LIST_CAP = 500
 
 
 @dataclass
@@ -68,6 +76,7 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # our templates never change under a running process: no stat per page
     )
     env.filters["number"] = number
     env.bytecode_cache = template_cache(env)
@@ -75,9 +84,10 @@ def _environment() -> Environment:
 
 
 def _csp(css: str, js: str) -> str:
+    script = _csp_hash(js) if js else "'none'"
     return (
         "default-src 'none'; base-uri 'none'; form-action 'none'; img-src data:; "
-        f"style-src {_csp_hash(css)}; script-src {_csp_hash(js)}"
+        f"style-src {_csp_hash(css)}; script-src {script}"
     )
 
 
@@ -97,48 +107,85 @@ def _quoted(problems: Sequence[FindingView]) -> dict[str, list[str]]:
     return out
 
 
-def render_html(report: Report, data: PageData | None = None) -> str:
-    """The report as one self-contained HTML page (with the documents' texts when `data` has them)."""
+def _capped(items: Sequence[T], cap: int) -> tuple[list[T], int]:
+    """The first `cap` items and how many were left out."""
+    return list(items[:cap]), max(0, len(items) - cap)
+
+
+def _documents(views: list[DocumentView], cap: int) -> tuple[list[DocumentView], int]:
+    """Documents to list: all, or (over the cap) those with findings first."""
+    if len(views) > cap:
+        views = sorted(views, key=lambda v: not v.findings)
+    return _capped(views, cap)
+
+
+def render_html(
+    report: Report, data: PageData | None = None, plan: PagePlan | None = None, cap: int = LIST_CAP
+) -> str:
+    """The report as one self-contained HTML page.
+
+    With a `plan`, each document's text is on its own page (docs/) and linked;
+    without, the texts `data` holds are embedded.  Every list shows at most
+    `cap` entries and says how many more latest.json holds.
+    """
     data = data or PageData()
-    anchors = document_anchors(report)
-    problems = finding_views([f for f in report.findings if not f.passed], "f-", report, anchors)
-    passed = finding_views([f for f in report.findings if f.passed], "p-", report, anchors)
-    resolved = finding_views(report.resolved, "r-", report, anchors)
-    facts = fact_views(report.groups, anchors)
-    texts: dict[str, DocumentText] = document_texts(data.texts, data.claims, _quoted(problems))
-    css, js = _asset("report.css"), _asset("report.js")
-    template = _environment().get_template("report.html.j2")
-    return template.render(
+    pages = {p: plan.href(p) for p in plan.names} if plan else {}
+    links = Links(anchors=document_anchors(report), pages=pages)
+    open_findings, more_problems = _capped([f for f in report.findings if not f.passed], cap)
+    held, more_passed = _capped([f for f in report.findings if f.passed], cap)
+    gone, more_resolved = _capped(report.resolved, cap)
+    problems = finding_views(open_findings, "f-", report, links)
+    facts, more_facts = fact_views(report.groups, links, cap)
+    texts: dict[str, DocumentText] = (
+        {} if plan else document_texts(data.texts, data.claims, _quoted(problems))
+    )
+    documents, more_documents = _documents(document_views(report, problems, texts, pages), cap)
+    timelines, more_timelines = _capped(report.timelines, cap)
+    more = {
+        "problems": more_problems, "passed": more_passed, "resolved": more_resolved,
+        "documents": more_documents, "timelines": more_timelines, "facts": more_facts,
+    }  # fmt: skip
+    return _page(
+        "report.html.j2",
         report=report,
         s=report.summary,
         lang=page_language(report),
         problems=problems,
-        passed=passed,
-        resolved=resolved,
+        passed=finding_views(held, "p-", report, links),
+        resolved=finding_views(gone, "r-", report, links),
         facts=facts,
-        documents=document_views(report, problems, facts, texts),
-        timelines=timeline_views(report),
+        documents=documents,
+        timelines=timeline_views(timelines),
         runs=data.runs,
-        severities=sorted(
+        more=more,
+        all_documents=plan.href_index() if plan else "",
+        filters=_filters(problems),
+    )
+
+
+def _filters(problems: Sequence[FindingView]) -> dict[str, list[str]]:
+    """The choices of the findings' filters: only values some finding has."""
+    return {
+        "severities": sorted(
             {v.finding.severity.value for v in problems}, key=["error", "warning", "info"].index
         ),
-        rules=sorted({v.finding.code or v.finding.rule for v in problems}),
-        statuses=[
+        "rules": sorted({v.finding.code or v.finding.rule for v in problems}),
+        "statuses": [
             s for s in ("new", "persisting", "accepted") if any(v.finding.status == s for v in problems)
         ],
-        document_names=sorted({d for v in problems for d in v.documents}),
-        version=__version__,
-        csp=_csp(css, js),
-        # Trusted: our own files, shipped with the package; the CSP pins their exact bytes.
-        css=Markup(css),  # noqa: S704
-        js=Markup(js),  # noqa: S704
-    )
+        "document_names": sorted({d for v in problems for d in v.documents}),
+    }
+
+
+def _page(template: str, *, script: bool = True, **context: object) -> str:
+    """A page of ours: the template with the inline CSS (and JS) its CSP pins."""
+    css, js = _asset("report.css"), _asset("report.js") if script else ""
+    # Trusted: our own files, shipped with the package; the CSP pins their exact bytes.
+    style, code = Markup(css), Markup(js)  # noqa: S704
+    page = _environment().get_template(template)
+    return page.render(version=__version__, csp=_csp(css, js), css=style, js=code, **context)
 
 
 def render_index(runs: list[RunEntry], lang: str = "zh") -> str:
     """The index of runs: each run's counts and what changed in it, linked to its page."""
-    css, js = _asset("report.css"), _asset("report.js")
-    template = _environment().get_template("index.html.j2")
-    # Trusted: our own files, shipped with the package; the CSP pins their exact bytes.
-    style, script = Markup(css), Markup(js)  # noqa: S704
-    return template.render(runs=runs, lang=lang, version=__version__, csp=_csp(css, js), css=style, js=script)
+    return _page("index.html.j2", runs=runs, lang=lang)

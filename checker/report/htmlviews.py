@@ -12,7 +12,7 @@ from checker.report.chart import Chart, chart
 from checker.report.doctext import DocumentText, tip
 from checker.report.evidence import (
     OddOneOut,
-    agreeing_claims,
+    corroborations,
     fact_sheet,
     figure_text,
     odd_one_out,
@@ -63,6 +63,30 @@ def number(value: float) -> str:
     return f"{value:,.6g}"
 
 
+@dataclass(frozen=True)
+class Links:
+    """Where a claim's "in the text" leads: its document's text embedded in this page, or its own page.
+
+    `anchors`: path → the document's anchor on this page (texts embedded);
+    `pages`: path → the href of the document's own page (docs/<name>.html);
+    `here`: the document whose own page this is (its claims link within it).
+    """
+
+    anchors: dict[str, str] = field(default_factory=dict)
+    pages: dict[str, str] = field(default_factory=dict)
+    here: str = ""
+
+    def text(self, ref: ClaimRef) -> tuple[str, str]:
+        """The href and (for the script of the main page) the id of the text to open."""
+        if ref.path == self.here:
+            return f"#c-{ref.offset}", ""
+        if page := self.pages.get(ref.path):
+            return f"{page}#c-{ref.offset}", ""
+        if anchor := self.anchors.get(ref.path):
+            return f"#text-{anchor}", f"text-{anchor}"
+        return "", ""
+
+
 @dataclass
 class ClaimView:
     """A claim as a card: where it is, what it says, the excerpt, its role in words and its hover."""
@@ -73,7 +97,8 @@ class ClaimView:
     role: str = ""
     tip: str = ""
     odd: bool = False
-    doc_anchor: str = ""
+    text_href: str = ""
+    text_target: str = ""
 
 
 @dataclass
@@ -111,6 +136,7 @@ class DocumentView:
     findings: list[FindingView] = field(default_factory=list)
     facts: list[str] = field(default_factory=list)
     text: DocumentText | None = None
+    page: str = ""
 
 
 @dataclass
@@ -122,11 +148,10 @@ class TimelineView:
     anchor: str
 
 
-def claim_view(
-    ref: ClaimRef, odd: OddOneOut | None = None, anchors: dict[str, str] | None = None
-) -> ClaimView:
-    """A claim card; `odd` marks the odd one out, `anchors` links to its document."""
+def claim_view(ref: ClaimRef, odd: OddOneOut | None = None, links: Links | None = None) -> ClaimView:
+    """A claim card; `odd` marks the odd one out, `links` leads to its document's text."""
     unit = ref.measure or ref.unit
+    href, target = (links or Links()).text(ref)
     return ClaimView(
         ref=ref,
         excerpt=excerpt(ref.sentence, ref.text),
@@ -134,35 +159,35 @@ def claim_view(
         role=role_words(ref.role),
         tip=tip(ref),
         odd=odd is not None and ref.path == odd.path,
-        doc_anchor=(anchors or {}).get(ref.path, ""),
+        text_href=href,
+        text_target=target,
     )
 
 
-def finding_views(
-    findings: list[Finding], prefix: str, report: Report, anchors: dict[str, str]
-) -> list[FindingView]:
+def finding_views(findings: list[Finding], prefix: str, report: Report, links: Links) -> list[FindingView]:
     """Findings as rows, each with its odd one out and fact sheet."""
     views = []
     for i, f in enumerate(findings, 1):
         odd = odd_one_out(f, report.groups)
         documents = sorted({c.path for c in f.claims})
-        claims = [claim_view(c, odd, anchors) for c in f.claims]
+        claims = [claim_view(c, odd, links) for c in f.claims]
         views.append(FindingView(f"{prefix}{i}", f, documents, claims, odd, fact_sheet(f, report)))
     return views
 
 
-def fact_views(groups: list[Group], anchors: dict[str, str]) -> list[FactView]:
-    """Corroborated facts with only the figures that agreed (none left: not listed)."""
+def fact_views(groups: list[Group], links: Links, cap: int | None = None) -> tuple[list[FactView], int]:
+    """Corroborated facts with only the figures that agreed (none left: not listed); the first `cap`.
+
+    Also how many more there are: at 10,000 documents building every fact's cards costs seconds.
+    """
+    agreed_groups = corroborations(groups)
     views = []
-    for g in groups:
-        agreed = agreeing_claims(g) if g.status == "corroborated" else []
-        if not agreed:
-            continue
+    for g, agreed in agreed_groups[:cap]:
         by_document: dict[str, list[ClaimView]] = defaultdict(list)
         for c in agreed:
-            by_document[c.path].append(claim_view(c, anchors=anchors))
+            by_document[c.path].append(claim_view(c, links=links))
         views.append(FactView(g, figure_text(agreed), dict(sorted(by_document.items()))))
-    return views
+    return views, len(agreed_groups) - len(views)
 
 
 def document_anchors(report: Report) -> dict[str, str]:
@@ -173,26 +198,29 @@ def document_anchors(report: Report) -> dict[str, str]:
 def document_views(
     report: Report,
     problems: list[FindingView],
-    facts: list[FactView],
     texts: dict[str, DocumentText],
+    pages: dict[str, str] | None = None,
 ) -> list[DocumentView]:
-    """Each document with its findings, the facts it agrees on and its marked text."""
+    """Each document with its findings, the facts it agrees on and its marked text or its own page."""
     anchors = document_anchors(report)
+    pages = pages or {}
     views = {
-        d.path: DocumentView(d, anchors[d.path], d.language or "und", text=texts.get(d.path))
+        d.path: DocumentView(
+            d, anchors[d.path], d.language or "und", text=texts.get(d.path), page=pages.get(d.path, "")
+        )
         for d in report.documents
     }
     for fv in problems:
         for path in fv.documents:
             if path in views:
                 views[path].findings.append(fv)
-    for fact in facts:
-        for path in fact.by_document:
+    for group, agreed in corroborations(report.groups):
+        for path in sorted({c.path for c in agreed}):
             if path in views:
-                views[path].facts.append(fact.group.subject)
+                views[path].facts.append(group.subject)
     return list(views.values())
 
 
-def timeline_views(report: Report) -> list[TimelineView]:
-    """Each timeline with its chart."""
-    return [TimelineView(t, chart(t), f"tl-{i}") for i, t in enumerate(report.timelines, 1)]
+def timeline_views(timelines: list[Timeline]) -> list[TimelineView]:
+    """These timelines with their charts."""
+    return [TimelineView(t, chart(t), f"tl-{i}") for i, t in enumerate(timelines, 1)]

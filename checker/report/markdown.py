@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from checker.models import ClaimRef, Finding, Group, Report
+
+T = TypeVar("T")
+# Entries per list: at 10,000 documents a Markdown report of every finding is megabytes no one reads.
+LIST_CAP = 500
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
@@ -45,6 +51,23 @@ def _group(g: Group) -> list[str]:
     return [f"- **{md_escape(g.subject)}**: {figures} — {len(g.documents)} documents: {docs}"]
 
 
+def _line(f: Finding) -> list[str]:
+    return [f"- {code(f.rule)} — {md_escape(f.message)}"]
+
+
+def _section(title: str, items: Sequence[T], render: Callable[[T], list[str]], empty: str = "") -> list[str]:
+    """A titled list of at most LIST_CAP entries; beyond, how many more latest.json holds."""
+    out = [f"## {title}", ""]
+    for item in items[:LIST_CAP]:
+        out += render(item)
+    if len(items) > LIST_CAP:
+        out.append(f"- … {len(items) - LIST_CAP} more, not listed here: latest.json holds them all")
+    if not items and empty:
+        out.append(empty)
+    out.append("")
+    return out
+
+
 def render_markdown(report: Report) -> str:
     """The report as Markdown: summary, findings, corroborated facts, unreadable files."""
     s = report.summary
@@ -62,29 +85,14 @@ def render_markdown(report: Report) -> str:
         "",
     ]
     problems = [f for f in report.findings if not f.passed]
-    out += ["## Findings", ""]
-    if problems:
-        for f in problems:
-            out += _finding(f)
-    else:
-        out.append("No discrepancies found.")
-    out.append("")
+    out += _section("Findings", problems, _finding, "No discrepancies found.")
     if report.resolved:
-        out += ["## Resolved since the previous run", ""]
-        out += [f"- {code(f.rule)} — {md_escape(f.message)}" for f in report.resolved]
-        out.append("")
+        out += _section("Resolved since the previous run", report.resolved, _line)
     passed = [f for f in report.findings if f.passed]
     if passed:
-        out += ["## Checks that held", ""]
-        out += [f"- {code(f.rule)} — {md_escape(f.message)}" for f in passed]
-        out.append("")
+        out += _section("Checks that held", passed, _line)
     corroborated = [g for g in report.groups if g.status == "corroborated"]
-    out += ["## Corroborated facts", ""]
-    for g in corroborated:
-        out += _group(g)
-    if not corroborated:
-        out.append("No fact is stated in two or more documents.")
-    out.append("")
+    out += _section("Corroborated facts", corroborated, _group, "No fact is stated in two or more documents.")
     if report.errors:
         out += ["## Files that could not be checked", ""]
         out += [f"- {code(e.path)}: {md_escape(e.message)}" for e in report.errors]

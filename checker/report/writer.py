@@ -17,20 +17,24 @@ import stat
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from checker.errors import ReportError
 from checker.models import Report
 from checker.report.html import render_html
-from checker.report.json import render_json
+from checker.report.json import json_chunks, render_json
 from checker.report.markdown import render_markdown
 
 Renderer = Callable[[Report], str]
+# What the publication writes each file with: the text, or its pieces.
+Writer = Callable[[Report], str | Iterable[str]]
 
 # What every run writes (latest.<ext> and runs/<stamp>.<ext>); SARIF and JUnit are on demand.
 RENDERERS: dict[str, Renderer] = {"json": render_json, "md": render_markdown, "html": render_html}
+WRITERS: dict[str, Writer] = {**RENDERERS, "json": json_chunks}
 CURRENT = ".latest"
+DOCS = "docs"  # the documents' own pages (checker/report/docfiles.py)
 SET_PREFIX = ".latest-"
 
 
@@ -113,15 +117,23 @@ def _link(path: Path, target: str) -> None:
     os.replace(tmp, path)
 
 
-def _write_set(folder: Path, staging: Path, stamp: str, texts: Mapping[str, str]) -> None:
+def _write_set(
+    folder: Path, staging: Path, stamp: str, report: Report, writers: Mapping[str, Writer]
+) -> None:
     """The set in its own (new) folder, each file synced, plus the per-run copies (hard links)."""
     staging.mkdir(parents=True)
     runs = folder / "runs"
     runs.mkdir(exist_ok=True)
-    for ext, text in texts.items():
+    if (folder / DOCS).is_dir():
+        # The documents' own pages are shared by every set and run copy: linked as docs/ beside each.
+        os.symlink(f"../{DOCS}", staging / DOCS)
+        _link(runs / DOCS, f"../{DOCS}")
+    for ext, write in writers.items():
         file = staging / f"latest.{ext}"
+        text = write(report)
         with open(file, "w", encoding="utf-8") as fh:
-            fh.write(text)
+            # A renderer may give its text in pieces (latest.json): written as they come, never joined.
+            fh.writelines([text] if isinstance(text, str) else text)
             fh.flush()
             os.fsync(fh.fileno())
         file.chmod(_mode_of(folder / f"latest.{ext}"))
@@ -134,29 +146,30 @@ def _write_set(folder: Path, staging: Path, stamp: str, texts: Mapping[str, str]
 
 
 def write_reports(
-    report: Report, folder: Path, retention: int = 50, renderers: Mapping[str, Renderer] | None = None
+    report: Report, folder: Path, retention: int = 50, renderers: Mapping[str, Writer] | None = None
 ) -> dict[str, Path]:
     """Publish latest.<ext> (as one set) and runs/<stamp>.<ext>; return the latest paths.
 
     Raises ReportError when the folder cannot be used; the previous set stays.
     """
-    renderers = renderers or RENDERERS
+    writers: Mapping[str, Writer] = renderers or WRITERS
     stamp = run_stamp(report)
-    texts = {ext: render(report) for ext, render in renderers.items()}
     # A new folder every time, even for the same run written again: the current set is never touched.
     staging = folder / f"{SET_PREFIX}{stamp}.{time.time_ns()}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        _write_set(folder, staging, stamp, texts)
+        _write_set(folder, staging, stamp, report, writers)
         _link(folder / CURRENT, staging.name)  # the switch: one rename
-        for ext in texts:
+        for ext in writers:
             _link(folder / f"latest.{ext}", f"{CURRENT}/latest.{ext}")
-    except OSError as exc:
-        _discard(folder, staging, [f"{stamp}.{ext}" for ext in texts])
-        raise _reports_failure(folder, exc) from exc
+    except BaseException as exc:
+        _discard(folder, staging, [f"{stamp}.{ext}" for ext in writers])
+        if isinstance(exc, OSError):
+            raise _reports_failure(folder, exc) from exc
+        raise
     _prune_sets(folder, staging.name)
     prune_runs(folder / "runs", retention)
-    return {ext: folder / f"latest.{ext}" for ext in texts}
+    return {ext: folder / f"latest.{ext}" for ext in writers}
 
 
 def _discard(folder: Path, staging: Path, copies: list[str]) -> None:
@@ -182,7 +195,9 @@ def prune_runs(runs: Path, keep: int) -> None:
     """Keep the newest `keep` runs (every format of a run counts as one)."""
     if not runs.is_dir():
         return
-    stamps = sorted({p.name.split(".", 1)[0] for p in runs.iterdir() if not p.name.startswith(".")})
+    stamps = sorted(
+        {p.name.split(".", 1)[0] for p in runs.iterdir() if not p.name.startswith(".") and not p.is_dir()}
+    )
     for old in stamps[: max(0, len(stamps) - keep)]:
         for p in runs.glob(f"{old}.*"):
             p.unlink(missing_ok=True)

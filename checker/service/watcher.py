@@ -133,7 +133,11 @@ class Watcher:
             exclude=s.exclude,
             rule_paths=s.rules,
             # Only our own files: the reports folder may well be the corpus folder itself.
-            ignore_under=[s.reports / "runs", *(s.reports / f"latest.{ext}" for ext in RENDERERS)],
+            ignore_under=[
+                s.reports / "runs",
+                s.reports / "docs",
+                *(s.reports / f"latest.{ext}" for ext in RENDERERS),
+            ],
         )
         observer = PollingObserver(timeout=POLL_SECONDS) if s.polling else Observer()
         handler = HintHandler(hints, queue)

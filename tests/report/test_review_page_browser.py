@@ -6,6 +6,7 @@ changed), as `make screenshots` does; screenshots go to test-artifacts/.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -116,3 +117,44 @@ def test_index_of_runs(reports: Path, browser: Any) -> None:  # noqa: F811 - the
     assert (reports / href).is_file()
     index.screenshot("review-runs.png")
     index.close()
+
+
+@pytest.fixture(scope="module")
+def paged(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same two runs with every document on its own page (a corpus counted as large)."""
+    home = tmp_path_factory.mktemp("paged")
+    shutil.copytree(ROOT / "rules", home / "rules")
+    (home / "corpus").mkdir()
+    for f in SEEDS.glob("*.txt"):
+        shutil.copy(f, home / "corpus" / f.name)
+    argv = [sys.executable, "-m", "checker", "check", "corpus", "-q"]
+    env = {**os.environ, "CHECKER_DOCUMENT_PAGES_ABOVE": "1"}
+    assert subprocess.run(argv, cwd=home, check=False, timeout=120, env=env).returncode == 0
+    replace_in(home / "corpus" / S0, "660公里", "680公里")
+    assert subprocess.run(argv, cwd=home, check=False, timeout=120, env=env).returncode == 1
+    return home / "reports"
+
+
+def test_large_corpus_opens_each_document_on_its_own_page(paged: Path, browser: Any) -> None:  # noqa: F811
+    run_page = Page(browser, paged / "latest.html")
+    try:
+        p = run_page.page
+        assert p.locator("article.doctext").count() == 0, "no text embedded in the run's page"
+        p.click("#f-1 button.toggle")
+        href = p.locator("#f-1-claims figure.odd a.open-text").get_attribute("href") or ""
+        assert href.startswith("docs/") and "#c-" in href, href
+        assert p.locator("a.doc-index").count() == 1
+    finally:
+        run_page.close()
+    doc_page = Page(browser, paged / href.split("#")[0])
+    try:
+        p = doc_page.page
+        assert p.locator("article.doctext").is_visible()
+        flagged = p.locator("a.claim.flagged", has_text="680公里")
+        assert flagged.count() == 1
+        flagged.click()  # to the finding quoting it, on the same page
+        assert p.evaluate("location.hash").startswith("#f-")
+        assert "680公里" in p.locator(".finding-card").first.inner_text()
+        doc_page.screenshot("document-page.png")
+    finally:
+        doc_page.close()

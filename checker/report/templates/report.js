@@ -97,7 +97,8 @@
     });
   });
 
-  document.querySelectorAll("a.open-text").forEach(function (link) {
+  // Only a text on this page; a link to a document's own page (docs/) is followed as a link.
+  document.querySelectorAll("a.open-text[data-target]").forEach(function (link) {
     link.addEventListener("click", function (event) {
       event.preventDefault();
       showText(link.dataset.target);

@@ -1,0 +1,65 @@
+"""A document's own page: its text with the claims marked and the findings that quote it (no script)."""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+
+from checker import __version__
+from checker.models import Claim, DocumentSummary, Report
+from checker.report.docpages import PagePlan
+from checker.report.doctext import DocumentText, document_texts
+from checker.report.html import _asset, _page
+from checker.report.htmlviews import Links, finding_views
+
+# Bump when a page shows something new for the same inputs (the templates are hashed anyway).
+PAGE_REVISION = 2
+
+
+@cache
+def page_salt(extractor: str) -> str:
+    """What every page's digest starts with: the extractor, the page's templates and our version."""
+    h = hashlib.sha256(f"{PAGE_REVISION}\x1f{__version__}\x1f{extractor}".encode())
+    for name in ("document.html.j2", "macros.html.j2", "report.css"):
+        h.update(_asset(name).encode("utf-8"))
+    return h.hexdigest()
+
+
+def render_documents_index(report: Report, plan: PagePlan) -> str:
+    """The page listing every document, each linked to its own page (they sit beside it)."""
+    rows = [
+        {"path": d.path, "page": plan.names[d.path], "claims": d.claims, "title": d.title or "",
+         "findings": len(plan.findings.get(d.path, []))}
+        for d in report.documents
+    ]  # fmt: skip
+    return _page("documents.html.j2", script=False, rows=rows)
+
+
+def render_document_page(
+    report: Report, plan: PagePlan, summary: DocumentSummary, text: str | None, claims: list[Claim]
+) -> str:
+    """The page of one document of `report`; claims of other documents link to their pages."""
+    path = summary.path
+    # Claims of other documents are not linked to their pages: a page is named by what it shows and is
+    # never rewritten, and the other page's name changes whenever that document or its findings do.
+    links = Links(here=path)
+    views = finding_views(plan.findings.get(path, []), "f-", report, links)
+    for v in views:
+        # Named by the finding, not its place in a list: the page must not change when others do.
+        v.anchor = f"f-{v.finding.fingerprint}" if v.finding.fingerprint else v.anchor
+    quoted: dict[str, list[str]] = {}
+    for v in views:
+        for c in v.finding.claims:
+            if c.path == path and c.end > c.offset:
+                quoted.setdefault(c.ident, []).append(v.anchor)
+    shown = document_texts({path: text} if text is not None else {}, {path: claims}, quoted)
+    doc_text = shown.get(path) or DocumentText(path, None, claims)
+    return _page(
+        "document.html.j2",
+        script=False,
+        d=summary,
+        lang=summary.language or "und",
+        findings=views,
+        facts=plan.facts.get(path, []),
+        text=doc_text,
+    )

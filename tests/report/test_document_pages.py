@@ -1,0 +1,152 @@
+"""Documents' own pages above `document_pages_above`: written, linked, kept when unchanged, pruned.
+
+Real `checker check` runs in a subprocess on a small corpus, with the
+threshold lowered through CHECKER_DOCUMENT_PAGES_ABOVE so two documents
+already count as a large corpus.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from corpora import CLI, RAIL_A, RAIL_B, require_claims, write_corpus
+
+from checker.models import Report
+from checker.report.html import render_html
+from checker.report.json import render_json
+
+PLAIN = "长三角地区签约合作项目12个。\n"
+LARGE = {"CHECKER_DOCUMENT_PAGES_ABOVE": "1"}
+HREF = re.compile(r'href="([^"]*)"')
+
+
+def _corpus(tmp_path: Path, cli: CLI) -> Path:
+    corpus = write_corpus(tmp_path / "corpus", {"a.txt": RAIL_A, "b.txt": RAIL_B, "c.txt": PLAIN})
+    require_claims(cli, corpus, ["660公里", "680公里"])
+    return corpus
+
+
+def _index(reports: Path) -> dict[str, Any]:
+    return json.loads((reports / "docs" / "pages.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def _page_of(reports: Path, path: str) -> Path:
+    (name,) = [n for n, p in _index(reports)["pages"].items() if p["path"] == path]
+    return reports / "docs" / name
+
+
+def _broken_links(page: Path, only: str = "") -> list[str]:
+    """Relative links of `page` (as a browser resolves them from where it was opened) that lead nowhere."""
+    html = page.read_text(encoding="utf-8")
+    broken = []
+    for href in HREF.findall(html):
+        if href.startswith(("http:", "https:", "#")) or not href.startswith(only):
+            continue
+        target, _, fragment = href.partition("#")
+        file = Path(os.path.normpath(page.parent / target))
+        if not file.is_file() or (fragment and f'id="{fragment}"' not in file.read_text(encoding="utf-8")):
+            broken.append(href)
+    return broken
+
+
+def test_pages_above_the_threshold_are_written_and_every_link_resolves(tmp_path: Path, cli: CLI) -> None:
+    corpus = _corpus(tmp_path, cli)
+    done = cli("check", corpus, env=LARGE)
+    assert done.returncode == 1, done.stderr
+    reports = tmp_path / "reports"
+    listed = _index(reports)["pages"]
+    assert sorted(os.listdir(reports / "docs")) == sorted([*listed, "pages.json"])
+    (every,) = [name for name, p in listed.items() if not p["path"]]
+    assert re.fullmatch(r"_all\.[0-9a-f]{16}\.html", every)
+    pages = {name: p for name, p in listed.items() if p["path"]}
+    assert sorted(p["path"] for p in pages.values()) == ["corpus/a.txt", "corpus/b.txt", "corpus/c.txt"]
+    assert all(re.fullmatch(r"[abc]\.[0-9a-f]{16}\.html", name) for name in pages)
+    latest = (reports / "latest.html").read_text(encoding="utf-8")
+    assert 'class="doctext' not in latest, "texts are on their own pages, not embedded"
+    for name in [*pages, every]:
+        assert f'href="docs/{name}"' in latest
+    assert _broken_links(reports / "docs" / every) == []
+    for name in pages:
+        assert f'href="{name}"' in (reports / "docs" / every).read_text(encoding="utf-8")
+    a_page = _page_of(reports, "corpus/a.txt").read_text(encoding="utf-8")
+    # Never a link to another document's page: that name changes when the other document does.
+    assert not [h for h in HREF.findall(a_page) if h.startswith(("b.", "c."))]
+    assert re.search(r'<a class="claim flagged" id="c-\d+" href="#f-[0-9a-f]+"[^>]*>660公里</a>', a_page), (
+        a_page
+    )
+    # From the latest set, its own folder, a run's copy (its other links are the script's), each page.
+    assert _broken_links(reports / "latest.html") == []
+    stamp = next(p for p in (reports / "runs").glob("*.html"))
+    for page in [reports / ".latest" / "latest.html", stamp]:
+        assert _broken_links(page, only="docs/") == [], page
+    for name in pages:
+        assert _broken_links(reports / "docs" / name) == [], name
+
+
+def test_below_the_threshold_texts_stay_in_the_page(tmp_path: Path, cli: CLI) -> None:
+    corpus = _corpus(tmp_path, cli)
+    done = cli("check", corpus)
+    assert done.returncode == 1, done.stderr
+    reports = tmp_path / "reports"
+    assert not (reports / "docs").exists()
+    assert 'class="doctext"' in (reports / "latest.html").read_text(encoding="utf-8")
+
+
+def test_unchanged_pages_are_not_written_again(tmp_path: Path, cli: CLI) -> None:
+    corpus = _corpus(tmp_path, cli)
+    cli("check", corpus, env=LARGE)
+    reports = tmp_path / "reports"
+    before = {n: (reports / "docs" / n).stat() for n, p in _index(reports)["pages"].items() if p["path"]}
+    (corpus / "c.txt").write_text(PLAIN + "长三角地区发布重点任务80项。\n", encoding="utf-8")
+    again = cli("check", corpus, env=LARGE)
+    assert again.returncode == 1, again.stderr
+    pages = _index(reports)["pages"]
+    last = max(q["run"] for q in pages.values())
+    now = {p["path"]: n for n, p in pages.items() if p["run"] == last and p["path"]}
+    for path in ("corpus/a.txt", "corpus/b.txt"):
+        name = now[path]
+        stat = (reports / "docs" / name).stat()
+        assert (stat.st_ino, stat.st_mtime_ns) == (before[name].st_ino, before[name].st_mtime_ns), path
+    assert now["corpus/c.txt"] not in before, "the edited document has a new page"
+    assert "80" in (reports / "docs" / now["corpus/c.txt"]).read_text(encoding="utf-8")
+    # The first run's copy still links the old page of c.txt: kept while that run is kept (retention 50).
+    assert set(before) <= set(pages)
+    assert all((reports / "docs" / n).is_file() for n in before)
+
+
+def test_a_deleted_documents_page_goes_with_the_last_run_that_showed_it(tmp_path: Path, cli: CLI) -> None:
+    corpus = _corpus(tmp_path, cli)
+    env = {**LARGE, "CHECKER_RETENTION": "1"}
+    cli("check", corpus, env=env)
+    reports = tmp_path / "reports"
+    c_page = _page_of(reports, "corpus/c.txt").name
+    (corpus / "c.txt").unlink()
+    cli("check", corpus, env=env)
+    # The set before the current is kept for a reader who just opened it, and so are its pages.
+    assert (reports / "docs" / c_page).is_file()
+    cli("check", corpus, env=env)
+    assert not (reports / "docs" / c_page).exists()
+    assert c_page not in _index(reports)["pages"]
+    assert sorted(p["path"] for p in _index(reports)["pages"].values() if p["path"]) == [
+        "corpus/a.txt",
+        "corpus/b.txt",
+    ]
+    assert _broken_links(reports / "latest.html") == []
+
+
+def test_long_lists_are_capped_and_point_to_the_json(report: Report) -> None:
+    problems = [f for f in report.findings if not f.passed]
+    assert len(problems) >= 2, "the sample report has several findings"
+    html = render_html(report, cap=1)
+    assert html.count('<tr class="finding') == 1
+    assert f"{len(problems) - 1} more findings are not listed here" in html
+    assert 'href="latest.json"' in html
+
+
+def test_json_written_in_pieces_is_the_models_own_json(report: Report, evil_report: Report) -> None:
+    for r in (report, evil_report):
+        assert render_json(r) == r.model_dump_json(indent=2) + "\n"
