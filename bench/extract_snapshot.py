@@ -38,7 +38,7 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.latency import FIGURES, PLACE_A, PLACE_B  # noqa: E402
+from bench.corpus import FIGURES, PLACE_A, PLACE_B  # noqa: E402
 from bench.measure import repeated  # noqa: E402
 from checker.extract import extract  # noqa: E402
 from checker.models import Document, DocumentMeta, PartialDate  # noqa: E402

@@ -29,7 +29,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.latency import Corpus  # noqa: E402
+from bench.corpus import Corpus  # noqa: E402
 
 RUNNER = Path(__file__).resolve().parent / "report_run.py"
 PHASES = ("cold", "unchanged", "edit")

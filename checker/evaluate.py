@@ -38,7 +38,7 @@ def evaluate(
     docs = {p: d for p, d in store.documents().items() if under(p, wanted)}
     memo = memo or Memo()
     data = load(memo, store, {p: d for p, d in docs.items() if d.error is None})
-    lexicon, glossary_errors = load_lexicon(rules)
+    lexicon, glossary_errors = memo.lexicon(rules, load_lexicon)
     dates = {p: d.meta.date for p, d in docs.items()}
     outcome = evaluate_all(memo, rules, data, dates, lambda facts: link_languages(facts, lexicon))
     findings, problems, groups, facts = outcome.findings, outcome.problems, outcome.groups, outcome.facts

@@ -24,10 +24,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from weakref import WeakKeyDictionary
 
+from checker.match.bilingual import Lexicon
 from checker.match.components import components
 from checker.match.grouping import Fact, group_claims
 from checker.match.groups import group_of, report_order
-from checker.models import Claim, Finding, Group, PartialDate, Relation, relation_claims
+from checker.models import Claim, Finding, Group, PartialDate, ReadError, Relation, relation_claims
 from checker.rules.base import Rule, RuleContext
 from checker.rules.engine import collect, settle
 from checker.store.base import Store, StoredDocument
@@ -62,6 +63,7 @@ class Memo:
     evaluated: int = 0  # units evaluated by the last run (the rest were carried over)
     # The last run this process finished over the store, and its findings: the next run's previous.
     last_run: tuple[int, list[Finding]] | None = None
+    _lexicon: tuple[Lexicon, list[ReadError]] | None = None
 
     def fit(self, rules: Sequence[Rule]) -> None:
         """Forget the findings if the rules are not the ones they came from (a rule file changed)."""
@@ -69,6 +71,16 @@ class Memo:
             self.rules = list(rules)
             self.facts.clear()
             self.units.clear()
+            self._lexicon = None
+
+    def lexicon(
+        self, rules: Sequence[Rule], loader: Callable[[Sequence[Rule]], tuple[Lexicon, list[ReadError]]]
+    ) -> tuple[Lexicon, list[ReadError]]:
+        """The glossaries of these rules' folders, read once for as long as the rules are the same."""
+        self.fit(rules)
+        if self._lexicon is None:
+            self._lexicon = loader(rules)
+        return self._lexicon
 
 
 _MEMOS: WeakKeyDictionary[Store, Memo] = WeakKeyDictionary()

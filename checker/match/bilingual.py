@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Final
+from typing import Any, Final
 
 _WORD_RE = re.compile(r"[a-z]+")
 _CL_RE = re.compile(r"CL:(.+)")
@@ -119,6 +119,10 @@ class Lexicon:
     ignore_chinese: tuple[str, ...] = ()
     loader: Callable[[], Dictionary] | None = None
     _cedict: Dictionary | None = field(default=None, repr=False)
+    _segments: dict[tuple[str, int], list[str]] = field(default_factory=dict, repr=False)
+    # Alignments already made (match/languages.py), kept as long as the lexicon: an English figure is
+    # held against every Chinese fact on every run of the service, and most pairs do not change.
+    aligned: dict[tuple[str, str, str, str | None, str], Any] = field(default_factory=dict, repr=False)
 
     @property
     def cedict(self) -> Dictionary:
@@ -133,6 +137,13 @@ class Lexicon:
 
     def segment(self, text: str, longest: int = 6) -> list[str]:
         """Chinese text split into CC-CEDICT words, longest first (unknown characters stand alone)."""
+        # Every English figure is aligned with every Chinese fact: each subject is split once.
+        key = (text, longest)
+        if key not in self._segments:
+            self._segments[key] = self._segment(text, longest)
+        return list(self._segments[key])
+
+    def _segment(self, text: str, longest: int) -> list[str]:
         out: list[str] = []
         i = 0
         while i < len(text):

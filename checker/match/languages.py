@@ -60,6 +60,13 @@ def _units_fit(english: Claim, chinese: Fact, alignment: Alignment, lexicon: Lex
     return comparable(english.unit, chinese.unit)
 
 
+def _dimension_fits(english: Claim, chinese: Fact) -> bool:
+    """What `_units_fit` asks of the units alone: counts with counts, other units of one dimension."""
+    if english.unit == "count" or chinese.unit == "count":
+        return english.unit == chinese.unit
+    return comparable(english.unit, chinese.unit)
+
+
 def _times_fit(english: Sequence[Claim], chinese: Fact) -> bool:
     years = {c.year for c in english if c.year is not None}
     theirs = {c.year for c in chinese.claims if c.year is not None}
@@ -112,8 +119,14 @@ def _candidates(part: list[Claim], chinese: Sequence[Fact], lexicon: Lexicon) ->
     sentence = " ".join(dict.fromkeys(c.sentence for c in part))
     out: list[Candidate] = []
     for fact in chinese:
+        # What does not need the words first: most facts fail here, and aligning is the costly part.
+        if not _dimension_fits(part[0], fact) or not _times_fit(part, fact):
+            continue
         theirs = " ".join(dict.fromkeys(c.sentence for c in fact.claims))
-        alignment = align(subject, fact.subject, lexicon, sentence, fact.measure, chinese_sentence=theirs)
+        key = (subject, fact.subject, sentence, fact.measure, theirs)
+        if key not in lexicon.aligned:
+            lexicon.aligned[key] = align(*key[:2], lexicon, sentence, fact.measure, chinese_sentence=theirs)
+        alignment = lexicon.aligned[key]
         if alignment is None or _evidence(part, fact, alignment, lexicon) < MIN_EVIDENCE:
             continue
         if not _units_fit(part[0], fact, alignment, lexicon) or not _times_fit(part, fact):
