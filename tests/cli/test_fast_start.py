@@ -169,7 +169,7 @@ print(json.dumps({"compiled": len(compiled), "page": page}))
 
 
 def test_the_report_page_is_the_same_from_the_template_cache(tmp_path: Path) -> None:
-    """The first process compiles report.html.j2 and keeps it; the next loads it and renders the same page."""
+    """The first process compiles the page's templates and keeps them; the next loads them, same page."""
     (tmp_path / "one").mkdir()
     shutil.copy(next(SEEDS.glob("*.txt")), tmp_path / "one" / "report.txt")
     cache_root = tmp_path / "tmp"
@@ -192,5 +192,6 @@ def test_the_report_page_is_the_same_from_the_template_cache(tmp_path: Path) -> 
             check=True,
         )
         runs.append(json.loads(done.stdout))
-    assert runs[0]["compiled"] == 1 and runs[1]["compiled"] == 0
+    # report.html.j2 and the macros it imports: compiled in a fresh cache, none from a kept one.
+    assert runs[0]["compiled"] >= 1 and runs[1]["compiled"] == 0
     assert len(runs[0]["page"]) > 1000 and runs[0]["page"] == runs[1]["page"]
