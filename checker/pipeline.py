@@ -63,15 +63,9 @@ def check(
     previous = follow_renames(previous, result.renamed)
     run.documents_read = len(result.extracted) + len(result.unchanged)
     run.documents_extracted = len(result.extracted)
+    errors = [*result.errors, *result.skipped, *config_errors]
     report = evaluate(
-        store,
-        roots,
-        rules,
-        run=run,
-        previous=previous,
-        read_errors=[*result.errors, *result.skipped, *config_errors],
-        accept=accept,
-        memo=memo,
+        store, roots, rules, run=run, previous=previous, read_errors=errors, accept=accept, memo=memo
     )
     if before_finish is not None:
         # The reports are written first: a run whose reports failed is never recorded as finished.
