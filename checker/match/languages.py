@@ -34,13 +34,14 @@ languages and the word pairs the link rests on, so a reviewer can judge it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from checker.match.align import Alignment, align, content_words, measure_fits
 from checker.match.bilingual import Lexicon, english_words, has_han
 from checker.match.grouping import Fact, normalise_subject
 from checker.match.qualifiers import qualifiers_fit, qualifiers_in_clause
-from checker.models import Claim
+from checker.models import Claim, Period
 from checker.units import comparable
 
 
@@ -60,25 +61,43 @@ def _units_fit(english: Claim, chinese: Fact, alignment: Alignment, lexicon: Lex
     return comparable(english.unit, chinese.unit)
 
 
-def _dimension_fits(english: Claim, chinese: Fact) -> bool:
+def _dimension_fits(english: Claim, unit: str) -> bool:
     """What `_units_fit` asks of the units alone: counts with counts, other units of one dimension."""
-    if english.unit == "count" or chinese.unit == "count":
-        return english.unit == chinese.unit
-    return comparable(english.unit, chinese.unit)
+    if english.unit == "count" or unit == "count":
+        return english.unit == unit
+    return comparable(english.unit, unit)
 
 
-def _times_fit(english: Sequence[Claim], chinese: Fact) -> bool:
+def _times_fit(english: Sequence[Claim], theirs: frozenset[int], known: Sequence[Period]) -> bool:
+    """No two different stated years, no two known periods that do not overlap."""
     years = {c.year for c in english if c.year is not None}
-    theirs = {c.year for c in chinese.claims if c.year is not None}
     if years and theirs and not years & theirs:
         return False
     ours = [c.period for c in english if c.period.known]
-    known = [c.period for c in chinese.claims if c.period.known]
     if not ours or not known:
         return True
     return any(
         (a.start or "") <= (b.end or "") and (b.start or "") <= (a.end or "") for a in ours for b in known
     )
+
+
+@dataclass(frozen=True)
+class _Side:
+    """A Chinese fact with what every English figure is held against, worked out once per linking."""
+
+    fact: Fact
+    years: frozenset[int]
+    periods: tuple[Period, ...]
+    sentences: str
+
+
+def _by_unit(chinese: Sequence[Fact]) -> dict[str, list[_Side]]:
+    out: dict[str, list[_Side]] = defaultdict(list)
+    for f in chinese:
+        years = frozenset(c.year for c in f.claims if c.year is not None)
+        periods = tuple(c.period for c in f.claims if c.period.known)
+        out[f.unit].append(_Side(f, years, periods, " ".join(dict.fromkeys(c.sentence for c in f.claims))))
+    return out
 
 
 _PLAIN_UNITS = frozenset({"count", "percent", "ratio", "percentage_point", "permille"})
@@ -114,22 +133,22 @@ MIN_EVIDENCE = 2
 Candidate = tuple[tuple[int, int, int, int], Fact, Alignment]
 
 
-def _candidates(part: list[Claim], chinese: Sequence[Fact], lexicon: Lexicon) -> list[Candidate]:
+def _candidates(part: list[Claim], chinese: Mapping[str, list[_Side]], lexicon: Lexicon) -> list[Candidate]:
     subject = min((c.subject for c in part), key=len)
     sentence = " ".join(dict.fromkeys(c.sentence for c in part))
     out: list[Candidate] = []
-    for fact in chinese:
-        # What does not need the words first: most facts fail here, and aligning is the costly part.
-        if not _dimension_fits(part[0], fact) or not _times_fit(part, fact):
+    # What does not need the words goes first: most facts fail there, and aligning is the costly part.
+    for side in (s for unit, sides in chinese.items() if _dimension_fits(part[0], unit) for s in sides):
+        if not _times_fit(part, side.years, side.periods):
             continue
-        theirs = " ".join(dict.fromkeys(c.sentence for c in fact.claims))
-        key = (subject, fact.subject, sentence, fact.measure, theirs)
+        fact = side.fact
+        key = (subject, fact.subject, sentence, fact.measure, side.sentences)
         if key not in lexicon.aligned:
-            lexicon.aligned[key] = align(*key[:2], lexicon, sentence, fact.measure, chinese_sentence=theirs)
+            lexicon.aligned[key] = align(*key[:2], lexicon, sentence, fact.measure, chinese_sentence=key[4])
         alignment = lexicon.aligned[key]
         if alignment is None or _evidence(part, fact, alignment, lexicon) < MIN_EVIDENCE:
             continue
-        if not _units_fit(part[0], fact, alignment, lexicon) or not _times_fit(part, fact):
+        if not _units_fit(part[0], fact, alignment, lexicon):
             continue
         if not qualifiers_fit(part, fact.qualifiers, lexicon):
             continue
@@ -202,7 +221,7 @@ def link_languages(facts: Sequence[Fact], lexicon: Lexicon) -> list[Fact]:
     english = [f for f in facts if languages[f.key] == ("en",) and normalise_subject(f.subject)]
     if not english:
         return list(facts)
-    chinese = [f for f in facts if languages[f.key] == ("zh",)]
+    chinese = _by_unit([f for f in facts if languages[f.key] == ("zh",)])
     claims = [c for f in english for c in f.claims if _subject_words(c, lexicon)]
     chosen: dict[str, Fact] = {}
     pairs: dict[str, list[str]] = {}
