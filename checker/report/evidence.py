@@ -88,29 +88,43 @@ def _sides(claims: list[ClaimRef]) -> list[list[ClaimRef]]:
 
 # The conflicting groups of the last list asked about, by claim place: every output asks about the
 # same report's groups once per finding, and scanning them all each time is quadratic in the corpus.
-_INDEXED: list[tuple[list[Group], int, dict[tuple[str, int, int], list[int]]]] = []
+# The sides of each set of claims asked about go with them: every output asks again, and splitting a
+# large fact into sides is quadratic in its claims.
+_INDEXED: list[
+    tuple[list[Group], int, dict[tuple[str, int, int], list[int]], dict[object, OddOneOut | None]]
+] = []
 
 
-def _conflicts_at(groups: list[Group]) -> dict[tuple[str, int, int], list[int]]:
-    """Claim place → indexes of the conflicting groups holding a claim there (cached for `groups`)."""
+def _conflicts_at(
+    groups: list[Group],
+) -> tuple[dict[tuple[str, int, int], list[int]], dict[object, OddOneOut | None]]:
+    """Claim place → indexes of the conflicting groups holding a claim there, and the answers so far."""
     if _INDEXED and _INDEXED[0][0] is groups and _INDEXED[0][1] == len(groups):
-        return _INDEXED[0][2]
+        return _INDEXED[0][2], _INDEXED[0][3]
     index: dict[tuple[str, int, int], list[int]] = defaultdict(list)
     for i, g in enumerate(groups):
         if g.status in ("conflict", "disputed"):
             for place in {_place(c) for c in g.claims}:
                 index[place].append(i)
-    _INDEXED[:] = [(groups, len(groups), index)]
-    return index
+    _INDEXED[:] = [(groups, len(groups), index, {})]
+    return index, _INDEXED[0][3]
 
 
 def odd_one_out(finding: Finding, groups: list[Group]) -> OddOneOut | None:
     """The report that differs when all the others agree, or None (a split, or one report only)."""
     claims = {_place(c): c for c in finding.claims}
-    at = _conflicts_at(groups)
-    for i in sorted({i for place in list(claims) for i in at.get(place, ())}):
-        claims.update({_place(c): c for c in groups[i].claims})
-    sides = _sides(list(claims.values()))
+    at, known = _conflicts_at(groups)
+    held = sorted({i for place in list(claims) for i in at.get(place, ())})
+    key = (tuple(held), tuple(sorted((p, c.value, c.text, c.role or "") for p, c in claims.items())))
+    if key not in known:
+        for i in held:
+            claims.update({_place(c): c for c in groups[i].claims})
+        known[key] = _odd(list(claims.values()))
+    return known[key]
+
+
+def _odd(claims: list[ClaimRef]) -> OddOneOut | None:
+    sides = _sides(claims)
     if len(sides) < 2:
         return None
     main, rest = sides[0], [c for side in sides[1:] for c in side]
