@@ -115,7 +115,9 @@ def odd_one_out(finding: Finding, groups: list[Group]) -> OddOneOut | None:
     claims = {_place(c): c for c in finding.claims}
     at, known = _conflicts_at(groups)
     held = sorted({i for place in list(claims) for i in at.get(place, ())})
-    key = (tuple(held), tuple(sorted((p, c.value, c.text, c.role or "") for p, c in claims.items())))
+    # A place some conflicting group holds is quoted as that group quotes it: only the rest tell apart.
+    alone = sorted((p, c.value, c.text, c.role or "") for p, c in claims.items() if p not in at)
+    key = (tuple(held), tuple(alone))
     if key not in known:
         for i in held:
             claims.update({_place(c): c for c in groups[i].claims})
