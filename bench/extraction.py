@@ -25,13 +25,10 @@ models) is timed on a smaller sample: it reads about 0.05 MB/s.
 from __future__ import annotations
 
 import argparse
-import io
 import json
-import shutil
 import statistics
 import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 from dataclasses import dataclass
@@ -41,6 +38,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench.gitarchive import unpack  # noqa: E402
 from bench.gold import LEVELS, Predicted, Score, load_gold, score  # noqa: E402
 from bench.measure import repeated  # noqa: E402
 
@@ -162,30 +160,6 @@ class Measured:
     def speed(self, mb: float) -> float:
         """MB/s over the median of all timed runs."""
         return mb / statistics.median(self.times or [float("nan")])
-
-
-def unpack(commit: str, dest: Path) -> str | None:
-    """Unpack `checker/` of `commit` into `dest`; the reason when that is impossible."""
-    git = shutil.which("git")
-    if git is None:
-        return "git is not installed"
-    try:
-        proc = subprocess.run(
-            [git, "-C", str(REPO), "archive", "--format=tar", commit, "checker"],
-            capture_output=True,
-            timeout=120,
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        return f"git archive failed ({exc})"
-    if proc.returncode != 0:
-        return f"git archive {commit} failed: {proc.stderr.decode(errors='replace').strip()}"
-    try:
-        with tarfile.open(fileobj=io.BytesIO(proc.stdout)) as tar:
-            tar.extractall(dest, filter="data")
-    except (tarfile.TarError, OSError) as exc:
-        return f"cannot unpack {commit} ({exc})"
-    return None
 
 
 def run_tree(tree: Path, request: dict[str, Any]) -> dict[str, Any]:

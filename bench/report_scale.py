@@ -15,13 +15,11 @@ run alternately for `--rounds` rounds; the figure is the median.
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import shutil
 import statistics
 import subprocess
 import sys
-import tarfile
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -30,25 +28,10 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench.corpus import Corpus  # noqa: E402
+from bench.gitarchive import unpack  # noqa: E402
 
 RUNNER = Path(__file__).resolve().parent / "report_run.py"
 PHASES = ("cold", "unchanged", "edit")
-
-
-def unpack(commit: str, dest: Path) -> str | None:
-    """`checker/` of `commit` unpacked into `dest`; a reason when that is impossible."""
-    git = shutil.which("git")
-    if git is None:
-        return "git is not installed"
-    proc = subprocess.run(
-        [git, "-C", str(REPO), "archive", "--format=tar", commit, "checker"],
-        capture_output=True, timeout=120, check=False,
-    )  # fmt: skip
-    if proc.returncode != 0:
-        return f"git archive {commit} failed: {proc.stderr.decode(errors='replace').strip()}"
-    with tarfile.open(fileobj=io.BytesIO(proc.stdout)) as tar:
-        tar.extractall(dest, filter="data")
-    return None
 
 
 def fork_point(before: str) -> str:

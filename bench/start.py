@@ -23,20 +23,22 @@ Last, `python -X importtime` of each command: the modules that cost most
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import resource
 import shutil
 import statistics
 import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bench.gitarchive import unpack  # noqa: E402
+
 BEFORE = "7ae3cc4"
 ONE = REPO / "seeds" / "000_92f2ac85fe6324f8.txt"
 # Imported only by the commands that need them; any of these in `--help` is a regression.
@@ -62,24 +64,6 @@ class Tree:
 
     label: str
     root: Path
-
-
-def unpack(commit: str, dest: Path) -> str | None:
-    """Unpack `checker/` of `commit` into `dest`; the reason when that is impossible."""
-    git = shutil.which("git")
-    if git is None:
-        return "git is not installed"
-    proc = subprocess.run(
-        [git, "-C", str(REPO), "archive", "--format=tar", commit, "checker"],
-        capture_output=True,
-        timeout=120,
-        check=False,
-    )
-    if proc.returncode != 0:
-        return f"git archive {commit} failed: {proc.stderr.decode(errors='replace').strip()}"
-    with tarfile.open(fileobj=io.BytesIO(proc.stdout)) as tar:
-        tar.extractall(dest, filter="data")
-    return None
 
 
 def commands(work: Path, run: int) -> dict[str, list[str]]:
