@@ -10,6 +10,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from tests.conftest import run_checker
+
 # Run fields that describe this run, not the corpus (ids, times, durations, extraction counts).
 RUN_KEPT = ("paths",)
 SUMMARY_HISTORY = ("new", "persisting", "resolved", "accepted")
@@ -17,6 +19,16 @@ FINDING_HISTORY = ("status", "accepted_reason")
 PLACE = ("path", "line", "column", "end_line", "end_column", "text")
 
 FindingKey = tuple[str, str, str, str, bool, str, tuple[tuple[Any, ...], ...]]
+
+
+def cli_report(folder: Path, store: str, reports: str) -> dict[str, Any]:
+    """`checker check corpus` with the folder's rules into `store` and `reports` (a real subprocess): its latest.json."""
+    result = run_checker(
+        "check", "corpus", "--store", store, "--reports", reports, "--rules", "rules",
+        "--format", "concise", "--quiet", "--exit-zero", cwd=folder,
+    )  # fmt: skip
+    assert result.code == 0, result.stderr
+    return load(folder / reports / "latest.json")
 
 
 def load(path: Path) -> dict[str, Any]:

@@ -22,8 +22,7 @@ from typing import Any
 import pytest
 
 import checker
-from tests.conftest import run_checker
-from tests.incremental.inc_compare import load, mismatch
+from tests.incremental.inc_compare import cli_report, mismatch
 from tests.incremental.inc_corpus import build, unexercised
 from tests.incremental.inc_kept import KeptChecker
 from tests.incremental.inc_ops import random_changes
@@ -45,12 +44,7 @@ def _api(store: str) -> dict[str, Any]:
 
 
 def _cli(folder: Path) -> dict[str, Any]:
-    result = run_checker(
-        "check", "corpus", "--store", "kept.db", "--reports", "kept-reports", "--rules", "rules",
-        "--format", "concise", "--quiet", "--exit-zero", cwd=folder,
-    )  # fmt: skip
-    assert result.code == 0, result.stderr
-    return load(folder / "kept-reports" / "latest.json")
+    return cli_report(folder, "kept.db", "kept-reports")
 
 
 @pytest.mark.slow

@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from servicekit import WatchProcess, run_cli, wait_until
+from servicekit import WatchProcess, wait_until
 
 import checker
-from tests.incremental.inc_compare import load, mismatch
+from tests.incremental.inc_compare import cli_report, mismatch
 from tests.incremental.inc_corpus import build, unexercised
 from tests.incremental.inc_ops import random_changes
 
@@ -29,12 +29,7 @@ def _fresh(folder: Path, cli: bool) -> dict[str, Any]:
             mode="json"
         )
     (folder / "fresh.db").unlink(missing_ok=True)
-    result = run_cli(
-        "check", "corpus", "--store", "fresh.db", "--reports", "fresh-reports", "--rules", "rules",
-        "--format", "concise", "--quiet", "--exit-zero", cwd=folder,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    return load(folder / "fresh-reports" / "latest.json")
+    return cli_report(folder, "fresh.db", "fresh-reports")
 
 
 @pytest.mark.slow
