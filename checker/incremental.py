@@ -69,8 +69,7 @@ class Memo:
         """Forget the findings if the rules are not the ones they came from (a rule file changed)."""
         if len(rules) != len(self.rules) or any(a is not b for a, b in zip(rules, self.rules, strict=True)):
             self.rules = list(rules)
-            self.facts.clear()
-            self.units.clear()
+            self.units.clear()  # facts stay: grouping reads claims and dates, never the rules
             self._lexicon = None
 
     def lexicon(
