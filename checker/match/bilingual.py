@@ -48,6 +48,8 @@ IRREGULAR: Final[Mapping[str, str]] = {
     "drawn": "draw", "chose": "choose", "chosen": "choose", "wrote": "write", "written": "write",
     "undertook": "undertake", "undertaken": "undertake", "broke": "break", "broken": "break",
 }  # fmt: skip
+# The longest CC-CEDICT word `Lexicon.segment` tries (match/subject_index.py relies on it too).
+SEGMENT_LONGEST = 6
 _SUFFIXES = (("ies", "y"), ("ings", ""), ("ing", ""), ("ions", ""), ("ion", ""), ("ed", ""), ("es", ""))
 
 
@@ -123,6 +125,8 @@ class Lexicon:
     # Alignments already made (match/languages.py), kept as long as the lexicon: an English figure is
     # held against every Chinese fact on every run of the service, and most pairs do not change.
     aligned: dict[tuple[str, str, str, str | None, str], Any] = field(default_factory=dict, repr=False)
+    # What each Chinese subject needs of an English claim to align (match/subject_index.py), by subject.
+    needs: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
     def cedict(self) -> Dictionary:
@@ -135,7 +139,7 @@ class Lexicon:
         """The English meaning of a Chinese word, or None when CC-CEDICT lacks it."""
         return self.cedict.get(word)
 
-    def segment(self, text: str, longest: int = 6) -> list[str]:
+    def segment(self, text: str, longest: int = SEGMENT_LONGEST) -> list[str]:
         """Chinese text split into CC-CEDICT words, longest first (unknown characters stand alone)."""
         # Every English figure is aligned with every Chinese fact: each subject is split once.
         key = (text, longest)

@@ -1,0 +1,157 @@
+"""The candidate index of match/candidates.py links exactly as judging every Chinese fact does.
+
+The reference below is the loop linking used before the index: every English
+claim held against every Chinese fact whose unit and time fit.  Both run over
+real and synthetic corpora and must give the same facts, claim for claim, and
+the same word pairs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pytest
+
+from bench.corpus import Corpus
+from bench.crosslang import _claims as crosslang_claims
+from checker.extract import extract, extract_text
+from checker.glossary import load_lexicon
+from checker.match import group_claims
+from checker.match.align import align
+from checker.match.bilingual import Gloss, Lexicon, Term, load_cedict
+from checker.match.candidates import Candidate, Side, dimension_fits, judge, times_fit
+from checker.match.grouping import Fact
+from checker.match.languages import _subject_words, fact_languages, link_languages
+from checker.match.subject_index import SubjectIndex, english_keys, subject_needs
+from checker.models import Claim
+from checker.rules.loader import load_rules
+from checker.sources import read_document
+from tests.conftest import ROOT, SHARED
+
+GOV = SHARED / "corpora" / "gov-work-reports"
+
+
+def exhaustive(chinese: Sequence[Fact], lexicon: Lexicon) -> Callable[[list[Claim]], list[Candidate]]:
+    """Linking before the index: every Chinese fact of a fitting unit and time is judged."""
+    sides = [Side.of(f) for f in chinese]
+
+    def candidates(part: list[Claim]) -> list[Candidate]:
+        out = []
+        for side in sides:
+            if dimension_fits(part[0], side.fact.unit) and times_fit(part, side.years, side.periods):
+                found = judge(part, side, lexicon)
+                if found is not None:
+                    out.append(found)
+        return out
+
+    return candidates
+
+
+def _rules_lexicon() -> Lexicon:
+    lexicon, errors = load_lexicon(load_rules([ROOT / "rules"]).rules)
+    assert errors == []
+    return lexicon
+
+
+def _cedict_only() -> Lexicon:
+    """What a run without a rules folder links with (the scale benchmark's): no glossary, CC-CEDICT."""
+    return Lexicon(loader=load_cedict)
+
+
+Shape = tuple[str, str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+
+
+def _shape(facts: list[Fact]) -> list[Shape]:
+    return [(f.key, f.subject, tuple(c.ident for c in f.claims), f.languages, f.linked_on) for f in facts]
+
+
+def _same_links(claims: list[Claim], make: Callable[[], Lexicon]) -> int:
+    """Link both ways (each with a fresh lexicon, so no alignment is shared); the number of links made."""
+    facts = group_claims(claims)
+    assert len({f.key for f in facts}) == len(facts), "ranks are ordered by fact key: keys must be unique"
+    indexed = link_languages(facts, make())
+    reference = link_languages(facts, make(), exhaustive)
+    assert _shape(indexed) == _shape(reference)
+    return sum(f.languages == ("en", "zh") for f in indexed)
+
+
+def _gov_claims() -> list[Claim]:
+    if not GOV.is_dir():
+        pytest.skip("../shared/corpora is not beside the repo")
+    return [c for p in sorted(GOV.glob("*.txt")) for c in extract(read_document(p, p.name)).claims]
+
+
+def _synthetic(size: int) -> list[Claim]:
+    corpus = Corpus(size)
+    return [
+        c
+        for n in range(size)
+        for c in extract_text(corpus.document(n), Corpus.path(Path("corpus"), n).as_posix())
+    ]
+
+
+def test_the_labelled_set_links_as_before() -> None:
+    assert _same_links(crosslang_claims(), _rules_lexicon) >= 20
+
+
+def test_the_seeds_and_thirty_years_of_work_reports_link_as_before() -> None:
+    claims = crosslang_claims() + _gov_claims()
+    assert _same_links(claims, _rules_lexicon) >= 20
+    assert _same_links(claims, _cedict_only) >= 1
+
+
+@pytest.mark.parametrize("make", [_rules_lexicon, _cedict_only], ids=["glossary", "cedict-only"])
+def test_a_synthetic_corpus_links_as_before(make: Callable[[], Lexicon]) -> None:
+    # The English reports of the labelled set give the synthetic Chinese facts claims that do link.
+    _same_links(_synthetic(300) + crosslang_claims(), make)
+
+
+def test_every_pair_that_aligns_is_looked_up() -> None:
+    """Stronger than equal links: no Chinese fact an English claim aligns with is left out of the lookup."""
+    lexicon = _rules_lexicon()
+    facts = group_claims(crosslang_claims())
+    chinese = [f for f in facts if fact_languages(f) == ("zh",)]
+    english = [
+        c for f in facts if fact_languages(f) == ("en",) for c in f.claims if _subject_words(c, lexicon)
+    ]
+    index = SubjectIndex([f.subject for f in chinese], lexicon)
+    aligned = looked_up = 0
+    for claim in english:
+        found = index.lookup(english_keys(claim.subject, claim.sentence, lexicon))
+        looked_up += len(found)
+        for i, side in enumerate(Side.of(f) for f in chinese):
+            theirs = side.fact.subject, side.fact.measure
+            if align(
+                claim.subject, theirs[0], lexicon, claim.sentence, theirs[1], chinese_sentence=side.sentences
+            ):
+                aligned += 1
+                assert i in found, (claim.subject, theirs[0])
+    assert aligned >= 40
+    # And the index does its job: most pairs are never aligned.
+    assert looked_up < len(english) * len(chinese) / 4
+
+
+def _toy() -> Lexicon:
+    glosses = {
+        "新": Gloss(frozenset({"new"}), frozenset()),
+        "建": Gloss(frozenset({"build"}), frozenset()),
+        "新建": Gloss(frozenset({"new", "build", "construction"}), frozenset()),
+    }
+    return Lexicon(
+        terms=[Term.of(["charging piles"], ["充电桩"])], ignore_chinese=("长三角",), loader=lambda: glosses
+    )
+
+
+def test_a_subject_needs_each_character_accounted_for() -> None:
+    lexicon = _toy()
+    # 长三角 may go unmatched; 充电桩 needs the term (index 0); 新 or 建 need a gloss of theirs.
+    needs = subject_needs("长三角新建充电桩", lexicon)
+    assert set(needs) == {frozenset({0}), frozenset({"new", "build", "construction"})}
+    index = SubjectIndex(["长三角新建充电桩", "新建", "长三角", "公共充电桩", ""], lexicon)
+    assert index.always == [2]
+    keys = english_keys("new charging piles", "It will build new charging piles.", lexicon)
+    assert 0 in keys
+    # 公共 has no gloss: no claim can account for it; an empty subject never aligns.
+    assert index.lookup(keys) == {0, 1, 2}
+    assert index.lookup(english_keys("charging piles", "", lexicon)) == {2}
