@@ -127,6 +127,7 @@ class Lexicon:
     aligned: dict[tuple[str, str, str, str | None, str], Any] = field(default_factory=dict, repr=False)
     # What each Chinese subject needs of an English claim to align (match/subject_index.py), by subject.
     needs: dict[str, Any] = field(default_factory=dict, repr=False)
+    _gloss_words: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     @property
     def cedict(self) -> Dictionary:
@@ -138,6 +139,15 @@ class Lexicon:
     def gloss(self, word: str) -> Gloss | None:
         """The English meaning of a Chinese word, or None when CC-CEDICT lacks it."""
         return self.cedict.get(word)
+
+    def gloss_words(self, word: str) -> frozenset[str]:
+        """The English stems of a Chinese word's senses; empty when CC-CEDICT lacks it."""
+        # Asked for every word inside every Chinese subject (match/subject_index.py): subjects share most.
+        words = self._gloss_words.get(word)
+        if words is None:
+            gloss = self.gloss(word) if word in self.cedict else None  # most words asked for are not
+            words = self._gloss_words[word] = gloss.words if gloss is not None else frozenset()
+        return words
 
     def segment(self, text: str, longest: int = SEGMENT_LONGEST) -> list[str]:
         """Chinese text split into CC-CEDICT words, longest first (unknown characters stand alone)."""

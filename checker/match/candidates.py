@@ -22,7 +22,7 @@ from checker.match.align import Alignment, align, measure_fits
 from checker.match.bilingual import Lexicon, english_words
 from checker.match.grouping import Fact
 from checker.match.qualifiers import qualifiers_fit, qualifiers_in_clause
-from checker.match.subject_index import SubjectIndex, english_keys
+from checker.match.subject_index import Key, SubjectIndex, english_keys
 from checker.models import Claim, Period
 from checker.units import comparable
 
@@ -104,8 +104,7 @@ def judge(part: list[Claim], side: Side, lexicon: Lexicon) -> Candidate | None:
 
     The caller has checked the dimension and the times (`dimension_fits`, `times_fit`).
     """
-    subject = min((c.subject for c in part), key=len)
-    sentence = " ".join(dict.fromkeys(c.sentence for c in part))
+    subject, sentence = _words(part)
     fact = side.fact
     key = (subject, fact.subject, sentence, fact.measure, side.sentences)
     if key not in lexicon.aligned:
@@ -121,14 +120,28 @@ def judge(part: list[Claim], side: Side, lexicon: Lexicon) -> Candidate | None:
     return (alignment.score, in_clause, int(_modality_fits(part, fact)), len(fact.documents)), fact, alignment
 
 
-class Chinese:
-    """The Chinese facts of one linking, indexed by what a claim must share with them to be judged at all."""
+def _words(part: Sequence[Claim]) -> tuple[str, str]:
+    """The English subject and sentence `judge` aligns for the claims."""
+    return min((c.subject for c in part), key=len), " ".join(dict.fromkeys(c.sentence for c in part))
 
-    def __init__(self, facts: Sequence[Fact], lexicon: Lexicon) -> None:
+
+class Chinese:
+    """The Chinese facts of one linking, indexed by what its English claims must share with them."""
+
+    def __init__(self, facts: Sequence[Fact], english: Sequence[list[Claim]], lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self.sides = [Side.of(f) for f in facts]
-        self.subjects = SubjectIndex([f.subject for f in facts], lexicon)
+        self._keys: dict[tuple[str, str], frozenset[Key]] = {}
+        for part in english:
+            self._keys_of(part)
+        self.subjects = SubjectIndex([f.subject for f in facts], self._keys.values(), lexicon)
         self._units: dict[tuple[str, str], bool] = {}
+
+    def _keys_of(self, part: Sequence[Claim]) -> frozenset[Key]:
+        words = _words(part)
+        if words not in self._keys:
+            self._keys[words] = english_keys(*words, self.lexicon)
+        return self._keys[words]
 
     def _unit_fits(self, english: Claim, unit: str) -> bool:
         key = (english.unit, unit)
@@ -138,12 +151,9 @@ class Chinese:
 
     def candidates(self, part: list[Claim]) -> list[Candidate]:
         """The facts the claims could join, each with its rank (unordered)."""
-        subject = min((c.subject for c in part), key=len)
-        sentence = " ".join(dict.fromkeys(c.sentence for c in part))
         # `align` needs every Chinese character accounted for: only subjects the claims' words could cover.
-        reachable = self.subjects.lookup(english_keys(subject, sentence, self.lexicon))
         out = []
-        for i in sorted(reachable):
+        for i in sorted(self.subjects.lookup(self._keys_of(part))):
             side = self.sides[i]
             if self._unit_fits(part[0], side.fact.unit) and times_fit(part, side.years, side.periods):
                 found = judge(part, side, self.lexicon)

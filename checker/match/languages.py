@@ -53,12 +53,14 @@ def fact_languages(fact: Fact) -> tuple[str, ...]:
     return tuple(sorted({claim_language(c) for c in fact.claims}))
 
 
-# Given the Chinese facts of one linking, what finds an English claim's candidates (unordered).
-Finder = Callable[[Sequence[Fact], Lexicon], Callable[[list[Claim]], list[Candidate]]]
+# Given the Chinese facts and the English claims of one linking, what finds a claim's candidates (unordered).
+Finder = Callable[[Sequence[Fact], Sequence[list[Claim]], Lexicon], Callable[[list[Claim]], list[Candidate]]]
 
 
-def _indexed(chinese: Sequence[Fact], lexicon: Lexicon) -> Callable[[list[Claim]], list[Candidate]]:
-    return Chinese(chinese, lexicon).candidates
+def _indexed(
+    chinese: Sequence[Fact], english: Sequence[list[Claim]], lexicon: Lexicon
+) -> Callable[[list[Claim]], list[Candidate]]:
+    return Chinese(chinese, english, lexicon).candidates
 
 
 def _choose(candidates: list[Candidate]) -> Candidate | None:
@@ -125,8 +127,8 @@ def link_languages(facts: Sequence[Fact], lexicon: Lexicon, finder: Finder = _in
     english = [f for f in facts if languages[f.key] == ("en",) and normalise_subject(f.subject)]
     if not english:
         return list(facts)
-    candidates = finder([f for f in facts if languages[f.key] == ("zh",)], lexicon)
     claims = [c for f in english for c in f.claims if _subject_words(c, lexicon)]
+    candidates = finder([f for f in facts if languages[f.key] == ("zh",)], [[c] for c in claims], lexicon)
     chosen: dict[str, Fact] = {}
     pairs: dict[str, list[str]] = {}
     for claim in claims:

@@ -28,8 +28,8 @@ word of the subject, stop words too), which only lets more facts through to
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 
 from checker.match.bilingual import SEGMENT_LONGEST, Lexicon, english_words, stem
 
@@ -50,49 +50,49 @@ def english_keys(subject: str, sentence: str, lexicon: Lexicon) -> frozenset[Key
     return frozenset([*stems, *terms])
 
 
-def _occurrences(text: str, phrase: str) -> Iterable[int]:
-    """Every start of `phrase` in `text`, overlapping ones too (re.finditer finds a subset)."""
-    at = text.find(phrase)
-    while at >= 0:
-        yield at
-        at = text.find(phrase, at + 1)
+# A glossary term's Chinese phrase (with the term's index) or an ignorable word (None), by first character.
+Phrases = Mapping[str, Sequence[tuple[str, int | None]]]
 
 
-def _free(subject: str, lexicon: Lexicon) -> set[int]:
-    """Characters `_ignorable` or `_examples` might account for, whatever the English says."""
-    free: set[int] = set()
-    for word in lexicon.ignore_chinese:
-        for start in _occurrences(subject, word) if word else ():
-            free.update(range(start, start + len(word)))
-    at = subject.find("等")
-    if 0 < at <= len(subject) - 3:
-        free.update(range(at + 1))
-    return free
+def phrases(lexicon: Lexicon) -> Phrases:
+    """The lexicon's Chinese phrases by first character, so a subject is matched only against its own."""
+    out: dict[str, list[tuple[str, int | None]]] = defaultdict(list)
+    for i, term in enumerate(lexicon.terms):
+        for phrase in (p for p in term.chinese if p):
+            out[phrase[0]].append((phrase, i))
+    for word in (w for w in lexicon.ignore_chinese if w):
+        out[word[0]].append((word, None))
+    return out
 
 
-def subject_needs(subject: str, lexicon: Lexicon) -> Needs:
+def subject_needs(subject: str, lexicon: Lexicon, by_first: Phrases) -> Needs:
     """For each character of `subject` that needs the English side, the keys that could account for it.
 
     Empty when nothing needs the English; holding an empty set when some character nothing can cover.
+    Every occurrence of a phrase counts, overlapping ones too (`_terms` and `_ignorable` find a subset).
     """
     cached: Needs | None = lexicon.needs.get(subject)
     if cached is not None:
         return cached
     cover: list[set[Key]] = [set() for _ in subject]
-    for i, term in enumerate(lexicon.terms):
-        for phrase in (p for p in term.chinese if p):
-            for start in _occurrences(subject, phrase):
-                for at in range(start, start + len(phrase)):
-                    cover[at].add(i)
-    cedict = lexicon.cedict
-    for start in range(len(subject)):
-        for size in range(1, min(SEGMENT_LONGEST, len(subject) - start) + 1):
-            word = subject[start : start + size]
-            gloss = lexicon.gloss(word) if word in cedict else None
-            if gloss is not None and gloss.words:
-                for at in range(start, start + size):
-                    cover[at].update(gloss.words)
-    free = _free(subject, lexicon)
+    free: set[int] = set()
+    for start, char in enumerate(subject):
+        for phrase, term in by_first.get(char, ()):
+            if subject.startswith(phrase, start):
+                span = range(start, start + len(phrase))
+                if term is None:  # `_ignorable` may account for it
+                    free.update(span)
+                else:
+                    for at in span:
+                        cover[at].add(term)
+        for end in range(start + 1, min(start + SEGMENT_LONGEST, len(subject)) + 1):
+            words = lexicon.gloss_words(subject[start:end])
+            if words:
+                for at in range(start, end):
+                    cover[at].update(words)
+    at = subject.find("等")
+    if 0 < at <= len(subject) - 3:  # `_examples` may account for the list before it
+        free.update(range(at + 1))
     needs = tuple(dict.fromkeys(frozenset(c) for at, c in enumerate(cover) if at not in free))
     lexicon.needs[subject] = needs
     return needs
@@ -104,20 +104,34 @@ def satisfied(needs: Needs, keys: frozenset[Key]) -> bool:
 
 
 class SubjectIndex:
-    """Chinese subjects by the keys of their hardest character: a claim looks up only the keys it holds."""
+    """Chinese subjects by the keys of one character each: a claim looks up only the keys it holds.
 
-    def __init__(self, subjects: Sequence[str], lexicon: Lexicon) -> None:
-        self.needs = [subject_needs(s, lexicon) if s else (frozenset(),) for s in subjects]
-        self.always: list[int] = []  # nothing needs the English side
+    Built for the English claims of one linking (`claims`: the keys of each): keys no claim holds are
+    left out, and each subject is filed under the character whose keys the fewest claims hold.
+    """
+
+    def __init__(self, subjects: Sequence[str], claims: Iterable[frozenset[Key]], lexicon: Lexicon) -> None:
+        held = Counter(key for keys in claims for key in keys)
+        anyone = frozenset(held)
+        by_first = phrases(lexicon)
+        self.needs: list[Needs] = []
         self.by_key: dict[Key, list[int]] = defaultdict(list)
-        for i, needs in enumerate(self.needs):
+        self.always: list[int] = []  # nothing needs the English side
+        for i, subject in enumerate(subjects):
+            # An empty subject never aligns (`align` refuses it); a key no claim holds helps none.
+            needs = (
+                tuple(n & anyone for n in subject_needs(subject, lexicon, by_first))
+                if subject
+                else (frozenset(),)
+            )
+            self.needs.append(needs)
             if not needs:
                 self.always.append(i)
             elif all(needs):
-                # Any character's keys would do (each is necessary); the fewest keep the lists short.
-                for key in min(needs, key=len):
+                # Every character's keys are necessary; the rarest are the fewest lookups.
+                for key in min(needs, key=lambda need: sum(held[k] for k in need)):
                     self.by_key[key].append(i)
-            # else: a character no key covers (or an empty subject, which `align` refuses): never aligns.
+            # else: a character no claim can account for: the subject is never looked up.
 
     def lookup(self, keys: frozenset[Key]) -> set[int]:
         """The subjects (by position) whose every character the keys could account for."""

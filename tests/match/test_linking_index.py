@@ -23,7 +23,7 @@ from checker.match.bilingual import Gloss, Lexicon, Term, load_cedict
 from checker.match.candidates import Candidate, Side, dimension_fits, judge, times_fit
 from checker.match.grouping import Fact
 from checker.match.languages import _subject_words, fact_languages, link_languages
-from checker.match.subject_index import SubjectIndex, english_keys, subject_needs
+from checker.match.subject_index import SubjectIndex, english_keys, phrases, subject_needs
 from checker.models import Claim
 from checker.rules.loader import load_rules
 from checker.sources import read_document
@@ -32,7 +32,9 @@ from tests.conftest import ROOT, SHARED
 GOV = SHARED / "corpora" / "gov-work-reports"
 
 
-def exhaustive(chinese: Sequence[Fact], lexicon: Lexicon) -> Callable[[list[Claim]], list[Candidate]]:
+def exhaustive(
+    chinese: Sequence[Fact], english: Sequence[list[Claim]], lexicon: Lexicon
+) -> Callable[[list[Claim]], list[Candidate]]:
     """Linking before the index: every Chinese fact of a fitting unit and time is judged."""
     sides = [Side.of(f) for f in chinese]
 
@@ -115,10 +117,11 @@ def test_every_pair_that_aligns_is_looked_up() -> None:
     english = [
         c for f in facts if fact_languages(f) == ("en",) for c in f.claims if _subject_words(c, lexicon)
     ]
-    index = SubjectIndex([f.subject for f in chinese], lexicon)
+    keys = [english_keys(c.subject, c.sentence, lexicon) for c in english]
+    index = SubjectIndex([f.subject for f in chinese], keys, lexicon)
     aligned = looked_up = 0
-    for claim in english:
-        found = index.lookup(english_keys(claim.subject, claim.sentence, lexicon))
+    for claim, held in zip(english, keys, strict=True):
+        found = index.lookup(held)
         looked_up += len(found)
         for i, side in enumerate(Side.of(f) for f in chinese):
             theirs = side.fact.subject, side.fact.measure
@@ -146,12 +149,16 @@ def _toy() -> Lexicon:
 def test_a_subject_needs_each_character_accounted_for() -> None:
     lexicon = _toy()
     # 长三角 may go unmatched; 充电桩 needs the term (index 0); 新 or 建 need a gloss of theirs.
-    needs = subject_needs("长三角新建充电桩", lexicon)
+    needs = subject_needs("长三角新建充电桩", lexicon, phrases(lexicon))
     assert set(needs) == {frozenset({0}), frozenset({"new", "build", "construction"})}
-    index = SubjectIndex(["长三角新建充电桩", "新建", "长三角", "公共充电桩", ""], lexicon)
+    piles = english_keys("charging piles", "", lexicon)
+    new_piles = english_keys("new charging piles", "It will build new charging piles.", lexicon)
+    assert 0 in piles and "new" in new_piles
+    subjects = ["长三角新建充电桩", "新建", "长三角", "公共充电桩", ""]
+    index = SubjectIndex(subjects, [piles, new_piles], lexicon)
     assert index.always == [2]
-    keys = english_keys("new charging piles", "It will build new charging piles.", lexicon)
-    assert 0 in keys
     # 公共 has no gloss: no claim can account for it; an empty subject never aligns.
-    assert index.lookup(keys) == {0, 1, 2}
-    assert index.lookup(english_keys("charging piles", "", lexicon)) == {2}
+    assert index.lookup(new_piles) == {0, 1, 2}
+    assert index.lookup(piles) == {2}
+    # Filed under a key no claim of the linking holds, a subject is never looked up.
+    assert SubjectIndex(subjects, [piles], lexicon).lookup(new_piles) == {2}
