@@ -128,6 +128,7 @@ class Lexicon:
     # What each Chinese subject needs of an English claim to align (match/subject_index.py), by subject.
     needs: dict[str, Any] = field(default_factory=dict, repr=False)
     _gloss_words: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    _prefixes: frozenset[str] | None = field(default=None, repr=False)
 
     @property
     def cedict(self) -> Dictionary:
@@ -148,6 +149,14 @@ class Lexicon:
             gloss = self.gloss(word) if word in self.cedict else None  # most words asked for are not
             words = self._gloss_words[word] = gloss.words if gloss is not None else frozenset()
         return words
+
+    def starts_word(self, text: str) -> bool:
+        """Whether some CC-CEDICT word of at most SEGMENT_LONGEST characters begins with `text`."""
+        if self._prefixes is None:
+            self._prefixes = frozenset(
+                w[:n] for w in self.cedict for n in range(1, min(len(w), SEGMENT_LONGEST) + 1)
+            )
+        return text in self._prefixes
 
     def segment(self, text: str, longest: int = SEGMENT_LONGEST) -> list[str]:
         """Chinese text split into CC-CEDICT words, longest first (unknown characters stand alone)."""

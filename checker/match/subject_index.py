@@ -74,7 +74,7 @@ def subject_needs(subject: str, lexicon: Lexicon, by_first: Phrases) -> Needs:
     cached: Needs | None = lexicon.needs.get(subject)
     if cached is not None:
         return cached
-    cover: list[set[Key]] = [set() for _ in subject]
+    cover: list[list[Iterable[Key]]] = [[] for _ in subject]
     free: set[int] = set()
     for start, char in enumerate(subject):
         for phrase, term in by_first.get(char, ()):
@@ -84,16 +84,19 @@ def subject_needs(subject: str, lexicon: Lexicon, by_first: Phrases) -> Needs:
                     free.update(span)
                 else:
                     for at in span:
-                        cover[at].add(term)
+                        cover[at].append((term,))
         for end in range(start + 1, min(start + SEGMENT_LONGEST, len(subject)) + 1):
-            words = lexicon.gloss_words(subject[start:end])
-            if words:
-                for at in range(start, end):
-                    cover[at].update(words)
+            word = subject[start:end]
+            if not lexicon.starts_word(word):
+                break  # nor does any longer word from here
+            words = lexicon.gloss_words(word)
+            for at in range(start, end) if words else ():
+                cover[at].append(words)
     at = subject.find("等")
     if 0 < at <= len(subject) - 3:  # `_examples` may account for the list before it
         free.update(range(at + 1))
-    needs = tuple(dict.fromkeys(frozenset(c) for at, c in enumerate(cover) if at not in free))
+    empty: frozenset[Key] = frozenset()
+    needs = tuple(empty.union(*c) for at, c in enumerate(cover) if at not in free)
     lexicon.needs[subject] = needs
     return needs
 
@@ -120,7 +123,7 @@ class SubjectIndex:
         for i, subject in enumerate(subjects):
             # An empty subject never aligns (`align` refuses it); a key no claim holds helps none.
             needs = (
-                tuple(n & anyone for n in subject_needs(subject, lexicon, by_first))
+                tuple(dict.fromkeys(n & anyone for n in subject_needs(subject, lexicon, by_first)))
                 if subject
                 else (frozenset(),)
             )
