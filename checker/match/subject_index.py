@@ -96,7 +96,7 @@ def subject_needs(subject: str, lexicon: Lexicon, by_first: Phrases) -> Needs:
     if 0 < at <= len(subject) - 3:  # `_examples` may account for the list before it
         free.update(range(at + 1))
     empty: frozenset[Key] = frozenset()
-    needs = tuple(empty.union(*c) for at, c in enumerate(cover) if at not in free)
+    needs = tuple([empty.union(*c) for at, c in enumerate(cover) if at not in free])
     lexicon.needs[subject] = needs
     return needs
 

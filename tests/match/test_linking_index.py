@@ -1,64 +1,32 @@
 """The candidate index of match/candidates.py links exactly as judging every Chinese fact does.
 
-The reference below is the loop linking used before the index: every English
-claim held against every Chinese fact whose unit and time fit.  Both run over
-real and synthetic corpora and must give the same facts, claim for claim, and
-the same word pairs.
+The reference (bench/linking.py's `exhaustive`) is the loop linking used
+before the index: every English claim held against every Chinese fact whose
+unit and time fit.  Both run over real and synthetic corpora and must give
+the same facts, claim for claim, and the same word pairs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 
-from bench.corpus import Corpus
 from bench.crosslang import _claims as crosslang_claims
-from checker.extract import extract, extract_text
-from checker.glossary import load_lexicon
+from bench.linking import cedict_only, exhaustive, rules_lexicon, synthetic_claims
+from checker.extract import extract
 from checker.match import group_claims
 from checker.match.align import align
-from checker.match.bilingual import Gloss, Lexicon, Term, load_cedict
-from checker.match.candidates import Candidate, Side, dimension_fits, judge, times_fit
+from checker.match.bilingual import Gloss, Lexicon, Term
+from checker.match.candidates import Side
 from checker.match.grouping import Fact
 from checker.match.languages import _subject_words, fact_languages, link_languages
 from checker.match.subject_index import SubjectIndex, english_keys, phrases, subject_needs
 from checker.models import Claim
-from checker.rules.loader import load_rules
 from checker.sources import read_document
-from tests.conftest import ROOT, SHARED
+from tests.conftest import SHARED
 
 GOV = SHARED / "corpora" / "gov-work-reports"
-
-
-def exhaustive(
-    chinese: Sequence[Fact], english: Sequence[list[Claim]], lexicon: Lexicon
-) -> Callable[[list[Claim]], list[Candidate]]:
-    """Linking before the index: every Chinese fact of a fitting unit and time is judged."""
-    sides = [Side.of(f) for f in chinese]
-
-    def candidates(part: list[Claim]) -> list[Candidate]:
-        out = []
-        for side in sides:
-            if dimension_fits(part[0], side.fact.unit) and times_fit(part, side.years, side.periods):
-                found = judge(part, side, lexicon)
-                if found is not None:
-                    out.append(found)
-        return out
-
-    return candidates
-
-
-def _rules_lexicon() -> Lexicon:
-    lexicon, errors = load_lexicon(load_rules([ROOT / "rules"]).rules)
-    assert errors == []
-    return lexicon
-
-
-def _cedict_only() -> Lexicon:
-    """What a run without a rules folder links with (the scale benchmark's): no glossary, CC-CEDICT."""
-    return Lexicon(loader=load_cedict)
 
 
 Shape = tuple[str, str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
@@ -75,6 +43,7 @@ def _same_links(claims: list[Claim], make: Callable[[], Lexicon]) -> int:
     indexed = link_languages(facts, make())
     reference = link_languages(facts, make(), exhaustive)
     assert _shape(indexed) == _shape(reference)
+    assert [f.model_dump() for f in indexed] == [f.model_dump() for f in reference]  # and all the rest
     return sum(f.languages == ("en", "zh") for f in indexed)
 
 
@@ -84,34 +53,25 @@ def _gov_claims() -> list[Claim]:
     return [c for p in sorted(GOV.glob("*.txt")) for c in extract(read_document(p, p.name)).claims]
 
 
-def _synthetic(size: int) -> list[Claim]:
-    corpus = Corpus(size)
-    return [
-        c
-        for n in range(size)
-        for c in extract_text(corpus.document(n), Corpus.path(Path("corpus"), n).as_posix())
-    ]
-
-
 def test_the_labelled_set_links_as_before() -> None:
-    assert _same_links(crosslang_claims(), _rules_lexicon) >= 20
+    assert _same_links(crosslang_claims(), rules_lexicon) >= 20
 
 
 def test_the_seeds_and_thirty_years_of_work_reports_link_as_before() -> None:
     claims = crosslang_claims() + _gov_claims()
-    assert _same_links(claims, _rules_lexicon) >= 20
-    assert _same_links(claims, _cedict_only) >= 1
+    assert _same_links(claims, rules_lexicon) >= 20
+    assert _same_links(claims, cedict_only) >= 1
 
 
-@pytest.mark.parametrize("make", [_rules_lexicon, _cedict_only], ids=["glossary", "cedict-only"])
+@pytest.mark.parametrize("make", [rules_lexicon, cedict_only], ids=["glossary", "cedict-only"])
 def test_a_synthetic_corpus_links_as_before(make: Callable[[], Lexicon]) -> None:
     # The English reports of the labelled set give the synthetic Chinese facts claims that do link.
-    _same_links(_synthetic(300) + crosslang_claims(), make)
+    _same_links(synthetic_claims(300) + crosslang_claims(), make)
 
 
 def test_every_pair_that_aligns_is_looked_up() -> None:
     """Stronger than equal links: no Chinese fact an English claim aligns with is left out of the lookup."""
-    lexicon = _rules_lexicon()
+    lexicon = rules_lexicon()
     facts = group_claims(crosslang_claims())
     chinese = [f for f in facts if fact_languages(f) == ("zh",)]
     english = [
