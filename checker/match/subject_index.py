@@ -22,7 +22,8 @@ character has.  That is a necessary condition of a link, never a guess; the
 keys are taken generously (every occurrence of a phrase, overlapping ones
 too; every headword inside the subject, whatever the segmentation; every
 word of the subject, stop words too), which only lets more facts through to
-`align`.  A subject with a character no key covers can never align.
+`align`.  A subject with a character no key of any English claim of the
+linking covers is never looked up (`Reach`): it can align with none of them.
 """
 
 from __future__ import annotations
@@ -65,40 +66,67 @@ def phrases(lexicon: Lexicon) -> Phrases:
     return out
 
 
-def subject_needs(subject: str, lexicon: Lexicon, by_first: Phrases) -> Needs:
-    """For each character of `subject` that needs the English side, the keys that could account for it.
+class Reach:
+    """What the English claims of one linking could account for in a Chinese subject.
 
-    Empty when nothing needs the English; holding an empty set when some character nothing can cover.
-    Every occurrence of a phrase counts, overlapping ones too (`_terms` and `_ignorable` find a subset).
+    `held` is every key some claim holds: a character none of whose keys is held is one no claim of
+    the linking can account for, so its subject is dropped at that character, and the keys of the
+    others are cut down to the held ones.
     """
-    cached: Needs | None = lexicon.needs.get(subject)
-    if cached is not None:
-        return cached
-    cover: list[list[Iterable[Key]]] = [[] for _ in subject]
-    free: set[int] = set()
-    for start, char in enumerate(subject):
-        for phrase, term in by_first.get(char, ()):
-            if subject.startswith(phrase, start):
-                span = range(start, start + len(phrase))
-                if term is None:  # `_ignorable` may account for it
-                    free.update(span)
-                else:
-                    for at in span:
-                        cover[at].append((term,))
-        for end in range(start + 1, min(start + SEGMENT_LONGEST, len(subject)) + 1):
-            word = subject[start:end]
-            if not lexicon.starts_word(word):
-                break  # nor does any longer word from here
-            words = lexicon.gloss_words(word)
-            for at in range(start, end) if words else ():
-                cover[at].append(words)
-    at = subject.find("等")
-    if 0 < at <= len(subject) - 3:  # `_examples` may account for the list before it
-        free.update(range(at + 1))
-    empty: frozenset[Key] = frozenset()
-    needs = tuple([empty.union(*c) for at, c in enumerate(cover) if at not in free])
-    lexicon.needs[subject] = needs
-    return needs
+
+    def __init__(self, lexicon: Lexicon, held: frozenset[Key]) -> None:
+        self.lexicon = lexicon
+        self.held = held
+        self.by_first = phrases(lexicon)
+        self._words: dict[str, frozenset[Key]] = {}  # a CC-CEDICT word's held stems
+        self._terms = {i: frozenset([i]) for i in range(len(lexicon.terms)) if i in held}
+
+    def _word(self, word: str) -> frozenset[Key]:
+        keys = self._words.get(word)
+        if keys is None:
+            keys = self._words[word] = self.lexicon.gloss_words(word) & self.held
+        return keys
+
+    def needs(self, subject: str) -> Needs | None:
+        """For each character that needs the English side, the held keys that could account for it.
+
+        None when some character none of them can (an empty subject too: `align` refuses it).  Every
+        occurrence of a phrase counts, overlapping ones too (`_terms` and `_ignorable` find a subset).
+        """
+        if not subject:
+            return None
+        cover: list[list[frozenset[Key]]] = [[] for _ in subject]
+        free: set[int] = set()
+        at = subject.find("等")
+        if 0 < at <= len(subject) - 3:  # `_examples` may account for the list before it
+            free.update(range(at + 1))
+        needs: list[frozenset[Key]] = []
+        for start, char in enumerate(subject):
+            for phrase, term in self.by_first.get(char, ()):
+                if subject.startswith(phrase, start):
+                    span = range(start, start + len(phrase))
+                    if term is None:  # `_ignorable` may account for it
+                        free.update(span)
+                    elif term in self._terms:
+                        for i in span:
+                            cover[i].append(self._terms[term])
+            for end in range(start + 1, min(start + SEGMENT_LONGEST, len(subject)) + 1):
+                word = subject[start:end]
+                if not self.lexicon.starts_word(word):
+                    break  # nor does any longer word from here
+                keys = self._word(word)
+                for i in range(start, end) if keys else ():
+                    cover[i].append(keys)
+            # No word or phrase starting further on covers this character: its keys are all known.
+            if start not in free:
+                need = _EMPTY.union(*cover[start])
+                if not need:
+                    return None
+                needs.append(need)
+        return tuple(dict.fromkeys(needs))
+
+
+_EMPTY: frozenset[Key] = frozenset()
 
 
 def satisfied(needs: Needs, keys: frozenset[Key]) -> bool:
@@ -109,32 +137,27 @@ def satisfied(needs: Needs, keys: frozenset[Key]) -> bool:
 class SubjectIndex:
     """Chinese subjects by the keys of one character each: a claim looks up only the keys it holds.
 
-    Built for the English claims of one linking (`claims`: the keys of each): keys no claim holds are
-    left out, and each subject is filed under the character whose keys the fewest claims hold.
+    Built for the English claims of one linking (`claims`: the keys of each), so it answers for
+    them only; each subject is filed under the character whose keys the fewest claims hold.
     """
 
     def __init__(self, subjects: Sequence[str], claims: Iterable[frozenset[Key]], lexicon: Lexicon) -> None:
         held = Counter(key for keys in claims for key in keys)
-        anyone = frozenset(held)
-        by_first = phrases(lexicon)
+        reach = Reach(lexicon, frozenset(held))
         self.needs: list[Needs] = []
         self.by_key: dict[Key, list[int]] = defaultdict(list)
         self.always: list[int] = []  # nothing needs the English side
         for i, subject in enumerate(subjects):
-            # An empty subject never aligns (`align` refuses it); a key no claim holds helps none.
-            needs = (
-                tuple(dict.fromkeys(n & anyone for n in subject_needs(subject, lexicon, by_first)))
-                if subject
-                else (frozenset(),)
-            )
-            self.needs.append(needs)
+            needs = reach.needs(subject)
+            self.needs.append(needs if needs is not None else (_EMPTY,))
+            if needs is None:
+                continue  # no claim of the linking can align with it: never looked up
             if not needs:
                 self.always.append(i)
-            elif all(needs):
-                # Every character's keys are necessary; the rarest are the fewest lookups.
-                for key in min(needs, key=lambda need: sum(held[k] for k in need)):
-                    self.by_key[key].append(i)
-            # else: a character no claim can account for: the subject is never looked up.
+                continue
+            # Every character's keys are necessary; the rarest are the fewest lookups.
+            for key in min(needs, key=lambda need: sum(held[k] for k in need)):
+                self.by_key[key].append(i)
 
     def lookup(self, keys: frozenset[Key]) -> set[int]:
         """The subjects (by position) whose every character the keys could account for."""
