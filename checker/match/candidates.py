@@ -126,11 +126,15 @@ def _words(part: Sequence[Claim]) -> tuple[str, str]:
 
 
 class Chinese:
-    """The Chinese facts of one linking, indexed by what its English claims must share with them."""
+    """The Chinese facts of one linking, indexed by what its English claims must share with them.
+
+    The index holds only what the claims given here could account for: ask it about those claims.
+    """
 
     def __init__(self, facts: Sequence[Fact], english: Sequence[list[Claim]], lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        self.sides = [Side.of(f) for f in facts]
+        self.facts = facts
+        self._sides: dict[int, Side] = {}  # only for the facts some claim looks up
         self._keys: dict[tuple[str, str], frozenset[Key]] = {}
         for part in english:
             self._keys_of(part)
@@ -154,8 +158,12 @@ class Chinese:
         # `align` needs every Chinese character accounted for: only subjects the claims' words could cover.
         out = []
         for i in sorted(self.subjects.lookup(self._keys_of(part))):
-            side = self.sides[i]
-            if self._unit_fits(part[0], side.fact.unit) and times_fit(part, side.years, side.periods):
+            if not self._unit_fits(part[0], self.facts[i].unit):
+                continue
+            side = self._sides.get(i)
+            if side is None:
+                side = self._sides[i] = Side.of(self.facts[i])
+            if times_fit(part, side.years, side.periods):
                 found = judge(part, side, self.lexicon)
                 if found is not None:
                     out.append(found)
