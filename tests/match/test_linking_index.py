@@ -11,13 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bench.crosslang import _claims as crosslang_claims
 from bench.linking import cedict_only, exhaustive, rules_lexicon, synthetic_claims
 from checker.extract import extract
 from checker.match import group_claims
 from checker.match.align import align
-from checker.match.bilingual import Gloss, Lexicon, Term
+from checker.match.bilingual import Gloss, Lexicon, Term, stem
 from checker.match.candidates import Side
 from checker.match.grouping import Fact
 from checker.match.languages import _subject_words, fact_languages, link_languages
@@ -122,3 +124,69 @@ def test_a_subject_needs_each_character_accounted_for() -> None:
     assert index.lookup(piles) == {2}
     # Nor does a subject a character of which no claim of the linking can account for.
     assert Reach(lexicon, piles).needs("新建充电桩") is None
+
+
+def _toy_wide() -> Lexicon:
+    def gloss(*words: str) -> Gloss:
+        return Gloss(frozenset(stem(w) for w in words), frozenset())
+
+    glosses = {
+        "新": gloss("new"),
+        "建": gloss("build"),
+        "新建": gloss("new", "build"),
+        "累计": gloss("total", "accumulate"),
+        "公共": gloss("public"),
+        "电": gloss("electric"),
+        "站": gloss("station"),
+        "任务": gloss("task"),
+        "重点": gloss("key"),
+    }
+    terms = [Term.of(["charging piles"], ["充电桩"]), Term.of(["key tasks"], ["重点任务"])]
+    return Lexicon(
+        terms=terms, ignore_chinese=("长三角",), ignore_english=frozenset({"region"}), loader=lambda: glosses
+    )
+
+
+# Chinese words with English that may say them (or not: 等, 长三角 and the bare 电 need no word).
+_PAIRS = [
+    ("新建", "new"), ("新", "new"), ("建", "built"), ("累计", "total"), ("公共", "public"), ("充电桩", "charging piles"),
+    ("站", "stations"), ("长三角", "region"), ("长三角", ""), ("等", ""), ("重点任务", "key tasks"), ("任务", "tasks"),
+    ("重点", "key"), ("电", "electric"), ("电", ""), ("桩", "piles"),
+]  # fmt: skip
+_EN = [
+    "new",
+    "total",
+    "public",
+    "charging",
+    "piles",
+    "the",
+    "number",
+    "of",
+    "key",
+    "tasks",
+    "region",
+    "stations",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    pairs=st.lists(st.sampled_from(_PAIRS), min_size=1, max_size=4),
+    extra=st.lists(st.sampled_from(_EN), max_size=2),
+    sentence=st.lists(st.sampled_from(_EN), max_size=6),
+    zh_sentence=st.lists(st.sampled_from(_PAIRS), max_size=3),
+)
+def test_whatever_aligns_is_looked_up(
+    pairs: list[tuple[str, str]], extra: list[str], sentence: list[str], zh_sentence: list[tuple[str, str]]
+) -> None:
+    """Every way `align` accounts for a character (terms, glosses, ignorable words, examples, the
+    English sentence) is one the index allows for: a pair that aligns is always looked up."""
+    lexicon = _toy_wide()
+    zh = "".join(z for z, _ in pairs)
+    subject = " ".join([*extra, *(e for _, e in pairs)]).strip()
+    said = " ".join([subject, *sentence])
+    theirs = "".join(z for z, _ in zh_sentence)
+    keys = english_keys(subject, said, lexicon)
+    found = SubjectIndex([zh], [keys], lexicon).lookup(keys)
+    if align(subject, zh, lexicon, said, None, chinese_sentence=theirs) is not None:
+        assert found == {0}
