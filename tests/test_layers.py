@@ -24,6 +24,7 @@ RANK = {
     "summary": 3,
     "evaluate": 5,
     "incremental": 5,
+    "kept": 5,
     "glossary": 5,
     "sources": 1,
     "extract": 1,

@@ -73,6 +73,11 @@ class Reference(Rule):
                         problems.append(exc)
         return problems
 
+    def state(self) -> str:
+        return super().state() + "".join(
+            f"\x1f{stem}\x1f{sheet.model_dump_json()}" for stem, sheet in self.sheets
+        )
+
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         cfg = self.config
         assert isinstance(cfg, ReferenceConfig)

@@ -86,7 +86,8 @@ def display_path(path: Path, cwd: Path | None = None) -> str:
     however it was reached); the file's own name is kept, so a link is shown as
     the link.  Names that are not UTF-8 are shown with escapes (see printable).
     """
-    base = _absolute(cwd or Path.cwd())
+    # getcwd already names the folder with its links resolved: no file-system call per path for it.
+    base = _absolute(cwd) if cwd is not None else Path.cwd()
     full = _absolute(path) if not path.is_absolute() else path
     try:
         return printable(full.relative_to(base).as_posix())

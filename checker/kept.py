@@ -1,0 +1,100 @@
+"""The units of an evaluation kept in the store, so that the next process carries them over too.
+
+The memo of checker/incremental.py lives as long as a store object: the watch
+service keeps it across runs, but every `checker check` is a new process that
+starts with an empty one.  So each unit a run evaluates is also written to the
+store, one row under a digest of its key, and a new memo starts from the rows
+kept there (per set of roots: watchers of other folders on a shared store
+keep their own).
+
+The digest covers the unit's key (its claims' places, its documents'
+signatures, its facts' shape) and what its findings follow from besides the
+claims: each rule's kind and state (settings and loaded data, Rule.state) and
+the code that judges (the package version and the source of the rule kinds,
+matching, models and units; a rule kind's own module when a plugin brings it).
+A row is found only by the digest of what it was computed from, so a stale
+row, or one a crashed run left, is never taken for another unit: at worst a
+unit is evaluated again.  Only findings are kept: a unit's groups are rebuilt
+from its facts, which costs less than reading them back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import json
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from checker import __version__
+from checker.models import Finding
+from checker.rules.base import Rule
+
+PACKAGE = Path(__file__).resolve().parent
+# The code a finding follows from (what is extracted is in the documents' signatures already).
+JUDGES = ("rules", "match", "models", "units", "incremental.py", "kept.py")
+
+
+class KeptUnit(BaseModel):
+    """What a unit's evaluation found, as kept in the store."""
+
+    found: dict[str, list[Finding]]
+    problems: list[str]
+
+
+def kind(roots: Sequence[str]) -> str:
+    """The rows of the runs over exactly these roots."""
+    return "units " + json.dumps(list(roots), ensure_ascii=False)
+
+
+def salt(rules: Sequence[Rule]) -> str:
+    """What every kept unit's findings follow from besides its claims: the rules and the code that judges."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(_code_digest().encode())
+    for rule in rules:
+        kind_of = type(rule)
+        h.update(f"\x1e{kind_of.__module__}.{kind_of.__qualname__}\x1f{_file_digest(kind_of)}\x1f".encode())
+        h.update(rule.state().encode())
+    return h.hexdigest()
+
+
+def digest(salt_: str, key: object) -> str:
+    """A unit's row key: its key (nested tuples of strings and numbers, whose repr is stable) and the salt."""
+    return hashlib.blake2b(f"{salt_}\x1f{key!r}".encode(), digest_size=20).hexdigest()
+
+
+def encode(found: dict[str, list[Finding]], problems: list[str]) -> bytes:
+    """A unit's findings (by rule id) and crashed rules, as a row."""
+    return KeptUnit(found=found, problems=problems).model_dump_json().encode()
+
+
+def decode(data: bytes) -> KeptUnit | None:
+    """A row read back; None for a damaged one (the store is a file anyone may touch): evaluate it again."""
+    try:
+        return KeptUnit.model_validate_json(data)
+    except ValidationError:
+        return None
+
+
+@cache
+def _code_digest() -> str:
+    h = hashlib.blake2b(__version__.encode(), digest_size=16)
+    for name in JUDGES:
+        root = PACKAGE / name
+        for path in sorted(root.rglob("*.py")) if root.is_dir() else [root]:
+            h.update(f"\x1e{path.relative_to(PACKAGE)}\x1f".encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+@cache
+def _file_digest(cls: type) -> str:
+    """The digest of the file a rule kind is written in (a plugin's changes its kept findings too)."""
+    try:
+        source = inspect.getsourcefile(cls)
+        return hashlib.blake2b(Path(source).read_bytes(), digest_size=16).hexdigest() if source else ""
+    except (OSError, TypeError):
+        return ""
