@@ -68,7 +68,9 @@ def _rows(db: Path) -> int:
         return int(raw.execute("SELECT COUNT(*) FROM kept").fetchone()[0])
 
 
-def test_a_new_process_evaluates_only_the_changed_units(corpus: Path, rules_dir: Path, tmp_path: Path) -> None:
+def test_a_new_process_evaluates_only_the_changed_units(
+    corpus: Path, rules_dir: Path, tmp_path: Path
+) -> None:
     db = tmp_path / "s.db"
     _, evaluated, units = _run(db, corpus, rules_dir)
     assert evaluated == units > 50
