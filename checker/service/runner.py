@@ -20,7 +20,8 @@ from checker.config import Settings
 from checker.errors import CheckerError
 from checker.rules.base import Rule
 from checker.service.notify import Notifier
-from checker.sources.discover import discover, display_path, is_excluded
+from checker.sources.discover import discover, is_excluded
+from checker.sources.names import display_path
 from checker.store import StoredDocument
 from checker.sync import fresh
 

@@ -31,7 +31,7 @@ from checker.service.lock import ServiceError, ServiceLock
 from checker.service.loop import BatchLoop
 from checker.service.runner import RuleLoader, Runner
 from checker.service.scheduler import Reconciler, reconcile_on_overflow
-from checker.sources.discover import display_path
+from checker.sources.names import display_path
 from checker.store import redact
 
 # How often --polling re-lists the folders; a network share should not be stat'ed much more often.
