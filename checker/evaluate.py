@@ -38,15 +38,15 @@ def evaluate(
     """
     wanted = prefixes(roots)
     docs = {p: d for p, d in store.documents().items() if under(p, wanted)}
-    rows = kept.kind(sorted(wanted))
+    roots_ = sorted(wanted)
     if memo is not None:
-        _recall(memo, store, rules, rows)
+        _recall(memo, store, rules, roots_)
     memo = memo or Memo()
     data = load(memo, store, {p: d for p, d in docs.items() if d.error is None})
     lexicon, glossary_errors = memo.lexicon(rules, load_lexicon)
     dates = {p: d.meta.date for p, d in docs.items()}
     outcome = evaluate_all(memo, rules, data, dates, lambda facts: link_languages(facts, lexicon))
-    _keep(memo, store, rows)
+    _keep(memo, store, roots_)
     findings, problems, groups, facts = outcome.findings, outcome.problems, outcome.groups, outcome.facts
     findings += [
         Finding(rule="internal", severity=Severity.WARNING, message=problem, claims=[], fact="internal")
@@ -70,16 +70,20 @@ def evaluate(
     )
 
 
-def _recall(memo: Memo, store: Store, rules: Sequence[Rule], rows: str) -> None:
+def _recall(memo: Memo, store: Store, rules: Sequence[Rule], roots: list[str]) -> None:
     """Start from the units an earlier process kept, unless this memo already holds them for these rules."""
     salt = kept.salt(rules)
     if salt != memo.salt:
-        memo.salt, memo.kept = salt, store.kept(rows)
+        memo.salt, memo.kept = salt, store.kept(kept.kind("units", roots))
+    if not memo.fact_rows:
+        memo.kept_facts = store.kept(kept.kind("facts", roots))
 
 
-def _keep(memo: Memo, store: Store, rows: str) -> None:
+def _keep(memo: Memo, store: Store, roots: list[str]) -> None:
     """Write what this run evaluated for the next process, and forget kept units that no longer exist."""
     if memo.salt:
         new = {d: kept.encode(u.found, u.problems) for d, u in memo.judged.items()}
-        store.keep(rows, new, [u.digest for u in memo.units.values()])
-        memo.kept = {}  # carried in memo.units from now on
+        store.keep(kept.kind("units", roots), new, [u.digest for u in memo.units.values()])
+        grouped = {d: kept.encode_facts(facts) for d, facts in memo.grouped.items()}
+        store.keep(kept.kind("facts", roots), grouped, memo.fact_rows.values())
+        memo.kept = memo.kept_facts = {}  # carried in the memo from now on

@@ -68,6 +68,10 @@ class Memo:
     kept: dict[str, bytes] = field(default_factory=dict)
     salt: str = ""
     judged: dict[str, _Unit] = field(default_factory=dict)
+    # The same for each component's facts (kept.encode_facts): rows by digest, and what the last run grouped.
+    kept_facts: dict[str, bytes] = field(default_factory=dict)
+    fact_rows: dict[Key, str] = field(default_factory=dict)
+    grouped: dict[str, list[Fact]] = field(default_factory=dict)
     # The last run this process finished over the store, and its findings: the next run's previous.
     last_run: tuple[int, list[Finding]] | None = None
     _lexicon: tuple[Lexicon, list[ReadError]] | None = None
@@ -157,13 +161,25 @@ def _facts(memo: Memo, comps: list[list[Claim]], signatures: dict[str, str], dat
     """Each component's key, its facts grouped (or taken from the memo)."""
     keys: list[Key] = []
     facts: dict[Key, list[Fact]] = {}
+    rows: dict[Key, str] = {}
+    memo.grouped = {}
     for comp in comps:
         documents = tuple(sorted({(c.path, signatures[c.path]) for c in comp}))
         key = (tuple(c.ident for c in comp), documents)
-        facts[key] = memo.facts.get(key) or group_claims(comp, dates)
+        rows[key] = memo.fact_rows.get(key) or kept.digest(kept.facts_salt(), key)
+        facts[key] = memo.facts.get(key) or _grouped(memo, rows[key], comp, dates)
         keys.append(key)
-    memo.facts = facts
+    memo.facts, memo.fact_rows = facts, rows
     return keys
+
+
+def _grouped(memo: Memo, row: str, comp: list[Claim], dates: Dates) -> list[Fact]:
+    """A component's facts as an earlier process kept them, else grouped now."""
+    data = memo.kept_facts.get(row)
+    found = kept.decode_facts(data, {c.ident: c for c in comp}) if data is not None else None
+    if found is None:
+        found = memo.grouped[row] = group_claims(comp, dates)
+    return found
 
 
 def _parts(claims: list[Claim], comps: list[list[Claim]], keys: list[Key], facts: list[Fact],

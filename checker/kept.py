@@ -15,7 +15,9 @@ matching, models and units; a rule kind's own module when a plugin brings it).
 A row is found only by the digest of what it was computed from, so a stale
 row, or one a crashed run left, is never taken for another unit: at worst a
 unit is evaluated again.  Only findings are kept: a unit's groups are rebuilt
-from its facts, which costs less than reading them back.
+from its facts, which costs less than reading them back.  The facts of each
+component are kept the same way (their claims by identity), under the code's
+digest alone: grouping never reads the rules.
 """
 
 from __future__ import annotations
@@ -23,14 +25,15 @@ from __future__ import annotations
 import hashlib
 import inspect
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
 from checker import __version__
-from checker.models import Finding
+from checker.match.grouping import Fact
+from checker.models import Claim, Finding
 from checker.rules.base import Rule
 
 PACKAGE = Path(__file__).resolve().parent
@@ -45,9 +48,9 @@ class KeptUnit(BaseModel):
     problems: list[str]
 
 
-def kind(roots: Sequence[str]) -> str:
-    """The rows of the runs over exactly these roots."""
-    return "units " + json.dumps(list(roots), ensure_ascii=False)
+def kind(what: str, roots: Sequence[str]) -> str:
+    """The rows of `what` ("units", "facts") of the runs over exactly these roots."""
+    return f"{what} " + json.dumps(list(roots), ensure_ascii=False)
 
 
 def salt(rules: Sequence[Rule]) -> str:
@@ -76,6 +79,29 @@ def decode(data: bytes) -> KeptUnit | None:
     try:
         return KeptUnit.model_validate_json(data)
     except ValidationError:
+        return None
+
+
+def facts_salt() -> str:
+    """What kept facts follow from besides their claims: grouping reads claims and dates, never the rules."""
+    return _code_digest()
+
+
+def encode_facts(facts: Sequence[Fact]) -> bytes:
+    """A component's facts as a row: each fact's fields, and its claims by identity (the store has them)."""
+    rows = [[f.model_dump(mode="json", exclude={"claims"}), [c.ident for c in f.claims]] for f in facts]
+    return json.dumps(rows, ensure_ascii=False).encode()
+
+
+def decode_facts(data: bytes, claims: Mapping[str, Claim]) -> list[Fact] | None:
+    """A row read back with the component's claims; None for a damaged one (the facts are grouped again)."""
+    try:
+        rows = json.loads(data)
+        return [
+            Fact.model_validate({**fields, "claims": tuple(claims[i] for i in idents)})
+            for fields, idents in rows
+        ]
+    except (ValueError, KeyError, TypeError, ValidationError):
         return None
 
 

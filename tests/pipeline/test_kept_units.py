@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -41,13 +42,20 @@ def rules_dir(tmp_path: Path) -> Path:
     return folder
 
 
-def _run(db: Path, corpus: Path, rules_dir: Path, *, incremental: bool = True) -> tuple[Report, int, int]:
-    """One run as a new process makes it: a new store object, rules loaded again. (report, evaluated, units)."""
+class Run(NamedTuple):
+    report: Report
+    evaluated: int  # units evaluated (not taken from the store)
+    units: int
+    grouped: int  # components whose facts were grouped (not taken from the store)
+
+
+def _run(db: Path, corpus: Path, rules_dir: Path, *, incremental: bool = True) -> Run:
+    """One run as a new process makes it: a new store object, rules loaded again."""
     store = open_store(db)
     rules: list[Rule] = load_rules([rules_dir]).rules
     report, _ = check(store, [corpus], rules, include=["*.txt"], exclude=[], incremental=incremental)
     memo = memo_for(store)
-    return report, memo.evaluated, len(memo.units)
+    return Run(report, memo.evaluated, len(memo.units), len(memo.grouped))
 
 
 def _shape(report: Report) -> list[tuple[object, ...]]:
@@ -60,27 +68,29 @@ def _shape(report: Report) -> list[tuple[object, ...]]:
 
 def _fresh(tmp_path: Path, corpus: Path, rules_dir: Path) -> Report:
     fresh = tmp_path / f"fresh{len(list(tmp_path.glob('fresh*.db')))}.db"
-    return _run(fresh, corpus, rules_dir, incremental=False)[0]
+    return _run(fresh, corpus, rules_dir, incremental=False).report
 
 
-def _rows(db: Path) -> int:
+def _rows(db: Path, what: str = "units") -> int:
     with sqlite3.connect(db) as raw:
-        return int(raw.execute("SELECT COUNT(*) FROM kept").fetchone()[0])
+        return int(raw.execute("SELECT COUNT(*) FROM kept WHERE kind LIKE ?", (what + " %",)).fetchone()[0])
 
 
 def test_a_new_process_evaluates_only_the_changed_units(
     corpus: Path, rules_dir: Path, tmp_path: Path
 ) -> None:
     db = tmp_path / "s.db"
-    _, evaluated, units = _run(db, corpus, rules_dir)
-    assert evaluated == units > 50
-    assert _rows(db) == units
-    _, evaluated, _ = _run(db, corpus, rules_dir)
-    assert evaluated == 0, "nothing changed: every unit is carried over from the store"
+    first = _run(db, corpus, rules_dir)
+    assert first.evaluated == first.units == _rows(db) > 50
+    assert first.grouped == _rows(db, "facts") > 20
+    again = _run(db, corpus, rules_dir)
+    assert again.evaluated == 0, "nothing changed: every unit is carried over from the store"
+    assert again.grouped == 0, "nothing changed: every component's facts are taken from the store"
     seed = sorted(corpus.glob("0*.txt"))[0]
     replace_in(seed, "660", "680")
-    report, evaluated, units = _run(db, corpus, rules_dir)
+    report, evaluated, units, grouped = _run(db, corpus, rules_dir)
     assert 0 < evaluated < units // 2, (evaluated, units)
+    assert 0 < grouped < first.grouped // 2
     fresh = _fresh(tmp_path, corpus, rules_dir)
     assert any("680" in f.message for f in report.findings if not f.passed)
     assert [s[:-1] for s in _shape(report)] == [s[:-1] for s in _shape(fresh)]
@@ -92,16 +102,16 @@ def test_rows_of_units_that_are_gone_are_forgotten(corpus: Path, rules_dir: Path
     _run(db, corpus, rules_dir)
     before = _rows(db)
     sorted(corpus.glob("0*.txt"))[-1].unlink()
-    _, _, units = _run(db, corpus, rules_dir)
-    assert _rows(db) == units < before
+    after = _run(db, corpus, rules_dir)
+    assert _rows(db) == after.units < before
 
 
 def test_a_changed_fact_sheet_is_judged_again(corpus: Path, rules_dir: Path, tmp_path: Path) -> None:
     db = tmp_path / "s.db"
-    first, _, _ = _run(db, corpus, rules_dir)
+    first = _run(db, corpus, rules_dir).report
     sheet = next(rules_dir.glob("facts/*.yml"))
     replace_in(sheet, "value: 660", "value: 690")
-    report, evaluated, _ = _run(db, corpus, rules_dir)
+    report, evaluated, _, _ = _run(db, corpus, rules_dir)
     assert evaluated > 0
     assert [s[:-1] for s in _shape(report)] == [s[:-1] for s in _shape(_fresh(tmp_path, corpus, rules_dir))]
     assert _shape(report) != _shape(first), "the sheet's new value must change a finding"
@@ -112,6 +122,7 @@ def test_damaged_rows_are_evaluated_again(corpus: Path, rules_dir: Path, tmp_pat
     _run(db, corpus, rules_dir)
     with sqlite3.connect(db) as raw:
         raw.execute("UPDATE kept SET data = CAST('{\"found\": 7}' AS BLOB)")
-    report, evaluated, units = _run(db, corpus, rules_dir)
+    report, evaluated, units, grouped = _run(db, corpus, rules_dir)
     assert evaluated == units
+    assert grouped == _rows(db, "facts"), "every damaged component's facts are grouped again"
     assert [s[:-1] for s in _shape(report)] == [s[:-1] for s in _shape(_fresh(tmp_path, corpus, rules_dir))]
