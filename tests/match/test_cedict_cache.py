@@ -27,7 +27,7 @@ def test_the_parsed_senses_are_kept_and_read_back(cache: Path, monkeypatch: pyte
     assert cedict.senses() == first
 
 
-@pytest.mark.parametrize("damage", [b"{\"format\": 1, \"senses\": {\"a\": 1}}", b"\x00garbage", b"[]"])
+@pytest.mark.parametrize("damage", [b'{"format": 1, "senses": {"a": 1}}', b"\x00garbage", b"[]"])
 def test_a_damaged_cache_is_parsed_again_and_mended(cache: Path, damage: bytes) -> None:
     good = cedict.senses()
     cedict.cache_file().write_bytes(damage)
