@@ -28,6 +28,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
 from itertools import accumulate
 from typing import Final
 
@@ -117,8 +118,17 @@ def _join_re(ws: str, *, across_lines: bool) -> re.Pattern[str]:
 
 
 _JOIN_RE: Final[re.Pattern[str]] = _join_re(_WS, across_lines=True)
-# Paragraphs laid out one a line (web pages, Word files): a line break ends a paragraph, never joins one.
-_JOIN_INLINE_RE: Final[re.Pattern[str]] = _join_re(_WS.replace("\n", ""), across_lines=False)
+
+
+@cache
+def _join_inline_re() -> re.Pattern[str]:
+    """Paragraphs laid out one a line (web pages, Word files): a line break ends a paragraph, never joins one.
+
+    Compiled on first use: plain text never needs it, and compiling it is a few milliseconds of every start.
+    """
+    return _join_re(_WS.replace("\n", ""), across_lines=False)
+
+
 _VAR_RE: Final[re.Pattern[str]] = re.compile(f"[{_VARIABLE_CLASS}]")
 
 
@@ -183,7 +193,7 @@ def normalize(original: str, *, lines_are_paragraphs: bool = False) -> Normalize
     `lines_are_paragraphs`: the text holds one paragraph a line (as read from a
     web page or a Word file), so no line break is an OCR or wrapping break.
     """
-    joiner = _JOIN_INLINE_RE if lines_are_paragraphs else _JOIN_RE
+    joiner = _join_inline_re() if lines_are_paragraphs else _JOIN_RE
     text = _REWRITE_RE.sub(_rewrite, original)
     if _VAR_RE.search(text) is not None:
         return _normalize_variable(original, text, joiner)
