@@ -32,32 +32,13 @@ from functools import cache
 from itertools import accumulate
 from typing import Final
 
+from checker.extract.nfkc import rewrites
 from checker.extract.traditional import TRADITIONAL_TO_SIMPLIFIED
-
-_KEEP: Final[frozenset[str]] = frozenset("，")
 
 
 def _build_tables() -> tuple[dict[int, str], str]:
     """The one-to-one translate table and the class of characters that change length."""
-    table: dict[int, str] = {}
-    variable: list[str] = []
-    for cp in range(0x80, 0x10000):
-        if 0xD800 <= cp <= 0xDFFF:
-            continue
-        ch = chr(cp)
-        if ch in _KEEP:
-            continue
-        norm = unicodedata.normalize("NFKC", ch)
-        if norm == ch:
-            continue
-        if len(norm) == 1:
-            # Only the full-width digits become digits; other digit look-alikes are labels.
-            if norm.isdigit() and not 0xFF10 <= cp <= 0xFF19:
-                continue
-            table[cp] = norm
-        elif any(c.isalpha() or c in "%°" for c in norm) and not any(c.isdigit() for c in norm):
-            # unit symbols ("㎞", "℃", "㎡"); punctuation such as "…" stays as written
-            variable.append(ch)
+    table, variable = rewrites()
     for trad, simp in TRADITIONAL_TO_SIMPLIFIED.items():
         table[ord(trad)] = simp
     # A full-width or compatibility form of a Traditional character goes on to Simplified.
@@ -71,8 +52,18 @@ def _rewrite_class(table: dict[int, str]) -> str:
 
     Characters beyond the BMP go in as one range: a class holding single ones
     defeats the regex engine's bitmap and makes every character a linear scan.
+    Runs of consecutive BMP characters go in as ranges too, the same set in half
+    the items: the class is parsed at every start.
     """
-    bmp = "".join(re.escape(chr(k)) for k in sorted(table) if k < 0x10000)
+    runs: list[list[int]] = []
+    for k in sorted(k for k in table if k < 0x10000):
+        if runs and runs[-1][1] == k - 1:
+            runs[-1][1] = k
+        else:
+            runs.append([k, k])
+    bmp = "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in runs
+    )
     astral = [k for k in table if k >= 0x10000]
     wide = f"{re.escape(chr(min(astral)))}-{re.escape(chr(max(astral)))}" if astral else ""
     return f"[{bmp}{wide}]"
