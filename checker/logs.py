@@ -41,12 +41,18 @@ class _InterceptHandler(logging.Handler):
 
 
 def setup_logging(
-    level: str = "WARNING", log_file: Path | None = None, json: bool = False, *, read_errors: bool = True
+    level: str = "WARNING",
+    log_file: Path | None = None,
+    json: bool = False,
+    *,
+    read_errors: bool = True,
+    defer: bool = False,
 ) -> None:
     """Stderr at `level`; optionally a rotating file at INFO; JSON lines for collectors.
 
     With read_errors=False, files that could not be read are left off stderr: the
-    command prints them itself, once.
+    command prints them itself, once.  With defer=True loguru is loaded with the
+    first message (checker.lazylog): a one-off command mostly logs nothing.
     """
     stderr = sys.stderr  # the stream of now: the sinks may be added only at the first message
 
@@ -73,5 +79,5 @@ def setup_logging(
 
     if log_file is not None:
         log_file.parent.mkdir(parents=True, exist_ok=True)
-    configure(apply)
+    configure(apply, defer=defer)
     logging.basicConfig(handlers=[_InterceptHandler()], level=logging.INFO, force=True)

@@ -161,7 +161,9 @@ def settings_from(options: dict[str, Any], **extra: Any) -> Settings:
     """Settings with the command-line flags on top of env, checker.toml and pyproject."""
     verbose = options.pop("verbose", 0) or 0
     # One-off commands print unreadable files themselves; the service (which sets up its own logging) logs them.
-    setup_logging({0: "WARNING", 1: "INFO"}.get(verbose, "DEBUG"), log_file=None, read_errors=False)
+    setup_logging(
+        {0: "WARNING", 1: "INFO"}.get(verbose, "DEBUG"), log_file=None, read_errors=False, defer=True
+    )
     levels = _severities(options.get("severity") or ())
     settings = load_settings(
         config=options.get("config"),
