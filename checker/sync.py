@@ -12,11 +12,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from loguru import logger
-
 from checker.errors import SourceError
 from checker.executors import Executor, Pending, SerialExecutor
 from checker.extract import EXTRACTOR_VERSION
+from checker.lazylog import logger
 from checker.models import Document, ReadError
 from checker.renames import adopt_renamed
 from checker.roots import prefixes as roots_prefixes

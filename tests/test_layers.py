@@ -19,6 +19,7 @@ RANK = {
     "errors": 0,
     "units": 0,
     "tracking": 0,
+    "lazylog": 0,
     "roots": 1,
     "sync": 3,
     "summary": 3,

@@ -17,12 +17,12 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from loguru import logger
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
 from checker.app import Checker
 from checker.config import Settings
+from checker.lazylog import logger
 from checker.report.writer import RENDERERS
 from checker.service.debounce import Coalescer
 from checker.service.events import WATCHED_EVENTS, HintFilter, HintHandler, Root, with_editor_temporaries
