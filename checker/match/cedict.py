@@ -16,7 +16,7 @@ import tempfile
 from importlib import metadata
 from pathlib import Path
 
-from loguru import logger
+from checker.lazylog import logger
 
 FORMAT = 1  # bumped when the cached form changes
 
