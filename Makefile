@@ -46,7 +46,7 @@ clean: ## remove the environment, caches and generated reports
 
 # The browser tests drive reports/latest.html in Debian's Chromium; Playwright never downloads a browser here.
 # A CJK font comes with it so Chinese renders in the screenshots (the base image has none).
-.PHONY: browser postgres schema opencc-table units-table
+.PHONY: browser postgres schema opencc-table units-table nfkc-table
 browser: ## install headless Chromium for the browser tests (as root, when missing)
 	@if [ -x /usr/bin/chromium ]; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
@@ -68,6 +68,9 @@ opencc-table: $(STAMP) ## regenerate checker/extract/opencc_chars.py from OpenCC
 
 units-table: $(STAMP) ## regenerate checker/units/table.json (the units the extractor needs) from pint
 	$(BIN)/python tools/units_table.py
+
+nfkc-table: $(STAMP) ## regenerate checker/extract/data/nfkc.json (normalisation's NFKC rewrites) from unicodedata
+	$(BIN)/python tools/nfkc_table.py
 
 schema: $(STAMP) ## regenerate docs/report.schema.json from the report models
 	$(BIN)/python -m checker.report.schema docs/report.schema.json

@@ -66,8 +66,12 @@ class Tree:
     root: Path
 
 
-def commands(work: Path, run: int) -> dict[str, list[str]]:
-    """The timed command lines; `check` gets a store and reports folder of its own for run `run`."""
+def commands(work: Path, run: int, tree: str = "") -> dict[str, list[str]]:
+    """The timed command lines; `check` gets a store and reports folder of its own for run `run` of `tree`.
+
+    Of its own per tree too: two trees sharing one would time the second against a warm store (or fail
+    on a store schema it does not know yet).
+    """
     return {
         "--help": ["--help"],
         "claims one.txt": ["claims", "one.txt"],
@@ -77,9 +81,9 @@ def commands(work: Path, run: int) -> dict[str, list[str]]:
             "--rules",
             str(REPO / "rules"),
             "--store",
-            str(work / f"store-{run}.db"),
+            str(work / f"store-{tree}{run}.db"),
             "--reports",
-            str(work / f"reports-{run}"),
+            str(work / f"reports-{tree}{run}"),
             "--format",
             "concise",
         ],
@@ -117,15 +121,16 @@ def timings(trees: list[Tree], work: Path, runs: int) -> dict[tuple[str, str], l
     """The runs per (tree, command), the trees and commands taking turns run after run."""
     times: dict[tuple[str, str], list[Run]] = {}
     for run in range(runs):
-        for name, args in commands(work, run).items():
+        for name in commands(work, run):
             for tree in trees if run % 2 == 0 else trees[::-1]:
+                args = commands(work, run, f"{tree.label}-")[name]
                 times.setdefault((tree.label, name), []).append(run_once(tree, args, work))
     return times
 
 
 def import_costs(tree: Tree, work: Path, top: int) -> None:
     """The `-X importtime` lines of the costliest modules of each command, and the heavy ones imported."""
-    for name, args in commands(work, 10_000).items():
+    for name, args in commands(work, 10_000, f"{tree.label}-").items():
         rows = []
         for line in run_once(tree, args, work, importtime=True).stderr.splitlines():
             if not line.startswith("import time:") or "|" not in line or "cumulative" in line:

@@ -23,7 +23,7 @@ from checker.report.html import PageData, page_language, render_html, render_ind
 from checker.report.runindex import RunEntry, dump, updated
 from checker.report.writer import WRITERS, Writer, atomic_write, run_stamp, write_reports
 from checker.rules.base import Rule
-from checker.sources.discover import display_path
+from checker.sources.names import display_path
 from checker.store import Store, open_store
 from checker.store.faults import store_failure
 

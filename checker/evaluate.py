@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+from checker import kept
 from checker.glossary import load_lexicon
 from checker.incremental import Memo, evaluate_all, load
 from checker.match.languages import link_languages
@@ -32,15 +33,20 @@ def evaluate(
     """Run the rules over the stored claims and relations of the documents under `roots`.
 
     With a `memo` of the last run over the same store, only what changed is evaluated again
-    (checker/incremental.py); the report is the same.
+    (checker/incremental.py), and what an earlier process evaluated is taken from the store
+    (checker/kept.py); the report is the same.  Without one, everything is evaluated.
     """
     wanted = prefixes(roots)
     docs = {p: d for p, d in store.documents().items() if under(p, wanted)}
+    roots_ = sorted(wanted)
+    if memo is not None:
+        _recall(memo, store, rules, roots_)
     memo = memo or Memo()
     data = load(memo, store, {p: d for p, d in docs.items() if d.error is None})
     lexicon, glossary_errors = memo.lexicon(rules, load_lexicon)
     dates = {p: d.meta.date for p, d in docs.items()}
     outcome = evaluate_all(memo, rules, data, dates, lambda facts: link_languages(facts, lexicon))
+    _keep(memo, store, roots_)
     findings, problems, groups, facts = outcome.findings, outcome.problems, outcome.groups, outcome.facts
     findings += [
         Finding(rule="internal", severity=Severity.WARNING, message=problem, claims=[], fact="internal")
@@ -62,3 +68,22 @@ def evaluate(
         errors=sorted([*errors.values(), *metadata_errors(docs, errors.values())], key=lambda e: e.path),
         timelines=timelines(facts, dates),
     )
+
+
+def _recall(memo: Memo, store: Store, rules: Sequence[Rule], roots: list[str]) -> None:
+    """Start from the units an earlier process kept, unless this memo already holds them for these rules."""
+    salt = kept.salt(rules)
+    if salt != memo.salt:
+        memo.salt, memo.kept = salt, store.kept(kept.kind("units", roots))
+    if not memo.fact_rows:
+        memo.kept_facts = store.kept(kept.kind("facts", roots))
+
+
+def _keep(memo: Memo, store: Store, roots: list[str]) -> None:
+    """Write what this run evaluated for the next process, and forget kept units that no longer exist."""
+    if memo.salt:
+        new = {d: kept.encode(u.found, u.problems) for d, u in memo.judged.items()}
+        store.keep(kept.kind("units", roots), new, [u.digest for u in memo.units.values()])
+        grouped = {d: kept.encode_facts(facts) for d, facts in memo.grouped.items()}
+        store.keep(kept.kind("facts", roots), grouped, memo.fact_rows.values())
+        memo.kept = memo.kept_facts = {}  # carried in the memo from now on

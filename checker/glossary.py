@@ -21,7 +21,7 @@ from checker.models import ReadError
 from checker.rules.base import Rule
 from checker.rules.reference import Reference
 from checker.rules.yamlfile import load_model
-from checker.sources.discover import display_path
+from checker.sources.names import display_path
 
 GLOSSARY_GLOB = "facts/glossary/*.yml"
 

@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from weakref import WeakKeyDictionary
 
+from checker import kept
 from checker.match.bilingual import Lexicon
 from checker.match.components import components
 from checker.match.grouping import Fact, group_claims
@@ -50,6 +51,7 @@ class _Unit:
     found: dict[str, list[Finding]]
     problems: list[str]
     groups: list[Group] = field(default_factory=list)
+    digest: str = ""  # its row in the store (checker/kept.py)
 
 
 @dataclass
@@ -61,6 +63,15 @@ class Memo:
     facts: dict[Key, list[Fact]] = field(default_factory=dict)
     units: dict[Key, _Unit] = field(default_factory=dict)
     evaluated: int = 0  # units evaluated by the last run (the rest were carried over)
+    # Units earlier processes kept in the store (checker/kept.py), by digest, until this memo holds them;
+    # `salt` is what their findings follow from besides the claims; `judged` what the last run evaluated.
+    kept: dict[str, bytes] = field(default_factory=dict)
+    salt: str = ""
+    judged: dict[str, _Unit] = field(default_factory=dict)
+    # The same for each component's facts (kept.encode_facts): rows by digest, and what the last run grouped.
+    kept_facts: dict[str, bytes] = field(default_factory=dict)
+    fact_rows: dict[Key, str] = field(default_factory=dict)
+    grouped: dict[str, list[Fact]] = field(default_factory=dict)
     # The last run this process finished over the store, and its findings: the next run's previous.
     last_run: tuple[int, list[Finding]] | None = None
     _lexicon: tuple[Lexicon, list[ReadError]] | None = None
@@ -150,13 +161,25 @@ def _facts(memo: Memo, comps: list[list[Claim]], signatures: dict[str, str], dat
     """Each component's key, its facts grouped (or taken from the memo)."""
     keys: list[Key] = []
     facts: dict[Key, list[Fact]] = {}
+    rows: dict[Key, str] = {}
+    memo.grouped = {}
     for comp in comps:
         documents = tuple(sorted({(c.path, signatures[c.path]) for c in comp}))
         key = (tuple(c.ident for c in comp), documents)
-        facts[key] = memo.facts.get(key) or group_claims(comp, dates)
+        rows[key] = memo.fact_rows.get(key) or kept.digest(kept.facts_salt(), key)
+        facts[key] = memo.facts.get(key) or _grouped(memo, rows[key], comp, dates)
         keys.append(key)
-    memo.facts = facts
+    memo.facts, memo.fact_rows = facts, rows
     return keys
+
+
+def _grouped(memo: Memo, row: str, comp: list[Claim], dates: Dates) -> list[Fact]:
+    """A component's facts as an earlier process kept them, else grouped now."""
+    data = memo.kept_facts.get(row)
+    found = kept.decode_facts(data, {c.ident: c for c in comp}) if data is not None else None
+    if found is None:
+        found = memo.grouped[row] = group_claims(comp, dates)
+    return found
 
 
 def _parts(claims: list[Claim], comps: list[list[Claim]], keys: list[Key], facts: list[Fact],
@@ -199,22 +222,36 @@ def _judge(rules: list[Rule], ctx: RuleContext, facts: Sequence[Fact] = ()) -> _
     return _Unit(found, problems, [group_of(f) for f in facts])
 
 
+def _unit(memo: Memo, key: Key, rules: list[Rule], ctx: RuleContext, facts: Sequence[Fact] = ()) -> _Unit:
+    """A unit from this process's memo, else as an earlier process kept it, else evaluated now."""
+    unit = memo.units.get(key)
+    if unit is not None:
+        return unit
+    row = kept.digest(memo.salt, key)
+    data = memo.kept.get(row)
+    stored = kept.decode(data) if data is not None else None
+    if stored is not None:
+        return _Unit(stored.found, stored.problems, [group_of(f) for f in facts], row)
+    unit = _judge(rules, ctx, facts)
+    unit.digest = row
+    memo.judged[row] = unit
+    return unit
+
+
 def _units(memo: Memo, rules: list[Rule], parts: list[_Part], dates: Dates) -> list[_Unit]:
     """The component units and the document units of this run, evaluated where the memo has nothing."""
+    memo.judged = {}
     component = [r for r in rules if r.scope == "component"]
     document = [r for r in rules if r.scope == "document"]
     units: dict[Key, _Unit] = {}
     for part in parts:
         key = part.key()
-        units[key] = memo.units.get(key) or _judge(
-            component, RuleContext(part.claims, part.facts, part.relations, dates), part.facts
-        )
+        ctx = RuleContext(part.claims, part.facts, part.relations, dates)
+        units[key] = _unit(memo, key, component, ctx, part.facts)
     for path, doc in memo.documents.items():
         key = ("document", path, doc.signature)
-        units[key] = memo.units.get(key) or _judge(
-            document, RuleContext(doc.claims, [], doc.relations, dates)
-        )
-    memo.evaluated = sum(1 for key in units if key not in memo.units)
+        units[key] = _unit(memo, key, document, RuleContext(doc.claims, [], doc.relations, dates))
+    memo.evaluated = len(memo.judged)
     memo.units = units
     return list(units.values())
 

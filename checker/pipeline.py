@@ -20,7 +20,7 @@ from checker.incremental import Memo, memo_for
 from checker.models import Finding, ReadError, Report, RunInfo
 from checker.renames import follow_renames
 from checker.rules.base import Rule
-from checker.sources.discover import display_path
+from checker.sources.names import display_path
 from checker.store.base import Store
 from checker.sync import Progress, SyncResult, sync
 from checker.tracking import Acceptance

@@ -7,24 +7,25 @@ being opened; a file touched but unchanged is hashed but not extracted.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from loguru import logger
-
 from checker.errors import SourceError
 from checker.executors import Executor, Pending, SerialExecutor
 from checker.extract import EXTRACTOR_VERSION
+from checker.lazylog import logger
 from checker.models import Document, ReadError
 from checker.renames import adopt_renamed
 from checker.roots import prefixes as roots_prefixes
 from checker.roots import under, within_root
 from checker.sources import discover, read_document
 from checker.sources.decode import is_empty_text
-from checker.sources.discover import Skipped, display_path, real_roots, skip_reason, wanted
+from checker.sources.discover import Skipped, real_roots, skip_reason, wanted
 from checker.sources.metadata import describe
-from checker.sources.metafiles import signature
+from checker.sources.metafiles import FolderNames, signature
+from checker.sources.names import Names, display_path
 from checker.store.base import Store, StoredDocument
 
 Progress = Callable[[int, int], None]
@@ -100,10 +101,11 @@ def _read_and_extract(
     total = len(on_disk)
     chunk: list[Document] = []
     running: tuple[list[Document], Pending] | None = None
+    listing = FolderNames()
     for i, (name, path) in enumerate(sorted(on_disk.items()), 1):
         if progress:
             progress(i, total)
-        document = _sync_one(store, name, path, known.get(name), result)
+        document = _sync_one(store, name, path, known.get(name), result, listing=listing)
         if document is not None:
             chunk.append(document)
         if chunk and (len(chunk) >= executor.batch or i == total):
@@ -139,15 +141,16 @@ def _plan(
     outside_links: bool,
 ) -> tuple[dict[str, Path], list[str]]:
     """The files to look at (by stored name) and the stored documents that are gone."""
-    own = [o.resolve() for o in outputs]
+    own = [str(o.resolve()) for o in outputs]
+    names = Names()
 
     def ours(path: Path) -> bool:
-        full = path.resolve()
-        return any(full == o or full.is_relative_to(o) for o in own)
+        full = names.real(path)
+        return any(full == o or full.startswith(o.rstrip(os.sep) + os.sep) for o in own)
 
     if only is None:
         found = discover(roots, include, exclude, notes=skipped, outside_links=outside_links)
-        on_disk = {display_path(p): p for p in found if not ours(p)}
+        on_disk = {names.display(p): p for p in found if not ours(p)}
         prefixes = roots_prefixes(roots)
         return on_disk, [p for p in known if p not in on_disk and under(p, prefixes)]
     on_disk, gone, real = {}, [], real_roots(roots)
@@ -164,13 +167,15 @@ def _plan(
     return on_disk, gone
 
 
-def fresh(stored: StoredDocument | None, path: Path) -> bool:
+def fresh(stored: StoredDocument | None, path: Path, listing: FolderNames | None = None) -> bool:
     """Read fine before, by this extractor, the same size and mtime now, its metadata files unchanged."""
     if stored is None or stored.error is not None or stored.extractor != EXTRACTOR_VERSION:
         return False
     stat = path.stat()
     return (
-        stored.size == stat.st_size and stored.mtime == stat.st_mtime and stored.meta.files == signature(path)
+        stored.size == stat.st_size
+        and stored.mtime == stat.st_mtime
+        and stored.meta.files == signature(path, listing)
     )
 
 
@@ -200,11 +205,17 @@ def _failed(store: Store, name: str, problem: str, result: SyncResult) -> None:
 
 
 def _sync_one(
-    store: Store, name: str, path: Path, stored: StoredDocument | None, result: SyncResult
+    store: Store,
+    name: str,
+    path: Path,
+    stored: StoredDocument | None,
+    result: SyncResult,
+    *,
+    listing: FolderNames,
 ) -> Document | None:
     """Read the file and settle what needs no extraction; the document to extract, or None."""
     try:
-        if fresh(stored, path):
+        if fresh(stored, path, listing):
             result.unchanged.append(name)
             return None
         document = _read(store, name, path, result)

@@ -8,10 +8,10 @@ from typing import Any
 
 import click
 
+from checker.cli import common
 from checker.cli.checking import Notes, check_stdin, print_summary, run_check
 from checker.cli.common import (
     common_options,
-    err_console,
     executor_options,
     rules_for,
     rules_note,
@@ -39,7 +39,7 @@ def _move_store_aside(store: Path | str, paths: tuple[Path, ...]) -> None:
         )
     aside = move_store_aside(Path(store))
     if aside is not None:
-        err_console.print(
+        common.err_console.print(
             f"note: the old store was moved to {aside}; rebuilding it from {', '.join(map(str, paths))}",
             highlight=False,
         )

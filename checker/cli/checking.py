@@ -11,15 +11,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.console import Console
-
 from checker.app import Checker, RunOutcome
-from checker.cli.common import err_console
+from checker.cli import common
 from checker.config import Settings
 from checker.models import Report
 from checker.rules.base import Rule
 
 if TYPE_CHECKING:
+    from rich.console import Console
     from rich.progress import Progress
 
 
@@ -27,10 +26,11 @@ class ProgressBar:
     """A progress bar on stderr that shows only on a terminal and only once a run takes a moment.
 
     Passed to Checker.run as its progress callback; quick runs and piped or
-    logged output stay quiet.
+    logged output stay quiet.  Without a console it draws on stderr's, which
+    (with rich) is only looked up once a bar is due.
     """
 
-    def __init__(self, console: Console, delay: float = 0.5) -> None:
+    def __init__(self, console: Console | None = None, delay: float = 0.5) -> None:
         self.console = console
         self.delay = delay
         self.started = time.monotonic()
@@ -38,7 +38,13 @@ class ProgressBar:
 
     def __call__(self, done: int, total: int) -> None:
         if self.bar is None:
-            if not self.console.is_terminal or time.monotonic() - self.started < self.delay:
+            if time.monotonic() - self.started < self.delay:
+                return
+            if self.console is None:
+                if not common.err_is_terminal():
+                    return
+                self.console = common.err_console
+            if not self.console.is_terminal:
                 return
             # Imported once a bar is due: most runs are quick, or piped, and never draw one.
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -69,10 +75,10 @@ class Notes:
 
     def note(self, message: str | None) -> None:
         if message and not self.quiet:
-            err_console.print(f"note: {message}", highlight=False, markup=False)
+            common.err_console.print(f"note: {message}", highlight=False, markup=False)
 
     def error(self, message: str) -> None:
-        err_console.print(f"[red]error[/]: {message}", markup=True, highlight=False)
+        common.err_console.print(f"[red]error[/]: {message}", markup=True, highlight=False)
 
 
 SUMMARY_COLUMNS = ("documents", "claims", "corroborated", "conflicts", "errors", "warnings", "passed", "new")
@@ -86,14 +92,14 @@ def _counts(report: Report) -> list[int]:
 def print_summary(report: Report, written: dict[str, Path]) -> None:
     """The counts on stderr: a colour table at a terminal, one line of text when piped (never cut)."""
     counts = _counts(report)
-    if err_console.is_terminal:
+    if common.err_is_terminal():
         from rich.table import Table
 
         table = Table(title="checker", show_header=True, header_style="bold")
         for column in SUMMARY_COLUMNS:
             table.add_column(column, justify="right")
         table.add_row(*(str(n) for n in counts))
-        err_console.print(table)
+        common.err_console.print(table)
     else:
         pairs = ", ".join(f"{n} {name}" for name, n in zip(SUMMARY_COLUMNS, counts, strict=True))
         print(f"checker: {pairs}", file=sys.stderr)
@@ -112,11 +118,12 @@ def run_check(
 ) -> RunOutcome:
     """One run over `paths`, with a progress bar at a terminal (not with --quiet)."""
     app = Checker(settings, rules, rule_errors)
-    progress = ProgressBar(err_console if not quiet else Console(stderr=True, quiet=True))
+    progress = ProgressBar() if not quiet else None
     try:
         return app.run(paths, write=write, progress=progress)
     finally:
-        progress.close()
+        if progress is not None:
+            progress.close()
         app.close()
 
 

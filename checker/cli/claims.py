@@ -16,8 +16,9 @@ from checker.errors import SourceError
 from checker.extract import extract
 from checker.sources import discover, read_document
 from checker.sources.decode import is_empty_text
-from checker.sources.discover import Skipped, display_path
+from checker.sources.discover import Skipped
 from checker.sources.metadata import describe
+from checker.sources.names import display_path
 
 PATHS = click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 

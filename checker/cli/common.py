@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -37,6 +39,22 @@ def _consoles() -> tuple[Console, Console]:
         if not console.is_terminal:
             console.width = 400
     return err, out
+
+
+def err_is_terminal() -> bool:
+    """Whether stderr is a terminal, as rich decides; a plain pipe or file is told apart without rich.
+
+    Rich says no terminal when stderr has no tty and neither TTY_COMPATIBLE nor
+    FORCE_COLOR says otherwise; a piped or hooked `checker check` so never imports it.
+    """
+    if not {"TTY_COMPATIBLE", "FORCE_COLOR"} & os.environ.keys():
+        isatty = getattr(sys.stderr, "isatty", None)
+        try:
+            if isatty is None or not isatty():
+                return False
+        except ValueError:  # a closed stream
+            return False
+    return _consoles()[0].is_terminal
 
 
 def __getattr__(name: str) -> Any:
@@ -143,7 +161,9 @@ def settings_from(options: dict[str, Any], **extra: Any) -> Settings:
     """Settings with the command-line flags on top of env, checker.toml and pyproject."""
     verbose = options.pop("verbose", 0) or 0
     # One-off commands print unreadable files themselves; the service (which sets up its own logging) logs them.
-    setup_logging({0: "WARNING", 1: "INFO"}.get(verbose, "DEBUG"), log_file=None, read_errors=False)
+    setup_logging(
+        {0: "WARNING", 1: "INFO"}.get(verbose, "DEBUG"), log_file=None, read_errors=False, defer=True
+    )
     levels = _severities(options.get("severity") or ())
     settings = load_settings(
         config=options.get("config"),

@@ -12,8 +12,6 @@ import re
 from bisect import bisect_right
 from typing import Final
 
-from loguru import logger
-
 from checker.errors import ExtractError
 from checker.extract import context, english, numbers
 from checker.extract.normalize import normalize
@@ -22,6 +20,7 @@ from checker.extract.relations import relate
 from checker.extract.sections import Sections
 from checker.extract.timing import Timing
 from checker.extract.version import EXTRACTOR_VERSION
+from checker.lazylog import logger
 from checker.models import Claim, Document, Extraction, PartialDate
 
 # Three or more lines of one or two characters: vertical text or OCR debris, not prose.

@@ -28,35 +28,17 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
 from itertools import accumulate
 from typing import Final
 
+from checker.extract.nfkc import rewrites
 from checker.extract.traditional import TRADITIONAL_TO_SIMPLIFIED
-
-_KEEP: Final[frozenset[str]] = frozenset("，")
 
 
 def _build_tables() -> tuple[dict[int, str], str]:
     """The one-to-one translate table and the class of characters that change length."""
-    table: dict[int, str] = {}
-    variable: list[str] = []
-    for cp in range(0x80, 0x10000):
-        if 0xD800 <= cp <= 0xDFFF:
-            continue
-        ch = chr(cp)
-        if ch in _KEEP:
-            continue
-        norm = unicodedata.normalize("NFKC", ch)
-        if norm == ch:
-            continue
-        if len(norm) == 1:
-            # Only the full-width digits become digits; other digit look-alikes are labels.
-            if norm.isdigit() and not 0xFF10 <= cp <= 0xFF19:
-                continue
-            table[cp] = norm
-        elif any(c.isalpha() or c in "%°" for c in norm) and not any(c.isdigit() for c in norm):
-            # unit symbols ("㎞", "℃", "㎡"); punctuation such as "…" stays as written
-            variable.append(ch)
+    table, variable = rewrites()
     for trad, simp in TRADITIONAL_TO_SIMPLIFIED.items():
         table[ord(trad)] = simp
     # A full-width or compatibility form of a Traditional character goes on to Simplified.
@@ -70,8 +52,18 @@ def _rewrite_class(table: dict[int, str]) -> str:
 
     Characters beyond the BMP go in as one range: a class holding single ones
     defeats the regex engine's bitmap and makes every character a linear scan.
+    Runs of consecutive BMP characters go in as ranges too, the same set in half
+    the items: the class is parsed at every start.
     """
-    bmp = "".join(re.escape(chr(k)) for k in sorted(table) if k < 0x10000)
+    runs: list[list[int]] = []
+    for k in sorted(k for k in table if k < 0x10000):
+        if runs and runs[-1][1] == k - 1:
+            runs[-1][1] = k
+        else:
+            runs.append([k, k])
+    bmp = "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in runs
+    )
     astral = [k for k in table if k >= 0x10000]
     wide = f"{re.escape(chr(min(astral)))}-{re.escape(chr(max(astral)))}" if astral else ""
     return f"[{bmp}{wide}]"
@@ -117,8 +109,17 @@ def _join_re(ws: str, *, across_lines: bool) -> re.Pattern[str]:
 
 
 _JOIN_RE: Final[re.Pattern[str]] = _join_re(_WS, across_lines=True)
-# Paragraphs laid out one a line (web pages, Word files): a line break ends a paragraph, never joins one.
-_JOIN_INLINE_RE: Final[re.Pattern[str]] = _join_re(_WS.replace("\n", ""), across_lines=False)
+
+
+@cache
+def _join_inline_re() -> re.Pattern[str]:
+    """Paragraphs laid out one a line (web pages, Word files): a line break ends a paragraph, never joins one.
+
+    Compiled on first use: plain text never needs it, and compiling it is a few milliseconds of every start.
+    """
+    return _join_re(_WS.replace("\n", ""), across_lines=False)
+
+
 _VAR_RE: Final[re.Pattern[str]] = re.compile(f"[{_VARIABLE_CLASS}]")
 
 
@@ -183,7 +184,7 @@ def normalize(original: str, *, lines_are_paragraphs: bool = False) -> Normalize
     `lines_are_paragraphs`: the text holds one paragraph a line (as read from a
     web page or a Word file), so no line break is an OCR or wrapping break.
     """
-    joiner = _JOIN_INLINE_RE if lines_are_paragraphs else _JOIN_RE
+    joiner = _join_inline_re() if lines_are_paragraphs else _JOIN_RE
     text = _REWRITE_RE.sub(_rewrite, original)
     if _VAR_RE.search(text) is not None:
         return _normalize_variable(original, text, joiner)

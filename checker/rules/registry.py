@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 from importlib.metadata import EntryPoint, entry_points
 from typing import Any
 
-from loguru import logger
-
+from checker.lazylog import logger
 from checker.rules.base import Rule
 
 GROUP = "checker.rules"

@@ -21,8 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from loguru import logger
-
+from checker.lazylog import logger
 from checker.service.lock import ServiceError
 from checker.store.postgres import PostgresStore
 

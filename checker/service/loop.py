@@ -12,9 +12,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from loguru import logger
-
 from checker.app import RunOutcome
+from checker.lazylog import logger
 from checker.service.debounce import Batch, Coalescer
 from checker.service.runner import Runner
 from checker.service.settle import split_settled

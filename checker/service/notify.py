@@ -19,9 +19,8 @@ import urllib.request
 from dataclasses import dataclass
 from typing import Any
 
-from loguru import logger
-
 from checker import __version__
+from checker.lazylog import logger
 from checker.models import Finding, Report, Severity
 
 

@@ -13,14 +13,14 @@ import time
 from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 
-from loguru import logger
-
 from checker.app import Checker, RunOutcome
 from checker.config import Settings
 from checker.errors import CheckerError
+from checker.lazylog import logger
 from checker.rules.base import Rule
 from checker.service.notify import Notifier
-from checker.sources.discover import discover, display_path, is_excluded
+from checker.sources.discover import discover, is_excluded
+from checker.sources.names import display_path
 from checker.store import StoredDocument
 from checker.sync import fresh
 

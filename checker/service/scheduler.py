@@ -16,7 +16,8 @@ from datetime import UTC, datetime
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
-from loguru import logger
+
+from checker.lazylog import logger
 
 JOB_ID = "reconcile"
 

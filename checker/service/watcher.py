@@ -17,12 +17,12 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from loguru import logger
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
 from checker.app import Checker
 from checker.config import Settings
+from checker.lazylog import logger
 from checker.report.writer import RENDERERS
 from checker.service.debounce import Coalescer
 from checker.service.events import WATCHED_EVENTS, HintFilter, HintHandler, Root, with_editor_temporaries
@@ -31,7 +31,7 @@ from checker.service.lock import ServiceError, ServiceLock
 from checker.service.loop import BatchLoop
 from checker.service.runner import RuleLoader, Runner
 from checker.service.scheduler import Reconciler, reconcile_on_overflow
-from checker.sources.discover import display_path
+from checker.sources.names import display_path
 from checker.store import redact
 
 # How often --polling re-lists the folders; a network share should not be stat'ed much more often.

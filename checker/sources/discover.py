@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker.sources.metafiles import is_metadata_file
+from checker.sources.names import printable
 
 DEFAULT_INCLUDE: tuple[str, ...] = ("*.txt", "*.md", "*.html", "*.htm", "*.pdf", "*.docx")
 # Editors' swap and backup files, VCS folders and our own output are never reports.
@@ -52,46 +53,6 @@ class Skipped:
 
     path: Path
     reason: str
-
-
-def printable(text: str) -> str:
-    r"""A file name as shown and stored: bytes that are not UTF-8 become \xNN escapes.
-
-    os.fsdecode keeps such bytes as lone surrogates, which no UTF-8 consumer
-    (SQLite, JSON, the terminal) accepts; the escaped form is one name per file.
-    """
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return os.fsencode(text).decode("utf-8", "backslashreplace")
-    return text
-
-
-def _absolute(path: Path) -> Path:
-    """`path` absolute with its folders' links resolved, the last part kept as named."""
-    full = Path(os.path.abspath(path))
-    try:
-        if path.name in ("", ".", ".."):
-            return full.resolve()
-        return full.parent.resolve() / full.name
-    except (OSError, RuntimeError):
-        # A link loop among the folders: the lexical path still names it.
-        return full
-
-
-def display_path(path: Path, cwd: Path | None = None) -> str:
-    """Path as shown in reports: relative to the working directory when inside it.
-
-    Relative paths have their folders' links resolved (so one file has one name
-    however it was reached); the file's own name is kept, so a link is shown as
-    the link.  Names that are not UTF-8 are shown with escapes (see printable).
-    """
-    base = _absolute(cwd or Path.cwd())
-    full = _absolute(path) if not path.is_absolute() else path
-    try:
-        return printable(full.relative_to(base).as_posix())
-    except ValueError:
-        return printable(full.as_posix())
 
 
 def is_excluded(name: str, exclude: Iterable[str]) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
@@ -29,6 +30,15 @@ def is_metadata_file(name: str) -> bool:
     """Whether a file name is a sidecar or a manifest (never a report to check)."""
     low = name.lower()
     return low in MANIFEST_NAMES or low.endswith(SIDECAR_SUFFIXES)
+
+
+def _names_of(path: Path) -> list[str]:
+    """The names of the metadata files that may describe `path` (sidecars_of and manifests_of, as strings)."""
+    name, dot = path.name, path.name.rfind(".")
+    names = [name + s for s in SIDECAR_SUFFIXES]
+    if 0 < dot < len(name) - 1:
+        names += [name[:dot] + s for s in SIDECAR_SUFFIXES]
+    return names + list(MANIFEST_NAMES)
 
 
 def sidecars_of(path: Path) -> list[Path]:
@@ -53,10 +63,35 @@ def described_by(meta_file: Path) -> str | None:
     return None
 
 
-def signature(path: Path) -> str:
+class FolderNames:
+    """Each folder's entry names (casefolded), listed once: a reconcile asks about every document's folder.
+
+    Only a name listed may be a metadata file, so the others are not looked up
+    one by one; listed ones are still looked up by their exact name, so the
+    answer is the same on case-sensitive and case-insensitive file systems.
+    """
+
+    def __init__(self) -> None:
+        self._names: dict[Path, frozenset[str] | None] = {}
+
+    def __call__(self, folder: Path) -> frozenset[str] | None:
+        if folder not in self._names:
+            try:
+                self._names[folder] = frozenset(n.casefold() for n in os.listdir(folder))
+            except OSError:
+                self._names[folder] = None  # not listable: look each name up
+        return self._names[folder]
+
+
+def signature(path: Path, listing: FolderNames | None = None) -> str:
     """Digest of name, size and mtime of the metadata files that may describe `path` ("" when none)."""
     found: list[str] = []
+    listed = listing(path.parent) if listing is not None else None
+    if listed is not None and not any(n.casefold() in listed for n in _names_of(path)):
+        return ""
     for candidate in [*sidecars_of(path), *manifests_of(path)]:
+        if listed is not None and candidate.name.casefold() not in listed:
+            continue
         try:
             st = candidate.stat()
         except OSError:

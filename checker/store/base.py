@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from pydantic import BaseModel, Field
 
@@ -24,6 +24,15 @@ class StoredDocument(BaseModel):
     error: str | None = None
     updated: datetime
     meta: DocumentMeta = Field(default_factory=DocumentMeta)
+
+
+def stored_document(row: Sequence[Any]) -> StoredDocument:
+    """A `documents` row read as (path, sha256, encoding, size, mtime, extractor, error, updated, meta, claims)."""
+    path, sha256, encoding, size, mtime, extractor, error, updated, meta, claims = row
+    return StoredDocument(
+        path=path, sha256=sha256, encoding=encoding, size=size, mtime=mtime, extractor=extractor, error=error,
+        updated=updated, claims=claims, meta=DocumentMeta.model_validate_json(meta) if meta else DocumentMeta(),
+    )  # fmt: skip
 
 
 class RunRecord(BaseModel):
@@ -100,6 +109,14 @@ class Store(Protocol):
 
     def findings(self, run_id: int) -> list[Finding]:
         """The findings a run recorded."""
+        ...
+
+    def kept(self, kind: str) -> dict[str, bytes]:
+        """What earlier runs kept for later ones under `kind` (checker/kept.py), by key."""
+        ...
+
+    def keep(self, kind: str, new: Mapping[str, bytes], keep: Collection[str]) -> None:
+        """Add `new` under `kind` and forget its other keys not in `keep`, in one transaction."""
         ...
 
     def close(self) -> None:

@@ -55,6 +55,18 @@ STEPS: tuple[Step, ...] = (
             "CREATE INDEX runs_paths ON runs(paths, id)",
         ),
     ),
+    Step(
+        # checker/kept.py: what one process evaluated, carried over by the next `checker check`.
+        "the last evaluation's units kept for the next process, by kind and digest",
+        sqlite=(
+            "CREATE TABLE kept (kind TEXT NOT NULL, key TEXT NOT NULL, data BLOB NOT NULL,"
+            " PRIMARY KEY (kind, key)) WITHOUT ROWID",
+        ),
+        postgresql=(
+            'CREATE TABLE kept (kind TEXT COLLATE "C" NOT NULL, key TEXT COLLATE "C" NOT NULL,'
+            " data BYTEA NOT NULL, PRIMARY KEY (kind, key))",
+        ),
+    ),
 )
 SCHEMA_VERSION = len(STEPS)
 

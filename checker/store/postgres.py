@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import time
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, TypeVar
@@ -23,8 +23,9 @@ from psycopg_pool import ConnectionPool
 from pydantic import TypeAdapter
 
 from checker.errors import StoreError
-from checker.models import Claim, Document, DocumentMeta, Extraction, Finding, Relation, Report
-from checker.store.base import RunRecord, StoredDocument
+from checker.models import Claim, Document, Extraction, Finding, Relation, Report
+from checker.store.base import RunRecord, StoredDocument, stored_document
+from checker.store.keptrows import keep_rows, kept_rows
 from checker.store.postgres_setup import first_line, migrate, redact
 
 T = TypeVar("T")
@@ -97,21 +98,7 @@ class PostgresStore:
             " COALESCE(c.n, 0) FROM documents d"
             " LEFT JOIN (SELECT path, COUNT(*) AS n FROM claims GROUP BY path) c ON c.path = d.path"
         )
-        return {
-            r[0]: StoredDocument(
-                path=r[0],
-                sha256=r[1],
-                encoding=r[2],
-                size=r[3],
-                mtime=r[4],
-                extractor=r[5],
-                error=r[6],
-                updated=r[7],
-                claims=r[9],
-                meta=DocumentMeta.model_validate_json(r[8]) if r[8] else DocumentMeta(),
-            )
-            for r in rows
-        }
+        return {r[0]: stored_document(r) for r in rows}
 
     def replace_document(self, document: Document, extraction: Extraction, extractor: str) -> None:
         self.replace_documents([(document, extraction)], extractor)
@@ -283,6 +270,13 @@ class PostgresStore:
     def findings(self, run_id: int) -> list[Finding]:
         rows = self._read("SELECT data FROM findings WHERE run_id = %s", (run_id,))
         return [Finding.model_validate_json(r[0]) for r in rows]
+
+    def kept(self, kind: str) -> dict[str, bytes]:
+        with self.transaction() as cur:
+            return kept_rows(cur, kind, "%s")
+
+    def keep(self, kind: str, new: Mapping[str, bytes], keep: Collection[str]) -> None:
+        self._write(lambda cur: keep_rows(cur, kind, new, keep, "%s"))
 
     def close(self) -> None:
         self._pool.close()

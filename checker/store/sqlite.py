@@ -10,7 +10,7 @@ import json
 import sqlite3
 import threading
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,9 +18,10 @@ from pathlib import Path
 from pydantic import TypeAdapter
 
 from checker.errors import StoreError
-from checker.models import Claim, Document, DocumentMeta, Extraction, Finding, Relation, Report
-from checker.store.base import RunRecord, StoredDocument
+from checker.models import Claim, Document, Extraction, Finding, Relation, Report
+from checker.store.base import RunRecord, StoredDocument, stored_document
 from checker.store.faults import check_integrity, store_failure
+from checker.store.keptrows import keep_rows, kept_rows
 from checker.store.migrations import SCHEMA_VERSION, statements, steps
 
 # The numbered schema steps live in migrations.py, shared with the PostgreSQL store.
@@ -96,21 +97,7 @@ class SQLiteStore:
                 "SELECT d.path, d.sha256, d.encoding, d.size, d.mtime, d.extractor, d.error, d.updated, d.meta,"
                 " (SELECT COUNT(*) FROM claims c WHERE c.path = d.path) AS n FROM documents d"
             ).fetchall()
-        return {
-            row["path"]: StoredDocument(
-                path=row["path"],
-                sha256=row["sha256"],
-                encoding=row["encoding"],
-                size=row["size"],
-                mtime=row["mtime"],
-                extractor=row["extractor"],
-                error=row["error"],
-                claims=row["n"],
-                updated=datetime.fromisoformat(row["updated"]),
-                meta=DocumentMeta.model_validate_json(row["meta"]) if row["meta"] else DocumentMeta(),
-            )
-            for row in rows
-        }
+        return {row["path"]: stored_document(row) for row in rows}
 
     def replace_document(self, document: Document, extraction: Extraction, extractor: str) -> None:
         text = zlib.compress(document.text.encode("utf-8"), 1)
@@ -279,6 +266,14 @@ class SQLiteStore:
         with self._lock:
             rows = self._db.execute("SELECT data FROM findings WHERE run_id = ?", (run_id,)).fetchall()
         return [Finding.model_validate_json(row["data"]) for row in rows]
+
+    def kept(self, kind: str) -> dict[str, bytes]:
+        with self._lock:
+            return kept_rows(self._db, kind, "?")
+
+    def keep(self, kind: str, new: Mapping[str, bytes], keep: Collection[str]) -> None:
+        with self._tx() as db:
+            keep_rows(db, kind, new, keep, "?")
 
     def close(self) -> None:
         with self._lock:

@@ -7,6 +7,7 @@ The speed itself is measured by bench/start.py, not here.
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import shutil
@@ -139,6 +140,8 @@ def test_a_one_document_check_imports_no_service_server_or_cluster(tmp_path: Pat
         heavy(modules, ("pint", "psycopg", "dask", "distributed", "watchdog", "apscheduler", *SERVICE)) == []
     )
     assert heavy(modules, READERS) == []  # a .txt needs no web page, PDF or Word reader
+    # Nothing is logged and stderr is a pipe: no logger (nor the asyncio under it), no terminal tables.
+    assert heavy(modules, ("loguru", "asyncio", "rich")) == []
     assert (tmp_path / "out" / "latest.html").is_file()
 
 
@@ -195,3 +198,30 @@ def test_the_report_page_is_the_same_from_the_template_cache(tmp_path: Path) -> 
     # report.html.j2 and the macros it imports: compiled in a fresh cache, none from a kept one.
     assert runs[0]["compiled"] >= 1 and runs[1]["compiled"] == 0
     assert len(runs[0]["page"]) > 1000 and runs[0]["page"] == runs[1]["page"]
+
+
+def test_checker_logs_through_the_deferred_logger() -> None:
+    """Only checker.lazylog imports loguru's logger: an import of it elsewhere would load loguru at start."""
+    direct = []
+    for path in sorted((ROOT / "checker").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.ImportFrom)
+                and node.module == "loguru"
+                and any(alias.name == "logger" for alias in node.names)
+            ):
+                direct.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert [d.partition(":")[0] for d in direct] == ["checker/lazylog.py"], (
+        f"import the logger from checker.lazylog instead: {direct}"
+    )
+
+
+def test_a_loaded_command_leaves_its_import_out_of_later_collections(tmp_path: Path) -> None:
+    code = (
+        "import gc; from checker.cli import registry; before = gc.get_freeze_count(); "
+        "registry.load('claims'); print(before, gc.get_freeze_count() > before, gc.isenabled())"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120, check=True
+    )
+    assert done.stdout.split() == ["0", "True", "True"]

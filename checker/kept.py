@@ -1,0 +1,126 @@
+"""The units of an evaluation kept in the store, so that the next process carries them over too.
+
+The memo of checker/incremental.py lives as long as a store object: the watch
+service keeps it across runs, but every `checker check` is a new process that
+starts with an empty one.  So each unit a run evaluates is also written to the
+store, one row under a digest of its key, and a new memo starts from the rows
+kept there (per set of roots: watchers of other folders on a shared store
+keep their own).
+
+The digest covers the unit's key (its claims' places, its documents'
+signatures, its facts' shape) and what its findings follow from besides the
+claims: each rule's kind and state (settings and loaded data, Rule.state) and
+the code that judges (the package version and the source of the rule kinds,
+matching, models and units; a rule kind's own module when a plugin brings it).
+A row is found only by the digest of what it was computed from, so a stale
+row, or one a crashed run left, is never taken for another unit: at worst a
+unit is evaluated again.  Only findings are kept: a unit's groups are rebuilt
+from its facts, which costs less than reading them back.  The facts of each
+component are kept the same way (their claims by identity), under the code's
+digest alone: grouping never reads the rules.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import json
+from collections.abc import Mapping, Sequence
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from checker import __version__
+from checker.match.grouping import Fact
+from checker.models import Claim, Finding
+from checker.rules.base import Rule
+
+PACKAGE = Path(__file__).resolve().parent
+# The code a finding follows from (what is extracted is in the documents' signatures already).
+JUDGES = ("rules", "match", "models", "units", "incremental.py", "kept.py")
+
+
+class KeptUnit(BaseModel):
+    """What a unit's evaluation found, as kept in the store."""
+
+    found: dict[str, list[Finding]]
+    problems: list[str]
+
+
+def kind(what: str, roots: Sequence[str]) -> str:
+    """The rows of `what` ("units", "facts") of the runs over exactly these roots."""
+    return f"{what} " + json.dumps(list(roots), ensure_ascii=False)
+
+
+def salt(rules: Sequence[Rule]) -> str:
+    """What every kept unit's findings follow from besides its claims: the rules and the code that judges."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(_code_digest().encode())
+    for rule in rules:
+        kind_of = type(rule)
+        h.update(f"\x1e{kind_of.__module__}.{kind_of.__qualname__}\x1f{_file_digest(kind_of)}\x1f".encode())
+        h.update(rule.state().encode())
+    return h.hexdigest()
+
+
+def digest(salt_: str, key: object) -> str:
+    """A unit's row key: its key (nested tuples of strings and numbers, whose repr is stable) and the salt."""
+    return hashlib.blake2b(f"{salt_}\x1f{key!r}".encode(), digest_size=20).hexdigest()
+
+
+def encode(found: dict[str, list[Finding]], problems: list[str]) -> bytes:
+    """A unit's findings (by rule id) and crashed rules, as a row."""
+    return KeptUnit(found=found, problems=problems).model_dump_json().encode()
+
+
+def decode(data: bytes) -> KeptUnit | None:
+    """A row read back; None for a damaged one (the store is a file anyone may touch): evaluate it again."""
+    try:
+        return KeptUnit.model_validate_json(data)
+    except ValidationError:
+        return None
+
+
+def facts_salt() -> str:
+    """What kept facts follow from besides their claims: grouping reads claims and dates, never the rules."""
+    return _code_digest()
+
+
+def encode_facts(facts: Sequence[Fact]) -> bytes:
+    """A component's facts as a row: each fact's fields, and its claims by identity (the store has them)."""
+    rows = [[f.model_dump(mode="json", exclude={"claims"}), [c.ident for c in f.claims]] for f in facts]
+    return json.dumps(rows, ensure_ascii=False).encode()
+
+
+def decode_facts(data: bytes, claims: Mapping[str, Claim]) -> list[Fact] | None:
+    """A row read back with the component's claims; None for a damaged one (the facts are grouped again)."""
+    try:
+        rows = json.loads(data)
+        return [
+            Fact.model_validate({**fields, "claims": tuple(claims[i] for i in idents)})
+            for fields, idents in rows
+        ]
+    except (ValueError, KeyError, TypeError, ValidationError):
+        return None
+
+
+@cache
+def _code_digest() -> str:
+    h = hashlib.blake2b(__version__.encode(), digest_size=16)
+    for name in JUDGES:
+        root = PACKAGE / name
+        for path in sorted(root.rglob("*.py")) if root.is_dir() else [root]:
+            h.update(f"\x1e{path.relative_to(PACKAGE)}\x1f".encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+@cache
+def _file_digest(cls: type) -> str:
+    """The digest of the file a rule kind is written in (a plugin's changes its kept findings too)."""
+    try:
+        source = inspect.getsourcefile(cls)
+        return hashlib.blake2b(Path(source).read_bytes(), digest_size=16).hexdigest() if source else ""
+    except (OSError, TypeError):
+        return ""

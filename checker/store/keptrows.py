@@ -1,0 +1,36 @@
+"""The `kept` table, said once for both stores: results one process keeps for the next (checker/kept.py).
+
+Rows are found by kind and key only; what a key means is the caller's
+business.  The functions take an open cursor (or SQLite connection) and the
+dialect's parameter mark, so each store runs them inside its own transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from typing import Any, Protocol
+
+
+class Cursor(Protocol):
+    """A DB-API cursor, or a SQLite connection (it executes too)."""
+
+    def execute(self, sql: Any, params: Any = ..., /) -> Any: ...
+    def executemany(self, sql: Any, params: Any, /) -> Any: ...
+
+
+def kept_rows(cur: Cursor, kind: str, mark: str) -> dict[str, bytes]:
+    """Every row of one kind, by key."""
+    rows = cur.execute(f"SELECT key, data FROM kept WHERE kind = {mark}", (kind,)).fetchall()  # noqa: S608
+    return {row[0]: bytes(row[1]) for row in rows}
+
+
+def keep_rows(cur: Cursor, kind: str, new: Mapping[str, bytes], keep: Collection[str], mark: str) -> None:
+    """Add the `new` rows of one kind and drop its rows whose keys are not in `keep` (nor new)."""
+    held = {row[0] for row in cur.execute(f"SELECT key FROM kept WHERE kind = {mark}", (kind,)).fetchall()}  # noqa: S608
+    wanted = set(keep) | set(new)
+    gone = [(kind, key) for key in held - wanted]
+    if gone:
+        cur.executemany(f"DELETE FROM kept WHERE kind = {mark} AND key = {mark}", gone)  # noqa: S608
+    added = [(kind, key, data) for key, data in new.items() if key not in held]
+    if added:
+        cur.executemany(f"INSERT INTO kept(kind, key, data) VALUES ({mark}, {mark}, {mark})", added)  # noqa: S608
