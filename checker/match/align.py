@@ -66,7 +66,15 @@ def _find(seq: list[str], phrase: tuple[str, ...]) -> list[tuple[int, ...]]:
 
 
 def _spans(text: str, phrase: str) -> list[int]:
-    return [m.start() for m in re.finditer(re.escape(phrase), text)]
+    """Where `phrase` starts in `text`, occurrences not overlapping (as re.finditer finds a literal)."""
+    # str.find, not a regular expression: every glossary phrase is looked for in every aligned subject.
+    if not phrase:
+        return list(range(len(text) + 1))
+    out, at = [], text.find(phrase)
+    while at >= 0:
+        out.append(at)
+        at = text.find(phrase, at + len(phrase))
+    return out
 
 
 class _Work:
@@ -208,7 +216,8 @@ def _of_phrase(work: _Work, english: str, chinese_sentence: str, lexicon: Lexico
         if any(p in chinese_sentence for p in term.chinese):
             for where in (w for p in term.english for w in _find(work.stems, p)):
                 _said_in_chinese(work, where, term.chinese[0])
-    for seg in set(lexicon.segment(chinese_sentence)):
+    # In the sentence's order, not a set's: the pairs a reviewer reads must not change from run to run.
+    for seg in dict.fromkeys(lexicon.segment(chinese_sentence)):
         gloss = lexicon.gloss(seg) if len(seg) > 1 else None
         if gloss is not None:
             _said_in_chinese(work, [j for j in open_words if work.stems[j] in gloss.words], seg)

@@ -53,8 +53,10 @@ SEGMENT_LONGEST = 6
 _SUFFIXES = (("ies", "y"), ("ings", ""), ("ing", ""), ("ions", ""), ("ion", ""), ("ed", ""), ("es", ""))
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude English stem, the same for a subject's word and a gloss's word."""
+    # Cached: linking stems each English sentence once per Chinese fact it is held against.
     w = word.lower()
     w = IRREGULAR.get(w, w)
     for suffix, replacement in _SUFFIXES:

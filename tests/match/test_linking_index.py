@@ -8,6 +8,7 @@ the same facts, claim for claim, and the same word pairs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -18,7 +19,7 @@ from bench.crosslang import _claims as crosslang_claims
 from bench.linking import cedict_only, exhaustive, rules_lexicon, synthetic_claims
 from checker.extract import extract
 from checker.match import group_claims
-from checker.match.align import align
+from checker.match.align import _spans, align
 from checker.match.bilingual import Gloss, Lexicon, Term, stem
 from checker.match.candidates import Side
 from checker.match.grouping import Fact
@@ -190,3 +191,9 @@ def test_whatever_aligns_is_looked_up(
     found = SubjectIndex([zh], [keys], lexicon).lookup(keys)
     if align(subject, zh, lexicon, said, None, chinese_sentence=theirs) is not None:
         assert found == {0}
+
+
+@given(text=st.text(alphabet="ab充电桩.*", max_size=12), phrase=st.text(alphabet="ab充电桩.*", max_size=3))
+def test_phrase_spans_are_those_a_regular_expression_finds(text: str, phrase: str) -> None:
+    # align._spans left re.finditer for str.find; the glossary's phrases must be found where they were.
+    assert _spans(text, phrase) == [m.start() for m in re.finditer(re.escape(phrase), text)]
