@@ -20,6 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from checker.gcpause import paused_gc
 from checker.models import Claim, Report
 from checker.report.docpages import DOCS, PagePlan, plan_pages
 from checker.report.docview import page_salt, render_document_page, render_documents_index
@@ -34,6 +35,7 @@ STRAY_SECONDS = 3600
 Loader = Callable[[list[str]], tuple[dict[str, str], dict[str, list[Claim]]]]
 
 
+@paused_gc()
 def publish_pages(folder: Path, report: Report, load: Loader, extractor: str) -> tuple[PagePlan, int]:
     """Every document's page under folder/docs/, rendering only those not there; the plan and how many."""
     plan = plan_pages(report, page_salt(extractor))

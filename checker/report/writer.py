@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from checker.errors import ReportError
+from checker.gcpause import paused_gc
 from checker.models import Report
 from checker.report.html import render_html
 from checker.report.json import json_chunks, render_json
@@ -145,6 +146,7 @@ def _write_set(
             shutil.copyfile(file, copy)
 
 
+@paused_gc()
 def write_reports(
     report: Report, folder: Path, retention: int = 50, renderers: Mapping[str, Writer] | None = None
 ) -> dict[str, Path]:
