@@ -23,7 +23,7 @@ from typing import Any
 from checker.gcpause import paused_gc
 from checker.models import Claim, Report
 from checker.report.docpages import DOCS, PagePlan, plan_pages
-from checker.report.docview import page_salt, render_document_page, render_documents_index
+from checker.report.docview import page_salt, render_document_page, render_documents_index, stylesheet
 from checker.report.writer import atomic_write
 
 INDEX = "pages.json"
@@ -42,6 +42,10 @@ def publish_pages(folder: Path, report: Report, load: Loader, extractor: str) ->
     docs = folder / DOCS
     docs.mkdir(parents=True, exist_ok=True)
     have = set(os.listdir(docs))
+    name, css = stylesheet()  # before the pages that link it
+    if name not in have:
+        _sync([_write(docs / name, css)])
+    plan.shared.append(name)
     todo = [d for d in report.documents if plan.names[d.path] not in have]
     for start in range(0, len(todo), CHUNK):
         chunk = todo[start : start + CHUNK]
@@ -109,8 +113,8 @@ def record_pages(folder: Path, plan: PagePlan | None, stamp: str, retention: int
     pages: dict[str, dict[str, str]] = index["pages"]
     for path, name in (plan.names if plan else {}).items():
         pages[name] = {"path": path, "run": stamp}
-    if plan is not None and plan.index:
-        pages[plan.index] = {"path": "", "run": stamp}
+    for name in [plan.index, *plan.shared] if plan is not None and plan.index else []:
+        pages[name] = {"path": "", "run": stamp}
     oldest = min(runs)
     kept = {name: page for name, page in pages.items() if page.get("run", "") >= oldest}
     atomic_write(

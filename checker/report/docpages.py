@@ -34,6 +34,7 @@ class PagePlan:
     findings: dict[str, list[Finding]] = field(default_factory=dict)
     facts: dict[str, list[str]] = field(default_factory=dict)
     index: str = ""  # the page listing every document (a name no document's page can have)
+    shared: list[str] = field(default_factory=list)  # files the pages use (the stylesheet)
 
     def href_index(self) -> str:
         """The link to the list of every document."""

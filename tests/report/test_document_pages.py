@@ -60,8 +60,12 @@ def test_pages_above_the_threshold_are_written_and_every_link_resolves(tmp_path:
     reports = tmp_path / "reports"
     listed = _index(reports)["pages"]
     assert sorted(os.listdir(reports / "docs")) == sorted([*listed, "pages.json"])
-    (every,) = [name for name, p in listed.items() if not p["path"]]
+    every, style = sorted(name for name, p in listed.items() if not p["path"])
     assert re.fullmatch(r"_all\.[0-9a-f]{16}\.html", every)
+    # One stylesheet beside the pages, not 10 KB of CSS inside each of them.
+    assert re.fullmatch(r"_style\.[0-9a-f]{16}\.css", style)
+    css = (reports / "docs" / style).read_text(encoding="utf-8")
+    assert "--fg" in css
     pages = {name: p for name, p in listed.items() if p["path"]}
     assert sorted(p["path"] for p in pages.values()) == ["corpus/a.txt", "corpus/b.txt", "corpus/c.txt"]
     assert all(re.fullmatch(r"[abc]\.[0-9a-f]{16}\.html", name) for name in pages)
@@ -83,7 +87,10 @@ def test_pages_above_the_threshold_are_written_and_every_link_resolves(tmp_path:
     stamp = next(p for p in (reports / "runs").glob("*.html"))
     for page in [reports / ".latest" / "latest.html", stamp]:
         assert _broken_links(page, only="docs/") == [], page
-    for name in pages:
+    for name in [*pages, every]:
+        page = (reports / "docs" / name).read_text(encoding="utf-8")
+        assert f'<link rel="stylesheet" href="{style}">' in page and "<style>" not in page
+        assert "style-src 'self'; script-src 'none'" in page.replace("&#39;", "'")
         assert _broken_links(reports / "docs" / name) == [], name
 
 
