@@ -11,7 +11,6 @@ between its pages and its switch).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import time
@@ -23,7 +22,13 @@ from typing import Any
 from checker.gcpause import paused_gc
 from checker.models import Claim, Report
 from checker.report.docpages import DOCS, PagePlan, plan_pages
-from checker.report.docview import page_salt, render_document_page, render_documents_index, stylesheet
+from checker.report.docview import (
+    documents_index_rows,
+    page_salt,
+    render_document_page,
+    render_documents_index,
+    stylesheet,
+)
 from checker.report.writer import atomic_write
 
 INDEX = "pages.json"
@@ -61,12 +66,12 @@ def publish_pages(folder: Path, report: Report, load: Loader, extractor: str) ->
 
 
 def _publish_index(docs: Path, report: Report, plan: PagePlan) -> None:
-    """The list of every document, named by a digest of itself: written when it changed."""
-    html = render_documents_index(report, plan)
+    """The list of every document, named by a digest of what it shows: rendered when that changed."""
+    rows, digest = documents_index_rows(report, plan)
     # "_" starts no document's page name (their stems are stripped of it): no clash.
-    plan.index = f"_all.{hashlib.sha256(html.encode('utf-8')).hexdigest()[:16]}.html"
+    plan.index = f"_all.{digest[:16]}.html"
     if not (docs / plan.index).is_file():
-        _sync([_write(docs / plan.index, html)])
+        _sync([_write(docs / plan.index, render_documents_index(rows))])
 
 
 def _write(path: Path, text: str) -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable
 from functools import cache
 
@@ -39,13 +40,24 @@ def stylesheet() -> tuple[str, str]:
     return f"_style.{hashlib.sha256(css.encode('utf-8')).hexdigest()[:16]}.css", css
 
 
-def render_documents_index(report: Report, plan: PagePlan) -> str:
-    """The page listing every document, each linked to its own page (they sit beside it)."""
-    rows = [
+IndexRow = dict[str, str | int]
+
+
+def documents_index_rows(report: Report, plan: PagePlan) -> tuple[list[IndexRow], str]:
+    """What the list of every document shows, and a digest of it (with its template and stylesheet)."""
+    rows: list[IndexRow] = [
         {"path": d.path, "page": plan.names[d.path], "claims": d.claims, "title": d.title or "",
          "findings": len(plan.findings.get(d.path, []))}
         for d in report.documents
     ]  # fmt: skip
+    h = hashlib.sha256(f"{PAGE_REVISION}\x1f{__version__}\x1f{stylesheet()[0]}".encode())
+    h.update(_asset("documents.html.j2").encode("utf-8"))
+    h.update(json.dumps(rows, ensure_ascii=False).encode("utf-8"))
+    return rows, h.hexdigest()
+
+
+def render_documents_index(rows: list[IndexRow]) -> str:
+    """The page listing every document, each linked to its own page (they sit beside it)."""
     return _page("documents.html.j2", script=False, linked_css=True, stylesheet=stylesheet()[0], rows=rows)
 
 
