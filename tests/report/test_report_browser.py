@@ -225,3 +225,24 @@ def test_payloads_in_a_corpus_are_inert_text(tmp_path: Path, cli: CLI, browser: 
     assert text.count(ATTR + TEMPLATE) == text.count(ATTR)
     page.screenshot("report-corpus-payloads.png")
     page.close()
+
+
+def test_a_documents_own_page_is_styled_by_the_shared_stylesheet(
+    tmp_path: Path, cli: CLI, browser: Any
+) -> None:
+    corpus = write_corpus(tmp_path / "corpus", {"a.txt": EVIL_A, "b.txt": EVIL_B})
+    require_claims(cli, corpus, ["7万个以上", "5万个"])
+    # Two documents count as a large corpus: each gets its own page under reports/docs/.
+    result = cli("check", corpus, env={"CHECKER_DOCUMENT_PAGES_ABOVE": "1"})
+    assert result.returncode == 1, result.stderr
+    docs = tmp_path / "reports" / "docs"
+    for name in [n for n in os.listdir(docs) if n.endswith(".html")]:
+        page = Page(browser, docs / name)
+        # report.css sets the body's colour (--fg) and the font; unstyled, the body is black on default.
+        color = page.page.evaluate("getComputedStyle(document.body).color")
+        assert color == "rgb(31, 35, 40)", (name, color)
+        assert page.errors == [], page.errors  # a CSP refusal of the stylesheet is a console error
+        # The page and its stylesheet beside it, nothing else (the payloads fetch nothing).
+        (style,) = [n for n in os.listdir(docs) if n.endswith(".css")]
+        assert set(page.requests) == {page.url, (docs / style).resolve().as_uri()}, page.requests
+        page.page.close()
