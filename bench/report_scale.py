@@ -63,7 +63,7 @@ def measure(size: int, trees: dict[str, Path], rounds: int, work: Path) -> dict[
     n = corpus.rng.randrange(size)
     request = {
         **base,
-        "edit": f"corpus/batch{n // 1000:02d}/report{n:05d}.txt",
+        "edit": Corpus.path(Path("corpus"), n).as_posix(),  # the corpus's own naming
         "added": corpus.fact(corpus.rng.randrange(len(corpus.subjects))),
     }
     times: dict[str, dict[str, list[float]]] = {
