@@ -1,5 +1,7 @@
 """reports/docs/: the documents' own pages, each written once, listed in pages.json, pruned by retention.
 
+The pages link one stylesheet beside them (`_style.<digest>.css`, written before them).
+
 A page's name holds the digest of what it shows, so a page once written never
 changes.  Pages are written (to a temporary name, synced, renamed) before the
 run's set is switched to: a set never names a page that is not there.  After
@@ -118,7 +120,7 @@ def record_pages(folder: Path, plan: PagePlan | None, stamp: str, retention: int
     pages: dict[str, dict[str, str]] = index["pages"]
     for path, name in (plan.names if plan else {}).items():
         pages[name] = {"path": path, "run": stamp}
-    for name in [plan.index, *plan.shared] if plan is not None and plan.index else []:
+    for name in [n for n in [plan.index, *plan.shared] if n] if plan is not None else []:
         pages[name] = {"path": "", "run": stamp}
     oldest = min(runs)
     kept = {name: page for name, page in pages.items() if page.get("run", "") >= oldest}
