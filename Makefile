@@ -91,6 +91,12 @@ bench-start: $(STAMP) ## start-up time: --help, claims one.txt, check of one doc
 bench-reports: $(STAMP) ## time to write a run's reports: cold, unchanged, one edited document (1k and 10k)
 	$(BIN)/python bench/report_scale.py
 
+# Cross-language linking CPU time on synthetic corpora (1k, 2k, 5k documents), the candidate index against
+# the exhaustive loop it replaced (up to 2k); a few minutes, most of it extraction.
+.PHONY: bench-linking
+bench-linking: $(STAMP) ## cross-language linking time as the corpus grows: indexed vs every pair
+	$(BIN)/python bench/linking.py
+
 # The README's pictures, from the seeds with one changed figure (tools/screenshots.py): never by hand.
 .PHONY: screenshots
 screenshots: $(STAMP) browser ## docs/*.png: landing view, an opened finding, a document view, the run index

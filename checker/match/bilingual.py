@@ -48,6 +48,8 @@ IRREGULAR: Final[Mapping[str, str]] = {
     "drawn": "draw", "chose": "choose", "chosen": "choose", "wrote": "write", "written": "write",
     "undertook": "undertake", "undertaken": "undertake", "broke": "break", "broken": "break",
 }  # fmt: skip
+# The longest CC-CEDICT word `Lexicon.segment` tries (match/subject_index.py relies on it too).
+SEGMENT_LONGEST = 6
 _SUFFIXES = (("ies", "y"), ("ings", ""), ("ing", ""), ("ions", ""), ("ion", ""), ("ed", ""), ("es", ""))
 
 
@@ -123,6 +125,8 @@ class Lexicon:
     # Alignments already made (match/languages.py), kept as long as the lexicon: an English figure is
     # held against every Chinese fact on every run of the service, and most pairs do not change.
     aligned: dict[tuple[str, str, str, str | None, str], Any] = field(default_factory=dict, repr=False)
+    _gloss_words: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    _prefixes: frozenset[str] | None = field(default=None, repr=False)
 
     @property
     def cedict(self) -> Dictionary:
@@ -135,7 +139,25 @@ class Lexicon:
         """The English meaning of a Chinese word, or None when CC-CEDICT lacks it."""
         return self.cedict.get(word)
 
-    def segment(self, text: str, longest: int = 6) -> list[str]:
+    def gloss_words(self, word: str) -> frozenset[str]:
+        """The English stems of a Chinese word's senses; empty when CC-CEDICT lacks it."""
+        # Asked for every word inside every Chinese subject (match/subject_index.py): subjects share most.
+        words = self._gloss_words.get(word)
+        if words is None:
+            gloss = self.gloss(word) if word in self.cedict else None  # most words asked for are not
+            words = self._gloss_words[word] = gloss.words if gloss is not None else frozenset()
+        return words
+
+    def starts_word(self, text: str) -> bool:
+        """Whether some CC-CEDICT word of at most SEGMENT_LONGEST characters begins with `text`."""
+        if self._prefixes is None:
+            # A set comprehension, not a generator: one call, which cProfile does not inflate.
+            self._prefixes = frozenset(
+                {w[:n] for w in self.cedict for n in range(1, min(len(w), SEGMENT_LONGEST) + 1)}
+            )
+        return text in self._prefixes
+
+    def segment(self, text: str, longest: int = SEGMENT_LONGEST) -> list[str]:
         """Chinese text split into CC-CEDICT words, longest first (unknown characters stand alone)."""
         # Every English figure is aligned with every Chinese fact: each subject is split once.
         key = (text, longest)

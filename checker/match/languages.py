@@ -34,15 +34,13 @@ languages and the word pairs the link rests on, so a reviewer can judge it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 
-from checker.match.align import Alignment, align, content_words, measure_fits
-from checker.match.bilingual import Lexicon, english_words, has_han
+from checker.match.align import Alignment, content_words
+from checker.match.bilingual import Lexicon, has_han
+from checker.match.candidates import Candidate, Chinese
 from checker.match.grouping import Fact, normalise_subject
-from checker.match.qualifiers import qualifiers_fit, qualifiers_in_clause
-from checker.models import Claim, Period
-from checker.units import comparable
+from checker.models import Claim
 
 
 def claim_language(claim: Claim) -> str:
@@ -55,107 +53,14 @@ def fact_languages(fact: Fact) -> tuple[str, ...]:
     return tuple(sorted({claim_language(c) for c in fact.claims}))
 
 
-def _units_fit(english: Claim, chinese: Fact, alignment: Alignment, lexicon: Lexicon) -> bool:
-    if english.unit == "count" or chinese.unit == "count":
-        return english.unit == chinese.unit and measure_fits(chinese.measure, alignment, lexicon)
-    return comparable(english.unit, chinese.unit)
+# Given the Chinese facts and the English claims of one linking, what finds a claim's candidates (unordered).
+Finder = Callable[[Sequence[Fact], Sequence[list[Claim]], Lexicon], Callable[[list[Claim]], list[Candidate]]]
 
 
-def _dimension_fits(english: Claim, unit: str) -> bool:
-    """What `_units_fit` asks of the units alone: counts with counts, other units of one dimension."""
-    if english.unit == "count" or unit == "count":
-        return english.unit == unit
-    return comparable(english.unit, unit)
-
-
-def _times_fit(english: Sequence[Claim], theirs: frozenset[int], known: Sequence[Period]) -> bool:
-    """No two different stated years, no two known periods that do not overlap."""
-    years = {c.year for c in english if c.year is not None}
-    if years and theirs and not years & theirs:
-        return False
-    ours = [c.period for c in english if c.period.known]
-    if not ours or not known:
-        return True
-    return any(
-        (a.start or "") <= (b.end or "") and (b.start or "") <= (a.end or "") for a in ours for b in known
-    )
-
-
-@dataclass(frozen=True)
-class _Side:
-    """A Chinese fact with what every English figure is held against, worked out once per linking."""
-
-    fact: Fact
-    years: frozenset[int]
-    periods: tuple[Period, ...]
-    sentences: str
-
-
-def _by_unit(chinese: Sequence[Fact]) -> dict[str, list[_Side]]:
-    out: dict[str, list[_Side]] = defaultdict(list)
-    for f in chinese:
-        years = frozenset(c.year for c in f.claims if c.year is not None)
-        periods = tuple(c.period for c in f.claims if c.period.known)
-        out[f.unit].append(_Side(f, years, periods, " ".join(dict.fromkeys(c.sentence for c in f.claims))))
-    return out
-
-
-_PLAIN_UNITS = frozenset({"count", "percent", "ratio", "percentage_point", "permille"})
-
-
-def _evidence(part: Sequence[Claim], chinese: Fact, alignment: Alignment, lexicon: Lexicon) -> int:
-    """Words the link rests on, plus one for a dimensioned unit and one per glossary term both sentences say."""
-    unit = int(part[0].unit not in _PLAIN_UNITS)
-    said = {tuple(english_words(c.sentence)) for c in part}
-    theirs = "".join({c.sentence for c in chinese.claims})
-    shared = 0
-    for term in lexicon.terms:
-        if term.chinese and set(term.chinese) & alignment.terms:
-            continue
-        in_zh = any(p in theirs for p in term.chinese)
-        if in_zh and any(_contains(words, phrase) for words in said for phrase in term.english):
-            shared += 1
-    return alignment.weight + unit + min(shared, 1)
-
-
-def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
-
-
-def _modality_fits(english: Sequence[Claim], chinese: Fact) -> bool:
-    ours = {c.modality.is_outcome for c in english}
-    return bool(ours & {c.modality.is_outcome for c in chinese.claims})
-
-
-MIN_EVIDENCE = 2
-
-Candidate = tuple[tuple[int, int, int, int], Fact, Alignment]
-
-
-def _candidates(part: list[Claim], chinese: Mapping[str, list[_Side]], lexicon: Lexicon) -> list[Candidate]:
-    subject = min((c.subject for c in part), key=len)
-    sentence = " ".join(dict.fromkeys(c.sentence for c in part))
-    out: list[Candidate] = []
-    # What does not need the words goes first: most facts fail there, and aligning is the costly part.
-    for side in (s for unit, sides in chinese.items() if _dimension_fits(part[0], unit) for s in sides):
-        if not _times_fit(part, side.years, side.periods):
-            continue
-        fact = side.fact
-        key = (subject, fact.subject, sentence, fact.measure, side.sentences)
-        if key not in lexicon.aligned:
-            lexicon.aligned[key] = align(*key[:2], lexicon, sentence, fact.measure, chinese_sentence=key[4])
-        alignment = lexicon.aligned[key]
-        if alignment is None or _evidence(part, fact, alignment, lexicon) < MIN_EVIDENCE:
-            continue
-        if not _units_fit(part[0], fact, alignment, lexicon):
-            continue
-        if not qualifiers_fit(part, fact.qualifiers, lexicon):
-            continue
-        in_clause = qualifiers_in_clause(part[0], fact.qualifiers, lexicon)
-        rank = (alignment.score, in_clause, int(_modality_fits(part, fact)), len(fact.documents))
-        out.append((rank, fact, alignment))
-    return sorted(out, key=lambda c: (c[0], c[1].key), reverse=True)
+def _indexed(
+    chinese: Sequence[Fact], english: Sequence[list[Claim]], lexicon: Lexicon
+) -> Callable[[list[Claim]], list[Candidate]]:
+    return Chinese(chinese, english, lexicon).candidates
 
 
 def _choose(candidates: list[Candidate]) -> Candidate | None:
@@ -210,23 +115,24 @@ def _joined(fact: Fact, claims: list[Claim], pairs: list[str]) -> Fact:
     return joined.model_copy(update={"languages": fact_languages(joined)})
 
 
-def link_languages(facts: Sequence[Fact], lexicon: Lexicon) -> list[Fact]:
+def link_languages(facts: Sequence[Fact], lexicon: Lexicon, finder: Finder = _indexed) -> list[Fact]:
     """Facts with every English claim joined to the Chinese fact it restates (sorted by key).
 
     Each claim is judged on its own, with its own subject, sentence and time:
     one report's "five alliances" and another's "19 alliances" may join
-    different facts.
+    different facts.  `finder` finds a claim's candidates: the index of
+    match/candidates.py (tests hold it against judging every Chinese fact).
     """
     languages = {f.key: fact_languages(f) for f in facts}
     english = [f for f in facts if languages[f.key] == ("en",) and normalise_subject(f.subject)]
     if not english:
         return list(facts)
-    chinese = _by_unit([f for f in facts if languages[f.key] == ("zh",)])
     claims = [c for f in english for c in f.claims if _subject_words(c, lexicon)]
+    candidates = finder([f for f in facts if languages[f.key] == ("zh",)], [[c] for c in claims], lexicon)
     chosen: dict[str, Fact] = {}
     pairs: dict[str, list[str]] = {}
     for claim in claims:
-        best = _choose(_candidates([claim], chinese, lexicon))
+        best = _choose(sorted(candidates([claim]), key=lambda c: (c[0], c[1].key), reverse=True))
         if best is not None:
             chosen[claim.ident], pairs[claim.ident] = best[1], list(best[2].pairs)
     standing = _unambiguous(chosen, claims, lexicon)
