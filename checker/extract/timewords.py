@@ -12,7 +12,6 @@ figure never takes the year it is compared with.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Final, NamedTuple
 
@@ -116,40 +115,25 @@ _TRIGGER_RE: Final[re.Pattern[str]] = re.compile(r"[年月五季目现当迄今a
 
 # Every character a match of TIME_RE can start with: its leading words, numerals and quotes, a digit,
 # the space after a word before an English year (\b\s*), and the first letters of its English words.
-_FIRST_RE: Final[re.Pattern[str]] = re.compile(
-    r"[从自一二三四五六七八九十两“\"‘第截到至于在今本去上前明来当全年下目现迄过近最这未后\d\sabdefijlmnostu]",
-    re.IGNORECASE,
+_FIRST: Final[str] = (
+    r"[从自一二三四五六七八九十两“\"‘第截到至于在今本去上前明来当全年下目现迄过近最这未后\d\sabdefijlmnostu]"
 )
-
-
-# Only an English expression can start with a space, a digit or a letter and reach its trigger after a
-# run of spaces of any length (\s* before the year); every other one holds a trigger within _REACH.
-_FAR_START_RE: Final[re.Pattern[str]] = re.compile(r"[\s\da-z]", re.IGNORECASE)
-_REACH: Final[int] = 24
+_FIRST_RE: Final[re.Pattern[str]] = re.compile(_FIRST, re.IGNORECASE)
+# TIME_RE behind a lookahead for a first character, which the engine checks in C at each position:
+# a search skips what `finditer` would try and fail, and returns what it returns.
+_GATED_RE: Final[re.Pattern[str]] = re.compile(rf"(?={_FIRST})(?:{TIME_RE.pattern})", re.IGNORECASE)
 
 
 def scan(text: str, lo: int, hi: int) -> list[re.Match[str]]:
-    """The time expressions in text[lo:hi], in order: what `TIME_RE.finditer(text, lo, hi)` finds.
-
-    TIME_RE is tried only where a match can start, not after the last trigger, and at a Chinese start
-    only with a trigger within reach.
-    """
+    """The time expressions in text[lo:hi], in order: what `TIME_RE.finditer(text, lo, hi)` finds."""
     if _TRIGGER_RE.search(text, lo, hi) is None:
         return []  # most stretches: decided by one call in C
-    triggers = [t.start() for t in _TRIGGER_RE.finditer(text, lo, hi)]
     found = []
-    pos = lo
-    match = TIME_RE.match
-    for first in _FIRST_RE.finditer(text, lo, triggers[-1] + 1):
-        p = first.start()
-        if p < pos:
-            continue
-        if _FAR_START_RE.match(text, p) is None and triggers[bisect_left(triggers, p)] >= p + _REACH:
-            continue  # a Chinese expression holds its trigger within _REACH of its start
-        m = match(text, p, hi)
-        if m is not None:
-            found.append(m)
-            pos = m.end()
+    search = _GATED_RE.search
+    m = search(text, lo, hi)
+    while m is not None:
+        found.append(m)
+        m = search(text, m.end(), hi)
     return found
 
 
