@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Final
 
+from checker.extract.ordered import right_from
 from checker.extract.traditional import TRADITIONAL_TO_SIMPLIFIED
 
 _KEEP: Final[frozenset[str]] = frozenset("，")
@@ -161,7 +162,7 @@ class Normalized:
         out = []
         i = 0
         for pos in positions:
-            i = bisect_right(seg_orig, pos, i) - 1
+            i = right_from(seg_orig, pos, i) - 1
             if i < 0:
                 out.append(pos)
                 i = 0
@@ -175,6 +176,22 @@ class Normalized:
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original [start, end) of the normalised [start, end); end > start."""
         return self.to_original(start), self.to_original(end - 1) + 1
+
+    def to_original_all(self, positions: list[int]) -> list[int]:
+        """`to_original` of each of `positions`, which ascend: each bisect starts where the last ended."""
+        seg_norm, seg_orig, collapsed = self.seg_norm, self.seg_orig, self.seg_collapsed
+        out = []
+        i = 0
+        for pos in positions:
+            i = right_from(seg_norm, pos, i) - 1
+            if i < 0:
+                out.append(pos)
+                i = 0
+            elif collapsed[i]:
+                out.append(seg_orig[i])
+            else:
+                out.append(seg_orig[i] + pos - seg_norm[i])
+        return out
 
 
 def normalize(original: str, *, lines_are_paragraphs: bool = False) -> Normalized:

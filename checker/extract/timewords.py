@@ -139,7 +139,7 @@ def scan(text: str, lo: int, hi: int) -> list[re.Match[str]]:
 
 def match_at(text: str, pos: int) -> re.Match[str] | None:
     """`TIME_RE.match(text, pos)`, not tried where no match can start."""
-    return TIME_RE.match(text, pos) if _FIRST_RE.match(text, pos) else None
+    return _GATED_RE.match(text, pos)
 
 
 def plan_years(n: int) -> tuple[int, int]:
