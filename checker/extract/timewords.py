@@ -37,16 +37,18 @@ TIME_RE: Final[re.Pattern[str]] = re.compile(
     rf"|[“\"‘](?P<pq>[一二三四五六七八九十]{{1,3}})五[”\"’]|第(?P<pk>[一二三四五六七八九十]{{1,3}})个五年计划)"
     rf"|(?P<abs>(?P<lead>截至|截止到?|到|至|于|在|自|从)?(?P<y>{_YEAR}) ?年"
     rf"(?: ?(?P<m>{_M}) ?月(?: ?(?P<d>[0-3]?\d|[一二三]?十?[一二三四五六七八九]?) ?日|(?P<mend>底|末)|份)?)?(?P<suf>{_SUFFIX}))"
-    rf"|(?P<rel>截至目前|截至今年|今年以来|今年|本年度?|去年|上年度?|前年|明年|来年|当年|全年|(?<![\d一二两三四五六七八九十])年(?:内|底|末|初)"
+    # rel: every form holds one of 年季目现当迄今至 within 9 characters of its start ("近 123 年")
+    rf"|(?P<rel>(?=[\s\S]{{0,8}}?[年季目现当迄今至])(?:截至目前|截至今年|今年以来|今年|本年度?|去年|上年度?|前年|明年|来年|当年|全年|(?<![\d一二两三四五六七八九十])年(?:内|底|末|初)"
     r"|上半年|下半年|前三季度|第?[一二三四]季度|前[二两三]季度|目前|现在|当前|迄今|至今"
     rf"|(?:过去|近|最近|前|这)(?:的)? ?(?P<past>{_N}) ?年(?:来|间|里|中)?|(?P<since>{_N}) ?年(?:多)?来"
-    rf"|(?P<pastn>{_N}) ?年(?=中|里|间|共|累计)|(?<=[，,。；;：:\n])(?P<pastc>{_N}) ?年(?![来前后多左以的就才即再半度底末初])(?=[\u4e00-\u9fff])|(?:未来|今后|后)(?P<next>{_N}) ?年|过去一年|一年来|这一年)"
+    rf"|(?P<pastn>{_N}) ?年(?=中|里|间|共|累计)|(?<=[，,。；;：:\n])(?P<pastc>{_N}) ?年(?![来前后多左以的就才即再半度底末初])(?=[\u4e00-\u9fff])|(?:未来|今后|后)(?P<next>{_N}) ?年|过去一年|一年来|这一年))"
     rf"|(?P<month>(?P<mlead>截至|截止到?|到)?(?P<m1>{_M}) ?(?:[—\-~至到] ?(?P<m2>{_M}) ?)?月(?P<msuf>底|末|份|上旬|中旬|下旬)?)"
-    rf"|(?P<en>\b(?P<enlead>in|during|for|since|by|until|through|as of|at the end of|end of|before)?\s*"
+    # English forms start with a letter, a space or a year (the lookaheads skip them in Chinese text)
+    rf"|(?P<en>(?=[\sa-z12])\b(?P<enlead>in|during|for|since|by|until|through|as of|at the end of|end of|before)?\s*"
     rf"(?:(?P<enhalf>the (?:first|second) half of )|(?P<enmon>{_MONTHS_EN}) )?(?P<eny>(?:19|20)\d{{2}})\b"
     rf"(?:\s*(?:-|–|—|to|through)\s*(?P<eny2>(?:19|20)\d{{2}})\b)?)"
-    rf"|(?P<enrel>\b(?:this|last|next|the past|the previous) year\b|\bas of (?:the end of )?(?P<asof>{_MONTHS_EN})\b"
-    r"|\b(?:over|in|during) the (?:past|last) (?P<enpast>\w+) years\b|\bthe first half\b)",
+    rf"|(?P<enrel>(?=[a-z])(?:\b(?:this|last|next|the past|the previous) year\b|\bas of (?:the end of )?(?P<asof>{_MONTHS_EN})\b"
+    r"|\b(?:over|in|during) the (?:past|last) (?P<enpast>\w+) years\b|\bthe first half\b))",
     re.IGNORECASE,
 )
 _BASE_BEFORE_RE: Final[re.Pattern[str]] = re.compile(
