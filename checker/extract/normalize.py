@@ -29,6 +29,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
+from operator import sub
 from typing import Final
 
 from checker.extract.ordered import right_from
@@ -204,14 +205,15 @@ def normalize(original: str, *, lines_are_paragraphs: bool = False) -> Normalize
     text = _REWRITE_RE.sub(_rewrite, original)
     if _VAR_RE.search(text) is not None:
         return _normalize_variable(original, text, joiner)
-    spans = [m.span() for m in joiner.finditer(text)]
-    if not spans:
+    runs = list(joiner.finditer(text))
+    if not runs:
         return Normalized(original, text, text, (0,), (0,), (False,))
-    keep_starts = [0, *(e for _, e in spans)]
-    keep_ends = [*(s for s, _ in spans), len(text)]
-    removed = [0, *accumulate(e - s for s, e in spans)]
-    seg_norm = tuple(k - r for k, r in zip(keep_starts, removed, strict=True))
-    joined = "".join([text[a:b] for a, b in zip(keep_starts, keep_ends, strict=True)])
+    # Offsets by map() over C callables: tens of thousands of runs in a long text, no bytecode per run.
+    keep_starts = [0, *map(re.Match.end, runs)]
+    keep_ends = [*map(re.Match.start, runs), len(text)]
+    removed = [0, *accumulate(map(sub, keep_starts[1:], keep_ends))]
+    seg_norm = tuple(map(sub, keep_starts, removed))
+    joined = "".join(map(text.__getitem__, map(slice, keep_starts, keep_ends)))
     return Normalized(original, joined, text, seg_norm, tuple(keep_starts), (False,) * len(seg_norm))
 
 
