@@ -1,6 +1,6 @@
 """The pipeline's import direction, checked: nothing below imports anything above.
 
-models/errors/units/tracking  <  sources, extract, roots  <  store, executors  <  match, sync, summary  <  rules
+models/errors/units/tracking/gcpause  <  sources, extract, roots  <  store, executors  <  match, sync, summary  <  rules
     <  report, evaluate, glossary  <  config, configfile, selection, logs, pipeline, baseline  <  app  <  cli, service
     <  api
 """
@@ -20,6 +20,7 @@ RANK = {
     "units": 0,
     "tracking": 0,
     "lazylog": 0,
+    "gcpause": 0,
     "roots": 1,
     "sync": 3,
     "summary": 3,

@@ -86,7 +86,9 @@ def _extract(
     figures = _merge(numbers.scan(norm.text), english.scan(norm.text))
     if not figures:
         return []
-    spans = [norm.span(f.start, f.end) for f in figures]
+    # figures ascend and do not overlap, so their first and last characters ascend: one pass maps them
+    flat = norm.to_original_all([p for f in figures for p in (f.start, f.end - 1)])
+    spans = list(zip(flat[::2], [last + 1 for last in flat[1::2]], strict=True))
     debris = [m.span() for m in _DEBRIS_RE.finditer(text)]
     if debris:
         starts = [lo for lo, _ in debris]

@@ -13,10 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Final
 
-_HEADING_RE: Final[re.Pattern[str]] = re.compile(
-    r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十]{1,3}部分)[^\n。]{2,40}$",
-    re.MULTILINE,
+_HEADING: Final[str] = (
+    r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十]{1,3}部分)[^\n。]{2,40}$"
 )
+_HEADING_RE: Final[re.Pattern[str]] = re.compile(_HEADING, re.MULTILINE)
+# A heading after a line break: the literal first character lets the engine skip to each break in C.
+_NEXT_HEADING_RE: Final[re.Pattern[str]] = re.compile("\n" + _HEADING, re.MULTILINE)
 # A line break ends a paragraph after these (or before a blank line); elsewhere it is layout (OCR, wiki).
 _PARAGRAPH_END: Final[str] = "。！？!?；;：:”」』)）"
 _END_BREAK_RE: Final[re.Pattern[str]] = re.compile(f"[{re.escape(_PARAGRAPH_END)}][ \t\u3000]*\n")
@@ -34,7 +36,9 @@ class Layout:
 
 def layout_of(lines: str, to_norm: Callable[[list[int]], list[int]] = lambda pos: pos) -> Layout:
     """The layout of a text whose line breaks are kept (`lines`), mapped by `to_norm` (ascending offsets)."""
-    headings = [(m.start(), m.end()) for m in _HEADING_RE.finditer(lines)]
+    first_line = _HEADING_RE.match(lines)
+    headings = [first_line.span()] if first_line else []
+    headings += [(m.start() + 1, m.end()) for m in _NEXT_HEADING_RE.finditer(lines)]
     heading_ends = {end for _, end in headings}
     breaks = {m.end() - 1 for m in _END_BREAK_RE.finditer(lines)}
     breaks.update(m.start() for m in _BLANK_BREAK_RE.finditer(lines))

@@ -28,6 +28,7 @@ from functools import lru_cache
 from typing import Final, NamedTuple
 
 from checker.extract.layout import Layout, layout_of
+from checker.extract.ordered import left_from, right_from
 from checker.extract.timeread import read
 from checker.extract.timewords import Anchors, Day, Ref, is_base, match_at, scan
 from checker.models import PartialDate, Period, PeriodKind
@@ -79,12 +80,15 @@ class Periods:
         # Sentence ends, found in one pass: a figure's sentence start is a bisect, not a backward search.
         self._ends = [m.start() for m in _SENTENCE_RE.finditer(text)]
         self._openings: dict[int, Ref | None] = {}
-        # Figures of one sentence share their paragraph's context: read it once per sentence.
-        self._contexts: dict[tuple[int, int], Ref | None] = {}
         # Per paragraph (index of its first sentence end): how far its openings were read, the last one.
         self._read_to: dict[int, tuple[int, Ref | None]] = {}
         self._firsts: dict[tuple[int, int], Ref | None] = {}
         self._anchors: dict[int | None, Anchors] = {}
+        # Figures of one sentence share their paragraph's context: read it once per sentence.
+        self._framed: dict[int, Ref | None] = {}
+        # Figures come in text order: where the last one's paragraph and sentence were found.
+        self._last_start = 0
+        self._hints = (0, 0)
         layout = layout or layout_of(text)
         self.headings = [(a, self._first(a, b)) for a, b in layout.headings]
         self.heading_starts = [h for h, _ in self.headings]
@@ -112,12 +116,6 @@ class Periods:
         """The last time an earlier sentence of the paragraph opened with, else the first sentence's time."""
         if para_start >= sent_start:
             return None
-        key = (para_start, sent_start)
-        if key not in self._contexts:
-            self._contexts[key] = self._read_paragraph(para_start, sent_start)
-        return self._contexts[key]
-
-    def _read_paragraph(self, para_start: int, sent_start: int) -> Ref | None:
         ends = self._ends
         lo = bisect_left(ends, para_start)
         # the sentences after the ends in [para_start, sent_start - 1) start before this one
@@ -152,13 +150,26 @@ class Periods:
 
     def context(self, start: int) -> tuple[int, Ref | None]:
         """The sentence start (。-level) of a figure, and the time its context is about."""
-        para_start = self.paragraphs[bisect_right(self.paragraphs, start) - 1]
+        paragraphs, ends = self.paragraphs, self._ends
+        if start < self._last_start:
+            self._hints = (0, 0)  # out of order: search from the start again
+        self._last_start = start
+        p = right_from(paragraphs, start, self._hints[0])
+        i = left_from(ends, start, self._hints[1])
+        self._hints = (p - 1, i)
+        para_start = paragraphs[p - 1]
         # after the last sentence end at most 400 characters back, else 400 back
         reach = max(0, start - 400)
-        i = bisect_left(self._ends, start) - 1
-        sent_start = max(self._ends[i] + 1 if i >= 0 and self._ends[i] >= reach else reach, para_start)
-        ctx = self._opening(sent_start) or self._paragraph(para_start, sent_start) or self._section(start)
-        return sent_start, ctx
+        i -= 1
+        sent_start = max(ends[i] + 1 if i >= 0 and ends[i] >= reach else reach, para_start)
+        # Figures of one sentence share its paragraph too (a later paragraph would start after the
+        # sentence's first figure), so what frames the sentence is read once per sentence.
+        try:
+            framed = self._framed[sent_start]
+        except KeyError:
+            framed = self._opening(sent_start) or self._paragraph(para_start, sent_start)
+            self._framed[sent_start] = framed
+        return sent_start, framed or self._section(start)
 
     def _after(self, end: int, english: bool, at: Anchors) -> Ref | None:
         """An expression right after the figure: "409.89 points in 2023", "10个2024年度……项目"."""
@@ -175,12 +186,12 @@ class Periods:
         sent_start, ctx = self.context(start)
         year = _single_year(ctx)
         at = self._anchors.get(year) or self._anchors.setdefault(year, Anchors(self.date, year))
-        ref = self._after(end, english, at)
+        ref = self._after(end, english, at) or self._last(own_start, start, at)
         if ref is None:
-            ref = self._last(own_start, start, at)
-        if ref is None:
-            opening = self._opening(sent_start)
-            ref = opening or self._last(sent_start, own_start, at) or ctx
+            ref = self._opening(sent_start)
+            if ref is None and own_start > sent_start:  # an empty stretch holds no expression
+                ref = self._last(sent_start, own_start, at)
+            ref = ref or ctx
         if ref is None:
             return Timed(NO_PERIOD, None, sent_start)
         ref = self._refine(ref, ctx, (sent_start, own_start, start), at)

@@ -12,7 +12,6 @@ figure never takes the year it is compared with.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Final, NamedTuple
 
@@ -38,16 +37,18 @@ TIME_RE: Final[re.Pattern[str]] = re.compile(
     rf"|[“\"‘](?P<pq>[一二三四五六七八九十]{{1,3}})五[”\"’]|第(?P<pk>[一二三四五六七八九十]{{1,3}})个五年计划)"
     rf"|(?P<abs>(?P<lead>截至|截止到?|到|至|于|在|自|从)?(?P<y>{_YEAR}) ?年"
     rf"(?: ?(?P<m>{_M}) ?月(?: ?(?P<d>[0-3]?\d|[一二三]?十?[一二三四五六七八九]?) ?日|(?P<mend>底|末)|份)?)?(?P<suf>{_SUFFIX}))"
-    rf"|(?P<rel>截至目前|截至今年|今年以来|今年|本年度?|去年|上年度?|前年|明年|来年|当年|全年|(?<![\d一二两三四五六七八九十])年(?:内|底|末|初)"
+    # rel: every form holds one of 年季目现当迄今至 within 9 characters of its start ("近 123 年")
+    rf"|(?P<rel>(?=[\s\S]{{0,8}}?[年季目现当迄今至])(?:截至目前|截至今年|今年以来|今年|本年度?|去年|上年度?|前年|明年|来年|当年|全年|(?<![\d一二两三四五六七八九十])年(?:内|底|末|初)"
     r"|上半年|下半年|前三季度|第?[一二三四]季度|前[二两三]季度|目前|现在|当前|迄今|至今"
     rf"|(?:过去|近|最近|前|这)(?:的)? ?(?P<past>{_N}) ?年(?:来|间|里|中)?|(?P<since>{_N}) ?年(?:多)?来"
-    rf"|(?P<pastn>{_N}) ?年(?=中|里|间|共|累计)|(?<=[，,。；;：:\n])(?P<pastc>{_N}) ?年(?![来前后多左以的就才即再半度底末初])(?=[\u4e00-\u9fff])|(?:未来|今后|后)(?P<next>{_N}) ?年|过去一年|一年来|这一年)"
+    rf"|(?P<pastn>{_N}) ?年(?=中|里|间|共|累计)|(?<=[，,。；;：:\n])(?P<pastc>{_N}) ?年(?![来前后多左以的就才即再半度底末初])(?=[\u4e00-\u9fff])|(?:未来|今后|后)(?P<next>{_N}) ?年|过去一年|一年来|这一年))"
     rf"|(?P<month>(?P<mlead>截至|截止到?|到)?(?P<m1>{_M}) ?(?:[—\-~至到] ?(?P<m2>{_M}) ?)?月(?P<msuf>底|末|份|上旬|中旬|下旬)?)"
-    rf"|(?P<en>\b(?P<enlead>in|during|for|since|by|until|through|as of|at the end of|end of|before)?\s*"
+    # English forms start with a letter, a space or a year (the lookaheads skip them in Chinese text)
+    rf"|(?P<en>(?=[\sa-z12])\b(?P<enlead>in|during|for|since|by|until|through|as of|at the end of|end of|before)?\s*"
     rf"(?:(?P<enhalf>the (?:first|second) half of )|(?P<enmon>{_MONTHS_EN}) )?(?P<eny>(?:19|20)\d{{2}})\b"
     rf"(?:\s*(?:-|–|—|to|through)\s*(?P<eny2>(?:19|20)\d{{2}})\b)?)"
-    rf"|(?P<enrel>\b(?:this|last|next|the past|the previous) year\b|\bas of (?:the end of )?(?P<asof>{_MONTHS_EN})\b"
-    r"|\b(?:over|in|during) the (?:past|last) (?P<enpast>\w+) years\b|\bthe first half\b)",
+    rf"|(?P<enrel>(?=[a-z])(?:\b(?:this|last|next|the past|the previous) year\b|\bas of (?:the end of )?(?P<asof>{_MONTHS_EN})\b"
+    r"|\b(?:over|in|during) the (?:past|last) (?P<enpast>\w+) years\b|\bthe first half\b))",
     re.IGNORECASE,
 )
 _BASE_BEFORE_RE: Final[re.Pattern[str]] = re.compile(
@@ -116,46 +117,31 @@ _TRIGGER_RE: Final[re.Pattern[str]] = re.compile(r"[年月五季目现当迄今a
 
 # Every character a match of TIME_RE can start with: its leading words, numerals and quotes, a digit,
 # the space after a word before an English year (\b\s*), and the first letters of its English words.
-_FIRST_RE: Final[re.Pattern[str]] = re.compile(
-    r"[从自一二三四五六七八九十两“\"‘第截到至于在今本去上前明来当全年下目现迄过近最这未后\d\sabdefijlmnostu]",
-    re.IGNORECASE,
+_FIRST: Final[str] = (
+    r"[从自一二三四五六七八九十两“\"‘第截到至于在今本去上前明来当全年下目现迄过近最这未后\d\sabdefijlmnostu]"
 )
-
-
-# Only an English expression can start with a space, a digit or a letter and reach its trigger after a
-# run of spaces of any length (\s* before the year); every other one holds a trigger within _REACH.
-_FAR_START_RE: Final[re.Pattern[str]] = re.compile(r"[\s\da-z]", re.IGNORECASE)
-_REACH: Final[int] = 24
+_FIRST_RE: Final[re.Pattern[str]] = re.compile(_FIRST, re.IGNORECASE)
+# TIME_RE behind a lookahead for a first character, which the engine checks in C at each position:
+# a search skips what `finditer` would try and fail, and returns what it returns.
+_GATED_RE: Final[re.Pattern[str]] = re.compile(rf"(?={_FIRST})(?:{TIME_RE.pattern})", re.IGNORECASE)
 
 
 def scan(text: str, lo: int, hi: int) -> list[re.Match[str]]:
-    """The time expressions in text[lo:hi], in order: what `TIME_RE.finditer(text, lo, hi)` finds.
-
-    TIME_RE is tried only where a match can start, not after the last trigger, and at a Chinese start
-    only with a trigger within reach.
-    """
+    """The time expressions in text[lo:hi], in order: what `TIME_RE.finditer(text, lo, hi)` finds."""
     if _TRIGGER_RE.search(text, lo, hi) is None:
         return []  # most stretches: decided by one call in C
-    triggers = [t.start() for t in _TRIGGER_RE.finditer(text, lo, hi)]
     found = []
-    pos = lo
-    match = TIME_RE.match
-    for first in _FIRST_RE.finditer(text, lo, triggers[-1] + 1):
-        p = first.start()
-        if p < pos:
-            continue
-        if _FAR_START_RE.match(text, p) is None and triggers[bisect_left(triggers, p)] >= p + _REACH:
-            continue  # a Chinese expression holds its trigger within _REACH of its start
-        m = match(text, p, hi)
-        if m is not None:
-            found.append(m)
-            pos = m.end()
+    search = _GATED_RE.search
+    m = search(text, lo, hi)
+    while m is not None:
+        found.append(m)
+        m = search(text, m.end(), hi)
     return found
 
 
 def match_at(text: str, pos: int) -> re.Match[str] | None:
     """`TIME_RE.match(text, pos)`, not tried where no match can start."""
-    return TIME_RE.match(text, pos) if _FIRST_RE.match(text, pos) else None
+    return _GATED_RE.match(text, pos)
 
 
 def plan_years(n: int) -> tuple[int, int]:

@@ -39,14 +39,18 @@ class Timing:
         self.modalities = Modalities(text, date)
         self.date = date
 
-    def _one_year(self, period: Period, clause: str) -> Period:
+    def _one_year(self, period: Period, clause_start: int, start: int) -> Period:
         """A year-on-year figure in a several-year context: the last year over at the document's date.
 
         "１９８６年是开始执行第七个五年计划的一年……比上年增长９．３％" in the 1987 report
         is 1986, not 1986–1990.
         """
         date = self.date
-        if date is None or not period.known or not _YEAR_ON_YEAR_RE.search(clause):
+        if (
+            date is None
+            or not period.known
+            or not _YEAR_ON_YEAR_RE.search(self.periods.text, clause_start, start)
+        ):
             return period
         assert period.start is not None and period.end is not None
         first, last = int(period.start[:4]), int(period.end[:4])
@@ -71,7 +75,7 @@ class Timing:
         """
         start, end = span
         timed = self.periods.resolve(start, end, own_start, english is not None)
-        ctx.period = self._one_year(timed.period, self.periods.text[clause_start:start])
+        ctx.period = self._one_year(timed.period, clause_start, start)
         ctx.year = year_of(timed.period)
         if timed.ref is not None:
             ctx.time_scope = timed.ref.text

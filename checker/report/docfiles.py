@@ -1,5 +1,7 @@
 """reports/docs/: the documents' own pages, each written once, listed in pages.json, pruned by retention.
 
+The pages link one stylesheet beside them (`_style.<digest>.css`, written before them).
+
 A page's name holds the digest of what it shows, so a page once written never
 changes.  Pages are written (to a temporary name, synced, renamed) before the
 run's set is switched to: a set never names a page that is not there.  After
@@ -11,7 +13,6 @@ between its pages and its switch).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import time
@@ -20,9 +21,16 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from checker.gcpause import paused_gc
 from checker.models import Claim, Report
 from checker.report.docpages import DOCS, PagePlan, plan_pages
-from checker.report.docview import page_salt, render_document_page, render_documents_index
+from checker.report.docview import (
+    documents_index_rows,
+    page_salt,
+    render_document_page,
+    render_documents_index,
+    stylesheet,
+)
 from checker.report.writer import atomic_write
 
 INDEX = "pages.json"
@@ -34,12 +42,17 @@ STRAY_SECONDS = 3600
 Loader = Callable[[list[str]], tuple[dict[str, str], dict[str, list[Claim]]]]
 
 
+@paused_gc()
 def publish_pages(folder: Path, report: Report, load: Loader, extractor: str) -> tuple[PagePlan, int]:
     """Every document's page under folder/docs/, rendering only those not there; the plan and how many."""
     plan = plan_pages(report, page_salt(extractor))
     docs = folder / DOCS
     docs.mkdir(parents=True, exist_ok=True)
     have = set(os.listdir(docs))
+    name, css = stylesheet()  # before the pages that link it
+    if name not in have:
+        _sync([_write(docs / name, css)])
+    plan.shared.append(name)
     todo = [d for d in report.documents if plan.names[d.path] not in have]
     for start in range(0, len(todo), CHUNK):
         chunk = todo[start : start + CHUNK]
@@ -55,12 +68,12 @@ def publish_pages(folder: Path, report: Report, load: Loader, extractor: str) ->
 
 
 def _publish_index(docs: Path, report: Report, plan: PagePlan) -> None:
-    """The list of every document, named by a digest of itself: written when it changed."""
-    html = render_documents_index(report, plan)
+    """The list of every document, named by a digest of what it shows: rendered when that changed."""
+    rows, digest = documents_index_rows(report, plan)
     # "_" starts no document's page name (their stems are stripped of it): no clash.
-    plan.index = f"_all.{hashlib.sha256(html.encode('utf-8')).hexdigest()[:16]}.html"
+    plan.index = f"_all.{digest[:16]}.html"
     if not (docs / plan.index).is_file():
-        _sync([_write(docs / plan.index, html)])
+        _sync([_write(docs / plan.index, render_documents_index(rows))])
 
 
 def _write(path: Path, text: str) -> Path:
@@ -107,8 +120,8 @@ def record_pages(folder: Path, plan: PagePlan | None, stamp: str, retention: int
     pages: dict[str, dict[str, str]] = index["pages"]
     for path, name in (plan.names if plan else {}).items():
         pages[name] = {"path": path, "run": stamp}
-    if plan is not None and plan.index:
-        pages[plan.index] = {"path": "", "run": stamp}
+    for name in [n for n in [plan.index, *plan.shared] if n] if plan is not None else []:
+        pages[name] = {"path": "", "run": stamp}
     oldest = min(runs)
     kept = {name: page for name, page in pages.items() if page.get("run", "") >= oldest}
     atomic_write(

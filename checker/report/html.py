@@ -84,10 +84,12 @@ def _environment() -> Environment:
 
 
 def _csp(css: str, js: str) -> str:
+    """Inline CSS pinned by its hash; no CSS (a page that links a stylesheet beside it): 'self'."""
     script = _csp_hash(js) if js else "'none'"
+    style = _csp_hash(css) if css else "'self'"
     return (
         "default-src 'none'; base-uri 'none'; form-action 'none'; img-src data:; "
-        f"style-src {_csp_hash(css)}; script-src {script}"
+        f"style-src {style}; script-src {script}"
     )
 
 
@@ -177,9 +179,9 @@ def _filters(problems: Sequence[FindingView]) -> dict[str, list[str]]:
     }
 
 
-def _page(template: str, *, script: bool = True, **context: object) -> str:
-    """A page of ours: the template with the inline CSS (and JS) its CSP pins."""
-    css, js = _asset("report.css"), _asset("report.js") if script else ""
+def _page(template: str, *, script: bool = True, linked_css: bool = False, **context: object) -> str:
+    """A page of ours: the template with the inline CSS (unless linked) and JS its CSP pins."""
+    css, js = "" if linked_css else _asset("report.css"), _asset("report.js") if script else ""
     # Trusted: our own files, shipped with the package; the CSP pins their exact bytes.
     style, code = Markup(css), Markup(js)  # noqa: S704
     page = _environment().get_template(template)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from checker.models import ClaimRef, DocumentSummary, FactSheetInfo, Finding, Group, Report, Timeline
@@ -111,6 +112,7 @@ class FindingView:
     claims: list[ClaimView]
     odd: OddOneOut | None = None
     sheet: FactSheetInfo | None = None
+    more: int = 0  # the finding's quotes not among `claims` (a document's page shows a few of others')
 
     @property
     def documents_json(self) -> str:
@@ -164,14 +166,22 @@ def claim_view(ref: ClaimRef, odd: OddOneOut | None = None, links: Links | None 
     )
 
 
-def finding_views(findings: list[Finding], prefix: str, report: Report, links: Links) -> list[FindingView]:
-    """Findings as rows, each with its odd one out and fact sheet."""
+def finding_views(
+    findings: list[Finding],
+    prefix: str,
+    report: Report,
+    links: Links,
+    shown: Callable[[Finding], list[ClaimRef]] | None = None,
+) -> list[FindingView]:
+    """Findings as rows, each with its odd one out and fact sheet; with `shown`, only those quotes."""
     views = []
     for i, f in enumerate(findings, 1):
         odd = odd_one_out(f, report.groups)
         documents = sorted({c.path for c in f.claims})
-        claims = [claim_view(c, odd, links) for c in f.claims]
-        views.append(FindingView(f"{prefix}{i}", f, documents, claims, odd, fact_sheet(f, report)))
+        refs = f.claims if shown is None else shown(f)
+        claims = [claim_view(c, odd, links) for c in refs]
+        sheet = fact_sheet(f, report)
+        views.append(FindingView(f"{prefix}{i}", f, documents, claims, odd, sheet, len(f.claims) - len(refs)))
     return views
 
 

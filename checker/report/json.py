@@ -19,28 +19,30 @@ from pydantic import BaseModel
 from checker.models import Report
 
 
-def _nested(item: BaseModel, depth: int) -> str:
-    return item.model_dump_json(indent=2).replace("\n", "\n" + "  " * depth)
+def _nested(item: BaseModel, indent: bytes) -> bytes:
+    # The serializer's own UTF-8 bytes: no str made from them only to be encoded again when written.
+    return item.__pydantic_serializer__.to_json(item, indent=2).replace(b"\n", indent)
 
 
-def json_chunks(report: Report) -> Iterator[str]:
-    """The report as indented JSON, in pieces."""
-    yield "{"
+def json_chunks(report: Report) -> Iterator[bytes]:
+    """The report as indented JSON (UTF-8), in pieces."""
+    yield b"{"
     for i, name in enumerate(type(report).model_fields):
-        yield ("," if i else "") + "\n  " + json.dumps(name) + ": "
+        yield (("," if i else "") + "\n  " + json.dumps(name) + ": ").encode("utf-8")
         value = getattr(report, name)
         if isinstance(value, list) and value and all(isinstance(v, BaseModel) for v in value[:1]):
-            yield "["
+            yield b"["
+            indent = b"\n" + b"  " * 2
             for j, item in enumerate(value):
-                yield ("," if j else "") + "\n    " + _nested(item, 2)
-            yield "\n  ]"
+                yield (b",\n    " if j else b"\n    ") + _nested(item, indent)
+            yield b"\n  ]"
         else:
             whole = report.model_dump_json(indent=2, include={name})
             # {"name": value} → value, indented as it is.
-            yield whole[whole.index(":") + 2 : whole.rindex("}")].rstrip()
-    yield "\n}\n"
+            yield whole[whole.index(":") + 2 : whole.rindex("}")].rstrip().encode("utf-8")
+    yield b"\n}\n"
 
 
 def render_json(report: Report) -> str:
     """The report as indented JSON."""
-    return "".join(json_chunks(report))
+    return b"".join(json_chunks(report)).decode("utf-8")

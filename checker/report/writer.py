@@ -21,14 +21,15 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from checker.errors import ReportError
+from checker.gcpause import paused_gc
 from checker.models import Report
 from checker.report.html import render_html
 from checker.report.json import json_chunks, render_json
 from checker.report.markdown import render_markdown
 
 Renderer = Callable[[Report], str]
-# What the publication writes each file with: the text, or its pieces.
-Writer = Callable[[Report], str | Iterable[str]]
+# What the publication writes each file with: the text, or its pieces (UTF-8).
+Writer = Callable[[Report], str | Iterable[bytes]]
 
 # What every run writes (latest.<ext> and runs/<stamp>.<ext>); SARIF and JUnit are on demand.
 RENDERERS: dict[str, Renderer] = {"json": render_json, "md": render_markdown, "html": render_html}
@@ -131,9 +132,9 @@ def _write_set(
     for ext, write in writers.items():
         file = staging / f"latest.{ext}"
         text = write(report)
-        with open(file, "w", encoding="utf-8") as fh:
+        with open(file, "wb") as fh:
             # A renderer may give its text in pieces (latest.json): written as they come, never joined.
-            fh.writelines([text] if isinstance(text, str) else text)
+            fh.writelines([text.encode("utf-8")] if isinstance(text, str) else text)
             fh.flush()
             os.fsync(fh.fileno())
         file.chmod(_mode_of(folder / f"latest.{ext}"))
@@ -145,6 +146,7 @@ def _write_set(
             shutil.copyfile(file, copy)
 
 
+@paused_gc()
 def write_reports(
     report: Report, folder: Path, retention: int = 50, renderers: Mapping[str, Writer] | None = None
 ) -> dict[str, Path]:

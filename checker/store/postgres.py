@@ -23,6 +23,7 @@ from psycopg_pool import ConnectionPool
 from pydantic import TypeAdapter
 
 from checker.errors import StoreError
+from checker.gcpause import paused_gc
 from checker.models import Claim, Document, Extraction, Finding, Relation, Report
 from checker.store.base import RunRecord, StoredDocument, stored_document
 from checker.store.keptrows import keep_rows, kept_rows
@@ -265,11 +266,13 @@ class PostgresStore:
         rows = self._read(
             "SELECT report FROM runs WHERE finished IS NOT NULL AND report IS NOT NULL ORDER BY id DESC LIMIT 1"
         )
-        return Report.model_validate_json(zlib.decompress(rows[0][0])) if rows else None
+        with paused_gc():
+            return Report.model_validate_json(zlib.decompress(rows[0][0])) if rows else None
 
     def findings(self, run_id: int) -> list[Finding]:
         rows = self._read("SELECT data FROM findings WHERE run_id = %s", (run_id,))
-        return [Finding.model_validate_json(r[0]) for r in rows]
+        with paused_gc():
+            return [Finding.model_validate_json(r[0]) for r in rows]
 
     def kept(self, kind: str) -> dict[str, bytes]:
         with self.transaction() as cur:

@@ -18,6 +18,7 @@ from pathlib import Path
 from pydantic import TypeAdapter
 
 from checker.errors import StoreError
+from checker.gcpause import paused_gc
 from checker.models import Claim, Document, Extraction, Finding, Relation, Report
 from checker.store.base import RunRecord, StoredDocument, stored_document
 from checker.store.faults import check_integrity, store_failure
@@ -260,12 +261,14 @@ class SQLiteStore:
             ).fetchone()
         if row is None:
             return None
-        return Report.model_validate_json(zlib.decompress(row["report"]))
+        with paused_gc():
+            return Report.model_validate_json(zlib.decompress(row["report"]))
 
     def findings(self, run_id: int) -> list[Finding]:
         with self._lock:
             rows = self._db.execute("SELECT data FROM findings WHERE run_id = ?", (run_id,)).fetchall()
-        return [Finding.model_validate_json(row["data"]) for row in rows]
+        with paused_gc():
+            return [Finding.model_validate_json(row["data"]) for row in rows]
 
     def kept(self, kind: str) -> dict[str, bytes]:
         with self._lock:

@@ -60,8 +60,12 @@ def test_pages_above_the_threshold_are_written_and_every_link_resolves(tmp_path:
     reports = tmp_path / "reports"
     listed = _index(reports)["pages"]
     assert sorted(os.listdir(reports / "docs")) == sorted([*listed, "pages.json"])
-    (every,) = [name for name, p in listed.items() if not p["path"]]
+    every, style = sorted(name for name, p in listed.items() if not p["path"])
     assert re.fullmatch(r"_all\.[0-9a-f]{16}\.html", every)
+    # One stylesheet beside the pages, not 10 KB of CSS inside each of them.
+    assert re.fullmatch(r"_style\.[0-9a-f]{16}\.css", style)
+    css = (reports / "docs" / style).read_text(encoding="utf-8")
+    assert "--fg" in css
     pages = {name: p for name, p in listed.items() if p["path"]}
     assert sorted(p["path"] for p in pages.values()) == ["corpus/a.txt", "corpus/b.txt", "corpus/c.txt"]
     assert all(re.fullmatch(r"[abc]\.[0-9a-f]{16}\.html", name) for name in pages)
@@ -83,7 +87,10 @@ def test_pages_above_the_threshold_are_written_and_every_link_resolves(tmp_path:
     stamp = next(p for p in (reports / "runs").glob("*.html"))
     for page in [reports / ".latest" / "latest.html", stamp]:
         assert _broken_links(page, only="docs/") == [], page
-    for name in pages:
+    for name in [*pages, every]:
+        page = (reports / "docs" / name).read_text(encoding="utf-8")
+        assert f'<link rel="stylesheet" href="{style}">' in page and "<style>" not in page
+        assert "style-src 'self'; script-src 'none'" in page.replace("&#39;", "'")
         assert _broken_links(reports / "docs" / name) == [], name
 
 
@@ -150,3 +157,24 @@ def test_long_lists_are_capped_and_point_to_the_json(report: Report) -> None:
 def test_json_written_in_pieces_is_the_models_own_json(report: Report, evil_report: Report) -> None:
     for r in (report, evil_report):
         assert render_json(r) == r.model_dump_json(indent=2) + "\n"
+
+
+def test_a_finding_quoting_many_documents_shows_a_few_of_the_others_on_each_page(
+    tmp_path: Path, cli: CLI
+) -> None:
+    # 25 documents say 660, one says 680: one finding quoting all 26 documents.
+    files = {f"r{i:02d}.txt": RAIL_A for i in range(25)}
+    corpus = write_corpus(tmp_path / "corpus", {**files, "odd.txt": RAIL_B})
+    done = cli("check", corpus, env=LARGE)
+    assert done.returncode == 1, done.stderr
+    reports = tmp_path / "reports"
+    report = json.loads((reports / "latest.json").read_text(encoding="utf-8"))
+    (finding,) = [f for f in report["findings"] if not f["passed"] and len(f["claims"]) == 26]
+    for path in ("corpus/odd.txt", "corpus/r07.txt"):
+        page = _page_of(reports, path).read_text(encoding="utf-8")
+        cards = re.findall(r'<code class="where">([^<:]+):', page)
+        assert path in cards, page
+        assert len(cards) == 1 + 20, cards
+        assert "5 more quotes from other documents are not repeated here" in page
+    # The report itself still has every quote.
+    assert len(finding["claims"]) == 26

@@ -8,6 +8,7 @@ Screenshots go to test-artifacts/ for a person to look at.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -78,8 +79,13 @@ class Page:
         self.page.screenshot(path=str(ARTIFACTS / name), full_page=True)
 
     def close(self) -> None:
-        # Anything fetched but the page itself would be the network (or a payload) at work.
-        assert self.requests == [self.url] or set(self.requests) == {self.url}, self.requests
+        # Anything fetched but the page itself (and a document page's stylesheet beside it) would be the
+        # network (or a payload) at work.
+        folder = self.url.rsplit("/", 1)[0]
+        own = {self.url} | {
+            u for u in self.requests if re.fullmatch(re.escape(folder) + r"/_style\.[0-9a-f]{16}\.css", u)
+        }
+        assert self.requests[:1] == [self.url] and set(self.requests) == own, self.requests
         assert self.errors == [], self.errors
         self.page.close()
 
@@ -225,3 +231,24 @@ def test_payloads_in_a_corpus_are_inert_text(tmp_path: Path, cli: CLI, browser: 
     assert text.count(ATTR + TEMPLATE) == text.count(ATTR)
     page.screenshot("report-corpus-payloads.png")
     page.close()
+
+
+def test_a_documents_own_page_is_styled_by_the_shared_stylesheet(
+    tmp_path: Path, cli: CLI, browser: Any
+) -> None:
+    corpus = write_corpus(tmp_path / "corpus", {"a.txt": EVIL_A, "b.txt": EVIL_B})
+    require_claims(cli, corpus, ["7万个以上", "5万个"])
+    # Two documents count as a large corpus: each gets its own page under reports/docs/.
+    result = cli("check", corpus, env={"CHECKER_DOCUMENT_PAGES_ABOVE": "1"})
+    assert result.returncode == 1, result.stderr
+    docs = tmp_path / "reports" / "docs"
+    for name in [n for n in os.listdir(docs) if n.endswith(".html")]:
+        page = Page(browser, docs / name)
+        # report.css sets the body's colour (--fg) and the font; unstyled, the body is black on default.
+        color = page.page.evaluate("getComputedStyle(document.body).color")
+        assert color == "rgb(31, 35, 40)", (name, color)
+        assert page.errors == [], page.errors  # a CSP refusal of the stylesheet is a console error
+        # The page and its stylesheet beside it, nothing else (the payloads fetch nothing).
+        (style,) = [n for n in os.listdir(docs) if n.endswith(".css")]
+        assert set(page.requests) == {page.url, (docs / style).resolve().as_uri()}, page.requests
+        page.close()

@@ -1,0 +1,73 @@
+"""checker.gcpause: the collector is off inside a pause and back as it was after the last one."""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+from checker.gcpause import paused_gc
+
+
+@pytest.fixture
+def collector_on() -> Iterator[None]:
+    was = gc.isenabled()
+    gc.enable()
+    yield
+    if not was:
+        gc.disable()
+
+
+def test_nested_pauses_end_with_the_last(collector_on: None) -> None:
+    with paused_gc():
+        assert not gc.isenabled()
+        with paused_gc():
+            assert not gc.isenabled()
+        assert not gc.isenabled(), "the outer pause is still on"
+    assert gc.isenabled()
+
+
+def test_a_collector_that_was_off_stays_off(collector_on: None) -> None:
+    gc.disable()
+    with paused_gc():
+        pass
+    assert not gc.isenabled()
+
+
+def test_an_error_inside_ends_the_pause(collector_on: None) -> None:
+    with pytest.raises(ValueError), paused_gc():
+        raise ValueError("boom")
+    assert gc.isenabled()
+
+
+def test_as_a_decorator_each_call_pauses(collector_on: None) -> None:
+    seen: list[bool] = []
+
+    @paused_gc()
+    def write() -> None:
+        seen.append(gc.isenabled())
+
+    write()
+    write()
+    assert seen == [False, False]
+    assert gc.isenabled()
+
+
+def test_overlapping_pauses_of_two_threads(collector_on: None) -> None:
+    inside, release = threading.Event(), threading.Event()
+
+    def other() -> None:
+        with paused_gc():
+            inside.set()
+            release.wait(10)
+
+    t = threading.Thread(target=other)
+    with paused_gc():
+        t.start()
+        assert inside.wait(10)
+    assert not gc.isenabled(), "the other thread's pause is still on"
+    release.set()
+    t.join(10)
+    assert gc.isenabled()
