@@ -14,7 +14,7 @@ import base64
 import hashlib
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from typing import TypeVar
@@ -23,13 +23,16 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from checker import __version__
-from checker.models import Claim, Report
+from checker.models import Claim, Finding, Report
 from checker.report.docpages import PagePlan
 from checker.report.doctext import DocumentText, document_texts
+from checker.report.evidence import fact_sheet, odd_one_out
+from checker.report.fragments import Fragments, finding_key
 from checker.report.htmlviews import (
     DocumentView,
     FindingView,
     Links,
+    claim_view,
     document_anchors,
     document_views,
     excerpt,
@@ -46,6 +49,8 @@ __all__ = ["LIST_CAP", "PageData", "excerpt", "number", "render_html", "render_i
 T = TypeVar("T")
 # Entries per list on a run's page: at 10,000 documents the page stays a page; latest.json has all.
 LIST_CAP = 500
+# The findings' rows of the last page this process rendered (the watch service renders one per edit).
+_FRAGMENTS = Fragments()
 
 
 @dataclass
@@ -131,12 +136,13 @@ def render_html(
     `cap` entries and says how many more latest.json holds.
     """
     data = data or PageData()
+    _FRAGMENTS.begin()
     pages = {p: plan.href(p) for p in plan.names} if plan else {}
     links = Links(anchors=document_anchors(report), pages=pages)
     open_findings, more_problems = _capped([f for f in report.findings if not f.passed], cap)
     held, more_passed = _capped([f for f in report.findings if f.passed], cap)
     gone, more_resolved = _capped(report.resolved, cap)
-    problems = finding_views(open_findings, "f-", report, links)
+    problems, rows = _problem_rows(open_findings, report, links)
     facts, more_facts = fact_views(report.groups, links, cap)
     texts: dict[str, DocumentText] = (
         {} if plan else document_texts(data.texts, data.claims, _quoted(problems))
@@ -153,6 +159,7 @@ def render_html(
         s=report.summary,
         lang=page_language(report),
         problems=problems,
+        problem_rows=rows,
         passed=finding_views(held, "p-", report, links),
         resolved=finding_views(gone, "r-", report, links),
         facts=facts,
@@ -163,6 +170,34 @@ def render_html(
         all_documents=plan.href_index() if plan else "",
         filters=_filters(problems),
     )
+
+
+@cache
+def _rows_salt() -> str:
+    """The templates a finding's rows are rendered with: a changed one changes every key."""
+    return hashlib.sha256(
+        "".join(_asset(n) for n in ("finding.html.j2", "macros.html.j2")).encode()
+    ).hexdigest()
+
+
+def _problem_rows(
+    findings: list[Finding], report: Report, links: Links
+) -> tuple[list[FindingView], list[Markup]]:
+    """The open findings as views (without claim cards) and their rows, rendered or kept from the last page."""
+    template = _environment().get_template("finding.html.j2")
+    views, rows = [], []
+    for i, f in enumerate(findings, 1):
+        odd = odd_one_out(f, report.groups)
+        view = FindingView(f"f-{i}", f, sorted({c.path for c in f.claims}), [], odd, fact_sheet(f, report))
+
+        def make(view: FindingView = view) -> str:
+            cards = [claim_view(c, view.odd, links) for c in view.finding.claims]
+            return template.render(v=replace(view, claims=cards))
+
+        # Trusted: our own template's output, every corpus value in it escaped when it was rendered.
+        rows.append(Markup(_FRAGMENTS.get(finding_key(_rows_salt(), view, links), make)))  # noqa: S704
+        views.append(view)
+    return views, rows
 
 
 def _filters(problems: Sequence[FindingView]) -> dict[str, list[str]]:
