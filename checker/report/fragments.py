@@ -17,6 +17,7 @@ from collections.abc import Callable
 from threading import Lock
 
 from checker import __version__
+from checker.models import ClaimRef, Timeline
 from checker.report.htmlviews import FindingView, Links
 
 
@@ -55,4 +56,19 @@ def finding_key(salt: str, view: FindingView, links: Links) -> str:
         [links.text(c) for c in f.claims],
     ]
     h.update(json.dumps(shown, ensure_ascii=False).encode("utf-8"))
+    return h.hexdigest()
+
+
+def fact_key(salt: str, subject: str, agreed: list[ClaimRef]) -> str:
+    """A digest of what a corroborated fact shows: its subject and what the page quotes of each claim."""
+    quoted = [[c.path, c.language, c.sentence, c.text, c.line, c.page, c.paragraph] for c in agreed]
+    h = hashlib.sha256(f"{__version__}\x1f{salt}\x1f{subject}".encode())
+    h.update(json.dumps(quoted, ensure_ascii=False).encode("utf-8"))
+    return h.hexdigest()
+
+
+def timeline_key(salt: str, anchor: str, timeline: Timeline) -> str:
+    """A digest of what a timeline shows (its chart is drawn from it alone)."""
+    h = hashlib.sha256(f"{__version__}\x1f{salt}\x1f{anchor}".encode())
+    h.update(timeline.model_dump_json().encode("utf-8"))
     return h.hexdigest()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -23,23 +23,24 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from checker import __version__
-from checker.models import Claim, Finding, Report
+from checker.models import Claim, ClaimRef, Finding, Group, Report, Timeline
+from checker.report.chart import chart
 from checker.report.docpages import PagePlan
 from checker.report.doctext import DocumentText, document_texts
-from checker.report.evidence import fact_sheet, odd_one_out
-from checker.report.fragments import Fragments, finding_key
+from checker.report.evidence import corroborations, fact_sheet, figure_text, odd_one_out
+from checker.report.fragments import Fragments, fact_key, finding_key, timeline_key
 from checker.report.htmlviews import (
+    ClaimView,
     DocumentView,
+    FactView,
     FindingView,
     Links,
+    TimelineView,
     claim_view,
     document_anchors,
     document_views,
     excerpt,
-    fact_views,
-    finding_views,
     number,
-    timeline_views,
 )
 from checker.report.runindex import RunEntry
 from checker.report.templatecache import template_cache
@@ -143,7 +144,8 @@ def render_html(
     held, more_passed = _capped([f for f in report.findings if f.passed], cap)
     gone, more_resolved = _capped(report.resolved, cap)
     problems, rows = _problem_rows(open_findings, report, links)
-    facts, more_facts = fact_views(report.groups, links, cap)
+    agreed_groups = corroborations(report.groups)
+    more_facts = max(0, len(agreed_groups) - cap)
     texts: dict[str, DocumentText] = (
         {} if plan else document_texts(data.texts, data.claims, _quoted(problems))
     )
@@ -160,11 +162,11 @@ def render_html(
         lang=page_language(report),
         problems=problems,
         problem_rows=rows,
-        passed=finding_views(held, "p-", report, links),
-        resolved=finding_views(gone, "r-", report, links),
-        facts=facts,
+        passed=_listed(held, "p-"),
+        resolved=_listed(gone, "r-"),
+        fact_rows=_fact_rows(agreed_groups[:cap], links),
         documents=documents,
-        timelines=timeline_views(timelines),
+        timeline_rows=_timeline_rows(timelines),
         runs=data.runs,
         more=more,
         all_documents=plan.href_index() if plan else "",
@@ -173,11 +175,47 @@ def render_html(
 
 
 @cache
-def _rows_salt() -> str:
-    """The templates a finding's rows are rendered with: a changed one changes every key."""
-    return hashlib.sha256(
-        "".join(_asset(n) for n in ("finding.html.j2", "macros.html.j2")).encode()
-    ).hexdigest()
+def _salt(*templates: str) -> str:
+    """The templates a piece is rendered with: a changed one changes every key."""
+    return hashlib.sha256("".join(_asset(n) for n in templates).encode()).hexdigest()
+
+
+def _listed(findings: list[Finding], prefix: str) -> list[FindingView]:
+    """Findings listed by their message only (passed, resolved): no claim cards are made."""
+    return [FindingView(f"{prefix}{i}", f, [], []) for i, f in enumerate(findings, 1)]
+
+
+def _fact_rows(agreed_groups: list[tuple[Group, list[ClaimRef]]], links: Links) -> list[Markup]:
+    """The corroborated facts' pieces, rendered or kept from the last page."""
+    template, salt, rows = (
+        _environment().get_template("fact.html.j2"),
+        _salt("fact.html.j2", "macros.html.j2"),
+        [],
+    )
+    for group, agreed in agreed_groups:
+
+        def make(group: Group = group, agreed: list[ClaimRef] = agreed) -> str:
+            by_document: dict[str, list[ClaimView]] = defaultdict(list)
+            for c in agreed:
+                by_document[c.path].append(claim_view(c, links=links))
+            return template.render(
+                fact=FactView(group, figure_text(agreed), dict(sorted(by_document.items())))
+            )
+
+        rows.append(Markup(_FRAGMENTS.get(fact_key(salt, group.subject, agreed), make)))  # noqa: S704
+    return rows
+
+
+def _timeline_rows(timelines: list[Timeline]) -> list[Markup]:
+    """The timelines' pieces (each with its chart), rendered or kept from the last page."""
+    template, salt, rows = _environment().get_template("timeline.html.j2"), _salt("timeline.html.j2"), []
+    for i, t in enumerate(timelines, 1):
+
+        def make(t: Timeline = t, anchor: str = f"tl-{i}") -> str:
+            return template.render(tv=TimelineView(t, chart(t), anchor))
+
+        rows.append(Markup(_FRAGMENTS.get(timeline_key(salt, f"tl-{i}", t), make)))  # noqa: S704
+    return rows
 
 
 def _problem_rows(
@@ -195,7 +233,9 @@ def _problem_rows(
             return template.render(v=replace(view, claims=cards))
 
         # Trusted: our own template's output, every corpus value in it escaped when it was rendered.
-        rows.append(Markup(_FRAGMENTS.get(finding_key(_rows_salt(), view, links), make)))  # noqa: S704
+        rows.append(
+            Markup(_FRAGMENTS.get(finding_key(_salt("finding.html.j2", "macros.html.j2"), view, links), make))
+        )  # noqa: S704
         views.append(view)
     return views, rows
 
