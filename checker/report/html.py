@@ -13,7 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
@@ -180,6 +180,12 @@ def _salt(*templates: str) -> str:
     return hashlib.sha256("".join(_asset(n) for n in templates).encode()).hexdigest()
 
 
+def _kept(key: str, make: Callable[[], str]) -> Markup:
+    """A piece of the page, rendered by `make` or kept from the last page under the same key."""
+    # Trusted: our own templates' output, every corpus value in it escaped when it was rendered.
+    return Markup(_FRAGMENTS.get(key, make))  # noqa: S704
+
+
 def _listed(findings: list[Finding], prefix: str) -> list[FindingView]:
     """Findings listed by their message only (passed, resolved): no claim cards are made."""
     return [FindingView(f"{prefix}{i}", f, [], []) for i, f in enumerate(findings, 1)]
@@ -187,11 +193,8 @@ def _listed(findings: list[Finding], prefix: str) -> list[FindingView]:
 
 def _fact_rows(agreed_groups: list[tuple[Group, list[ClaimRef]]], links: Links) -> list[Markup]:
     """The corroborated facts' pieces, rendered or kept from the last page."""
-    template, salt, rows = (
-        _environment().get_template("fact.html.j2"),
-        _salt("fact.html.j2", "macros.html.j2"),
-        [],
-    )
+    template, salt = _environment().get_template("fact.html.j2"), _salt("fact.html.j2", "macros.html.j2")
+    rows = []
     for group, agreed in agreed_groups:
 
         def make(group: Group = group, agreed: list[ClaimRef] = agreed) -> str:
@@ -202,19 +205,20 @@ def _fact_rows(agreed_groups: list[tuple[Group, list[ClaimRef]]], links: Links) 
                 fact=FactView(group, figure_text(agreed), dict(sorted(by_document.items())))
             )
 
-        rows.append(Markup(_FRAGMENTS.get(fact_key(salt, group.subject, agreed), make)))  # noqa: S704
+        rows.append(_kept(fact_key(salt, group.subject, agreed), make))
     return rows
 
 
 def _timeline_rows(timelines: list[Timeline]) -> list[Markup]:
     """The timelines' pieces (each with its chart), rendered or kept from the last page."""
-    template, salt, rows = _environment().get_template("timeline.html.j2"), _salt("timeline.html.j2"), []
+    template, salt = _environment().get_template("timeline.html.j2"), _salt("timeline.html.j2")
+    rows = []
     for i, t in enumerate(timelines, 1):
 
         def make(t: Timeline = t, anchor: str = f"tl-{i}") -> str:
             return template.render(tv=TimelineView(t, chart(t), anchor))
 
-        rows.append(Markup(_FRAGMENTS.get(timeline_key(salt, f"tl-{i}", t), make)))  # noqa: S704
+        rows.append(_kept(timeline_key(salt, f"tl-{i}", t), make))
     return rows
 
 
@@ -222,7 +226,10 @@ def _problem_rows(
     findings: list[Finding], report: Report, links: Links
 ) -> tuple[list[FindingView], list[Markup]]:
     """The open findings as views (without claim cards) and their rows, rendered or kept from the last page."""
-    template = _environment().get_template("finding.html.j2")
+    template, salt = (
+        _environment().get_template("finding.html.j2"),
+        _salt("finding.html.j2", "macros.html.j2"),
+    )
     views, rows = [], []
     for i, f in enumerate(findings, 1):
         odd = odd_one_out(f, report.groups)
@@ -232,10 +239,7 @@ def _problem_rows(
             cards = [claim_view(c, view.odd, links) for c in view.finding.claims]
             return template.render(v=replace(view, claims=cards))
 
-        # Trusted: our own template's output, every corpus value in it escaped when it was rendered.
-        rows.append(
-            Markup(_FRAGMENTS.get(finding_key(_salt("finding.html.j2", "macros.html.j2"), view, links), make))
-        )  # noqa: S704
+        rows.append(_kept(finding_key(salt, view, links), make))
         views.append(view)
     return views, rows
 
