@@ -112,6 +112,7 @@ def _conflicts_at(
             for place in {_place(c) for c in g.claims}:
                 index[place].append(i)
     _INDEXED[:] = [(groups, len(groups), index, {})]
+    _ANSWERS[:] = [_ANSWERS[-1], {}]
     return index, _INDEXED[0][3]
 
 
@@ -126,8 +127,37 @@ def odd_one_out(finding: Finding, groups: list[Group]) -> OddOneOut | None:
     if key not in known:
         for i in held:
             claims.update({_place(c): c for c in groups[i].claims})
-        known[key] = _odd(list(claims.values()))
+        known[key] = _odd_remembered(list(claims.values()))
     return known[key]
+
+
+# The answers of the last list of groups and of this one, by what decides them: the watch service asks
+# after each edit about new groups holding mostly the same claims, and the sides cost quadratic time.
+# An answer is kept as positions in its claims, so it hands back this run's claims, not the last run's.
+_Answer = tuple[str, tuple[int, ...], list[str], str] | None
+_ANSWERS: list[dict[tuple[object, ...], _Answer]] = [{}, {}]
+
+
+def _odd_remembered(claims: list[ClaimRef]) -> OddOneOut | None:
+    """`_odd(claims)`, from an earlier answer when the claims differ in nothing `_odd` reads."""
+    key = tuple(
+        (c.path, c.line, c.value, c.text, c.interval.lower, c.interval.upper,
+         c.interval.lower_closed, c.interval.upper_closed)
+        for c in claims
+    )  # fmt: skip
+    if key in _ANSWERS[-1]:
+        answer = _ANSWERS[-1][key]
+    elif key in _ANSWERS[0]:
+        answer = _ANSWERS[-1][key] = _ANSWERS[0][key]
+    else:
+        odd = _odd(claims)
+        at = {id(c): i for i, c in enumerate(claims)}
+        answer = (odd.path, tuple(at[id(c)] for c in odd.claims), odd.agreeing, odd.agreed) if odd else None
+        _ANSWERS[-1][key] = answer
+    if answer is None:
+        return None
+    path, rest, agreeing, agreed = answer
+    return OddOneOut(path=path, claims=[claims[i] for i in rest], agreeing=list(agreeing), agreed=agreed)
 
 
 def _odd(claims: list[ClaimRef]) -> OddOneOut | None:

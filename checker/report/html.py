@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from typing import TypeVar
@@ -23,20 +23,24 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from checker import __version__
-from checker.models import Claim, Report
+from checker.models import Claim, ClaimRef, Finding, Group, Report, Timeline
+from checker.report.chart import chart
 from checker.report.docpages import PagePlan
 from checker.report.doctext import DocumentText, document_texts
+from checker.report.evidence import corroborations, fact_sheet, figure_text, odd_one_out
+from checker.report.fragments import Fragments, fact_key, finding_key, timeline_key
 from checker.report.htmlviews import (
+    ClaimView,
     DocumentView,
+    FactView,
     FindingView,
     Links,
+    TimelineView,
+    claim_view,
     document_anchors,
     document_views,
     excerpt,
-    fact_views,
-    finding_views,
     number,
-    timeline_views,
 )
 from checker.report.runindex import RunEntry
 from checker.report.templatecache import template_cache
@@ -46,6 +50,8 @@ __all__ = ["LIST_CAP", "PageData", "excerpt", "number", "render_html", "render_i
 T = TypeVar("T")
 # Entries per list on a run's page: at 10,000 documents the page stays a page; latest.json has all.
 LIST_CAP = 500
+# The findings' rows of the last page this process rendered (the watch service renders one per edit).
+_FRAGMENTS = Fragments()
 
 
 @dataclass
@@ -131,13 +137,15 @@ def render_html(
     `cap` entries and says how many more latest.json holds.
     """
     data = data or PageData()
+    _FRAGMENTS.begin()
     pages = {p: plan.href(p) for p in plan.names} if plan else {}
     links = Links(anchors=document_anchors(report), pages=pages)
     open_findings, more_problems = _capped([f for f in report.findings if not f.passed], cap)
     held, more_passed = _capped([f for f in report.findings if f.passed], cap)
     gone, more_resolved = _capped(report.resolved, cap)
-    problems = finding_views(open_findings, "f-", report, links)
-    facts, more_facts = fact_views(report.groups, links, cap)
+    problems, rows = _problem_rows(open_findings, report, links)
+    agreed_groups = corroborations(report.groups)
+    more_facts = max(0, len(agreed_groups) - cap)
     texts: dict[str, DocumentText] = (
         {} if plan else document_texts(data.texts, data.claims, _quoted(problems))
     )
@@ -153,16 +161,87 @@ def render_html(
         s=report.summary,
         lang=page_language(report),
         problems=problems,
-        passed=finding_views(held, "p-", report, links),
-        resolved=finding_views(gone, "r-", report, links),
-        facts=facts,
+        problem_rows=rows,
+        passed=_listed(held, "p-"),
+        resolved=_listed(gone, "r-"),
+        fact_rows=_fact_rows(agreed_groups[:cap], links),
         documents=documents,
-        timelines=timeline_views(timelines),
+        timeline_rows=_timeline_rows(timelines),
         runs=data.runs,
         more=more,
         all_documents=plan.href_index() if plan else "",
         filters=_filters(problems),
     )
+
+
+@cache
+def _salt(*templates: str) -> str:
+    """The templates a piece is rendered with: a changed one changes every key."""
+    return hashlib.sha256("".join(_asset(n) for n in templates).encode()).hexdigest()
+
+
+def _kept(key: str, make: Callable[[], str]) -> Markup:
+    """A piece of the page, rendered by `make` or kept from the last page under the same key."""
+    # Trusted: our own templates' output, every corpus value in it escaped when it was rendered.
+    return Markup(_FRAGMENTS.get(key, make))  # noqa: S704
+
+
+def _listed(findings: list[Finding], prefix: str) -> list[FindingView]:
+    """Findings listed by their message only (passed, resolved): no claim cards are made."""
+    return [FindingView(f"{prefix}{i}", f, [], []) for i, f in enumerate(findings, 1)]
+
+
+def _fact_rows(agreed_groups: list[tuple[Group, list[ClaimRef]]], links: Links) -> list[Markup]:
+    """The corroborated facts' pieces, rendered or kept from the last page."""
+    template, salt = _environment().get_template("fact.html.j2"), _salt("fact.html.j2", "macros.html.j2")
+    rows = []
+    for group, agreed in agreed_groups:
+
+        def make(group: Group = group, agreed: list[ClaimRef] = agreed) -> str:
+            by_document: dict[str, list[ClaimView]] = defaultdict(list)
+            for c in agreed:
+                by_document[c.path].append(claim_view(c, links=links))
+            return template.render(
+                fact=FactView(group, figure_text(agreed), dict(sorted(by_document.items())))
+            )
+
+        rows.append(_kept(fact_key(salt, group.subject, agreed), make))
+    return rows
+
+
+def _timeline_rows(timelines: list[Timeline]) -> list[Markup]:
+    """The timelines' pieces (each with its chart), rendered or kept from the last page."""
+    template, salt = _environment().get_template("timeline.html.j2"), _salt("timeline.html.j2")
+    rows = []
+    for i, t in enumerate(timelines, 1):
+
+        def make(t: Timeline = t, anchor: str = f"tl-{i}") -> str:
+            return template.render(tv=TimelineView(t, chart(t), anchor))
+
+        rows.append(_kept(timeline_key(salt, f"tl-{i}", t), make))
+    return rows
+
+
+def _problem_rows(
+    findings: list[Finding], report: Report, links: Links
+) -> tuple[list[FindingView], list[Markup]]:
+    """The open findings as views (without claim cards) and their rows, rendered or kept from the last page."""
+    template, salt = (
+        _environment().get_template("finding.html.j2"),
+        _salt("finding.html.j2", "macros.html.j2"),
+    )
+    views, rows = [], []
+    for i, f in enumerate(findings, 1):
+        odd = odd_one_out(f, report.groups)
+        view = FindingView(f"f-{i}", f, sorted({c.path for c in f.claims}), [], odd, fact_sheet(f, report))
+
+        def make(view: FindingView = view) -> str:
+            cards = [claim_view(c, view.odd, links) for c in view.finding.claims]
+            return template.render(v=replace(view, claims=cards))
+
+        rows.append(_kept(finding_key(salt, view, links), make))
+        views.append(view)
+    return views, rows
 
 
 def _filters(problems: Sequence[FindingView]) -> dict[str, list[str]]:
