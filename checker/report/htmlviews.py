@@ -177,7 +177,9 @@ def finding_views(
     views = []
     for i, f in enumerate(findings, 1):
         odd = odd_one_out(f, report.groups)
-        documents = sorted({c.path for c in f.claims})
+        # A document's page does not list a finding's documents (the run's page does): a finding quoting
+        # every document of a large fact would have its paths sorted again on each of their pages.
+        documents = sorted({c.path for c in f.claims}) if shown is None else []
         refs = f.claims if shown is None else shown(f)
         claims = [claim_view(c, odd, links) for c in refs]
         sheet = fact_sheet(f, report)
