@@ -99,7 +99,7 @@ def _join_re(ws: str, *, across_lines: bool) -> re.Pattern[str]:
     """The pattern of whitespace runs to drop; `ws` is the class of characters a run may hold."""
     breaks = rf"""
       | (?:{_CJK_BEFORE_DIGITS}){_LINE_BREAK}[{ws}]*(?=[0-9.])     # 收入1\n2.5亿元
-      | (?<=[0-9.].){_LINE_BREAK}[{ws}]*(?=\.?[0-9]{{1,12}}(?:\.[0-9]+)?[{CJK}%])  # 38\n00万, 12.\n3%"""
+      | (?:(?<=[0-9].)|(?<=[0-9]\..)){_LINE_BREAK}[{ws}]*(?=\.?[0-9]{{1,12}}(?:\.[0-9]+)?[{CJK}%])  # 38\n00万, 12.\n3%"""
     return re.compile(
         rf"""[{ws}](?:
         (?<={_C}.)[{ws}]*(?=[{CJK}0-9%])                         # 公 里, 轮 217, 两 个
