@@ -67,6 +67,12 @@ STEPS: tuple[Step, ...] = (
             " data BYTEA NOT NULL, PRIMARY KEY (kind, key))",
         ),
     ),
+    Step(
+        # checker/store/runrows.py: a run's findings are stored once, as rows; `ord` keeps the report's order.
+        "a finding's place in its run's report",
+        sqlite=("ALTER TABLE findings ADD COLUMN ord INTEGER",),
+        postgresql=("ALTER TABLE findings ADD COLUMN ord INTEGER",),
+    ),
 )
 SCHEMA_VERSION = len(STEPS)
 

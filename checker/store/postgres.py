@@ -23,11 +23,11 @@ from psycopg_pool import ConnectionPool
 from pydantic import TypeAdapter
 
 from checker.errors import StoreError
-from checker.gcpause import paused_gc
 from checker.models import Claim, Document, Extraction, Finding, Relation, Report
 from checker.store.base import RunRecord, StoredDocument, stored_document
 from checker.store.keptrows import keep_rows, kept_rows
 from checker.store.postgres_setup import first_line, migrate, redact
+from checker.store.runrows import finding_rows, findings_of, report_blob, report_of
 
 T = TypeVar("T")
 _RELATIONS: TypeAdapter[list[Relation]] = TypeAdapter(list[Relation])
@@ -216,17 +216,16 @@ class PostgresStore:
         return self._write(work)
 
     def finish_run(self, run_id: int, report: Report) -> None:
-        payload = _pack(report.model_dump_json())
-        rows = [
-            (run_id, f.fingerprint, f.rule, f.severity.value, f.model_dump_json()) for f in report.findings
-        ]
+        payload, rows = report_blob(report), finding_rows(run_id, report)
 
         def work(cur: psycopg.Cursor[Any]) -> None:
             cur.execute(
                 "UPDATE runs SET finished = %s, summary = %s, report = %s WHERE id = %s",
                 (datetime.now(UTC), report.summary.model_dump_json(), payload, run_id),
             )
-            with cur.copy("COPY findings (run_id, fingerprint, rule, severity, data) FROM STDIN") as copy:
+            with cur.copy(
+                "COPY findings (run_id, fingerprint, rule, severity, data, ord) FROM STDIN"
+            ) as copy:
                 for row in rows:
                     copy.write_row(row)
 
@@ -264,15 +263,16 @@ class PostgresStore:
 
     def last_report(self) -> Report | None:
         rows = self._read(
-            "SELECT report FROM runs WHERE finished IS NOT NULL AND report IS NOT NULL ORDER BY id DESC LIMIT 1"
+            "SELECT id, report FROM runs WHERE finished IS NOT NULL AND report IS NOT NULL ORDER BY id DESC LIMIT 1"
         )
-        with paused_gc():
-            return Report.model_validate_json(zlib.decompress(rows[0][0])) if rows else None
+        if not rows:
+            return None
+        run_id = rows[0][0]
+        return report_of(rows[0][1], lambda: self.findings(run_id))
 
     def findings(self, run_id: int) -> list[Finding]:
-        rows = self._read("SELECT data FROM findings WHERE run_id = %s", (run_id,))
-        with paused_gc():
-            return [Finding.model_validate_json(r[0]) for r in rows]
+        rows = self._read("SELECT data FROM findings WHERE run_id = %s ORDER BY ord NULLS FIRST", (run_id,))
+        return findings_of([r[0] for r in rows])
 
     def kept(self, kind: str) -> dict[str, bytes]:
         with self.transaction() as cur:

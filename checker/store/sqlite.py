@@ -18,12 +18,12 @@ from pathlib import Path
 from pydantic import TypeAdapter
 
 from checker.errors import StoreError
-from checker.gcpause import paused_gc
 from checker.models import Claim, Document, Extraction, Finding, Relation, Report
 from checker.store.base import RunRecord, StoredDocument, stored_document
 from checker.store.faults import check_integrity, store_failure
 from checker.store.keptrows import keep_rows, kept_rows
 from checker.store.migrations import SCHEMA_VERSION, statements, steps
+from checker.store.runrows import finding_rows, findings_of, report_blob, report_of
 
 # The numbered schema steps live in migrations.py, shared with the PostgreSQL store.
 MIGRATIONS = steps("sqlite")
@@ -211,18 +211,15 @@ class SQLiteStore:
         return run_id
 
     def finish_run(self, run_id: int, report: Report) -> None:
-        payload = zlib.compress(report.model_dump_json().encode("utf-8"), 1)
+        payload, rows = report_blob(report), finding_rows(run_id, report)
         with self._tx() as db:
             db.execute(
                 "UPDATE runs SET finished = ?, summary = ?, report = ? WHERE id = ?",
                 (_now(), report.summary.model_dump_json(), payload, run_id),
             )
             db.executemany(
-                "INSERT INTO findings(run_id, fingerprint, rule, severity, data) VALUES (?, ?, ?, ?, ?)",
-                [
-                    (run_id, f.fingerprint, f.rule, f.severity.value, f.model_dump_json())
-                    for f in report.findings
-                ],
+                "INSERT INTO findings(run_id, fingerprint, rule, severity, data, ord) VALUES (?, ?, ?, ?, ?, ?)",
+                rows,
             )
 
     def prune_runs(self, keep: int, paths: list[str] | None = None) -> None:
@@ -257,18 +254,19 @@ class SQLiteStore:
     def last_report(self) -> Report | None:
         with self._lock:
             row = self._db.execute(
-                "SELECT report FROM runs WHERE finished IS NOT NULL AND report IS NOT NULL ORDER BY id DESC LIMIT 1"
+                "SELECT id, report FROM runs WHERE finished IS NOT NULL AND report IS NOT NULL"
+                " ORDER BY id DESC LIMIT 1"
             ).fetchone()
         if row is None:
             return None
-        with paused_gc():
-            return Report.model_validate_json(zlib.decompress(row["report"]))
+        return report_of(row["report"], lambda: self.findings(row["id"]))
 
     def findings(self, run_id: int) -> list[Finding]:
         with self._lock:
-            rows = self._db.execute("SELECT data FROM findings WHERE run_id = ?", (run_id,)).fetchall()
-        with paused_gc():
-            return [Finding.model_validate_json(row["data"]) for row in rows]
+            rows = self._db.execute(
+                "SELECT data FROM findings WHERE run_id = ? ORDER BY ord, rowid", (run_id,)
+            ).fetchall()
+        return findings_of([row["data"] for row in rows])
 
     def kept(self, kind: str) -> dict[str, bytes]:
         with self._lock:

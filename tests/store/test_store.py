@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
+import zlib
 from datetime import UTC, datetime
 
 import psycopg
@@ -14,10 +16,12 @@ from checker.models import (
     Document,
     DocumentMeta,
     Extraction,
+    Finding,
     ListRelation,
     PartialDate,
     Report,
     RunInfo,
+    Severity,
     Summary,
 )
 from checker.store import is_postgres_url, open_store
@@ -128,6 +132,65 @@ def test_runs_and_reports_round_trip(store_location: str) -> None:
     store.prune_runs(2)
     last = store.last_run()
     assert last is not None and last.id == run_id + 4
+
+
+def _findings(n: int) -> list[Finding]:
+    # Not in any sorted order of fingerprint or rule: only their place says where they go.
+    return [
+        Finding(
+            rule=f"r{(7 * i) % n}",
+            severity=Severity.ERROR,
+            message=f"m{i}",
+            claims=[],
+            fingerprint=f"{(5 * i) % n:04d}",
+        )
+        for i in range(n)
+    ]
+
+
+def test_a_runs_findings_are_stored_once_and_come_back_in_report_order(store_location: str) -> None:
+    store = open_store(store_location)
+    run_id = store.start_run("check", ["corpus"])
+    report = _report(run_id)
+    report.findings = _findings(12)
+    store.finish_run(run_id, report)
+    restored = store.last_report()
+    assert restored is not None and [f.message for f in restored.findings] == [
+        f.message for f in report.findings
+    ]
+    assert [f.message for f in store.findings(run_id)] == [f.message for f in report.findings]
+    blob = _report_blob(store_location, run_id)
+    assert json.loads(zlib.decompress(blob))["findings"] == []  # not again inside the run's report
+    store.close()
+
+
+def test_a_report_stored_whole_by_an_older_checker_is_read_as_it_was(store_location: str) -> None:
+    """Before schema 5 a run's report blob held its findings too (and their rows had no place)."""
+    store = open_store(store_location)
+    run_id = store.start_run("check", ["corpus"])
+    report = _report(run_id)
+    store.finish_run(run_id, report)
+    report.findings = _findings(3)
+    old = zlib.compress(report.model_dump_json().encode("utf-8"), 1)
+    if is_postgres_url(store_location):
+        with psycopg.connect(store_location, autocommit=True) as conn:
+            conn.execute(b"UPDATE runs SET report = %s WHERE id = %s", (old, run_id))
+    else:
+        with sqlite3.connect(store_location) as raw:
+            raw.execute("UPDATE runs SET report = ? WHERE id = ?", (old, run_id))
+    restored = store.last_report()
+    assert restored is not None and [f.message for f in restored.findings] == ["m0", "m1", "m2"]
+    store.close()
+
+
+def _report_blob(location: str, run_id: int) -> bytes:
+    if is_postgres_url(location):
+        with psycopg.connect(location) as conn:
+            row = conn.execute(b"SELECT report FROM runs WHERE id = %s", (run_id,)).fetchone()
+            assert row is not None
+            return bytes(row[0])
+    with sqlite3.connect(location) as raw:
+        return bytes(raw.execute("SELECT report FROM runs WHERE id = ?", (run_id,)).fetchone()[0])
 
 
 def test_runs_of_other_roots_are_neither_previous_nor_pruned(store_location: str) -> None:
