@@ -29,6 +29,7 @@ from checker.match.bilingual import Lexicon
 from checker.match.components import components
 from checker.match.grouping import Fact, group_claims
 from checker.match.groups import group_of, report_order
+from checker.match.timeline import Points
 from checker.models import Claim, Finding, Group, PartialDate, ReadError, Relation, relation_claims
 from checker.rules.base import Rule, RuleContext
 from checker.rules.engine import collect, settle
@@ -74,6 +75,7 @@ class Memo:
     grouped: dict[str, list[Fact]] = field(default_factory=dict)
     # The last run this process finished over the store, and its findings: the next run's previous.
     last_run: tuple[int, list[Finding]] | None = None
+    points: Points = field(default_factory=dict)  # the last run's timeline points (match/timeline.py)
     _lexicon: tuple[Lexicon, list[ReadError]] | None = None
 
     def fit(self, rules: Sequence[Rule]) -> None:

@@ -14,9 +14,12 @@ from collections.abc import Mapping, Sequence
 from checker.match.grouping import Fact
 from checker.models import Claim, PartialDate, Timeline, TimelinePoint
 
+# What a run made each claim's point from (the claim object and its document's date), by id(claim):
+# the watch service keeps unchanged documents' claims as the same objects from run to run.
+Points = dict[int, tuple[Claim, PartialDate | None, TimelinePoint]]
 
-def _point(claim: Claim, dates: Mapping[str, PartialDate | None]) -> TimelinePoint:
-    date = dates.get(claim.path)
+
+def _point(claim: Claim, date: PartialDate | None) -> TimelinePoint:
     return TimelinePoint(
         value=claim.value,
         unit=claim.unit,
@@ -36,8 +39,28 @@ def _order(p: TimelinePoint) -> tuple[str, str, str, int]:
     return (p.period.start or "9999", p.date or "9999", p.path, p.line)
 
 
-def timelines(facts: Sequence[Fact], dates: Mapping[str, PartialDate | None]) -> list[Timeline]:
-    """One timeline per subject (with unit and qualifiers) that two or more documents state."""
+def timelines(
+    facts: Sequence[Fact], dates: Mapping[str, PartialDate | None], points: Points | None = None
+) -> list[Timeline]:
+    """One timeline per subject (with unit and qualifiers) that two or more documents state.
+
+    `points` are the last run's points; they are replaced by this run's, so a claim that is the same
+    object with the same date takes its point from there instead of making it again.
+    """
+    known = dict(points or {})
+    if points is not None:
+        points.clear()
+    made: Points = points if points is not None else {}
+
+    def point(claim: Claim) -> TimelinePoint:
+        date = dates.get(claim.path)
+        hit = known.get(id(claim))
+        if hit is not None and hit[0] is claim and hit[1] == date:
+            made[id(claim)] = hit
+            return hit[2]
+        made[id(claim)] = (claim, date, _point(claim, date))
+        return made[id(claim)][2]
+
     by_subject: dict[tuple[str, str, str | None, tuple[str, ...]], list[Claim]] = defaultdict(list)
     for fact in facts:
         if not fact.specific:
@@ -48,7 +71,7 @@ def timelines(facts: Sequence[Fact], dates: Mapping[str, PartialDate | None]) ->
         documents = {c.path for c in claims}
         if len(documents) < 2 or not subject:
             continue
-        points = sorted((_point(c, dates) for c in claims), key=_order)
+        points_ = sorted((point(c) for c in claims), key=_order)
         out.append(
             Timeline(
                 subject=subject,
@@ -56,7 +79,7 @@ def timelines(facts: Sequence[Fact], dates: Mapping[str, PartialDate | None]) ->
                 measure=measure,
                 qualifiers=list(qualifiers),
                 documents=len(documents),
-                points=points,
+                points=points_,
             )
         )
     return sorted(out, key=lambda t: (-t.documents, t.subject))

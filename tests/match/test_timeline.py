@@ -1,0 +1,43 @@
+"""Timelines: what every report said about one subject, and for when; the service's points carried over."""
+
+from __future__ import annotations
+
+from checker.extract import extract_text
+from checker.match.grouping import group_claims
+from checker.match.timeline import Points, timelines
+from checker.models import Claim, PartialDate
+
+TEXTS = {
+    "a.txt": "2023年，全市新增建成铁路里程660公里。",
+    "b.txt": "2023年全市新增建成铁路里程680公里。",
+    "c.txt": "2024年全市新增建成铁路里程700公里。",
+}
+
+
+def _claims(texts: dict[str, str]) -> list[Claim]:
+    return [c for path, text in texts.items() for c in extract_text(text, path)]
+
+
+def test_a_subject_two_documents_state_has_one_timeline_in_period_order() -> None:
+    claims = _claims(TEXTS)
+    [line] = timelines(group_claims(claims), {})
+    assert line.documents == 3
+    assert [(p.value, p.path) for p in line.points] == [(660, "a.txt"), (680, "b.txt"), (700, "c.txt")]
+
+
+def test_points_carried_over_are_what_a_fresh_run_makes() -> None:
+    claims = _claims(TEXTS)
+    dates: dict[str, PartialDate | None] = {"a.txt": PartialDate(year=2024, month=1)}
+    points: Points = {}
+    first = timelines(group_claims(claims), dates, points)
+    assert len(points) == 3
+    kept = {id(c): p for c, _, p in points.values()}
+    # The same claims again, one document with a new date and one read again (new claim objects).
+    dates["b.txt"] = PartialDate(year=2024, month=2)
+    again = [c for c in claims if c.path != "c.txt"] + _claims({"c.txt": TEXTS["c.txt"]})
+    second = timelines(group_claims(again), dates, points)
+    assert second == timelines(group_claims(again), dates)
+    assert second != first  # b.txt's date shows
+    reused = [p for c, _, p in points.values() if kept.get(id(c)) is p]
+    assert [p.path for p in reused] == ["a.txt"]
+    assert len(points) == 3  # this run's points only: nothing of earlier runs piles up
