@@ -27,13 +27,13 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Final, NamedTuple
 
-from checker.extract.layout import Layout, layout_of
+from checker.extract.layout import Layout, layout_of, positions
 from checker.extract.ordered import left_from, right_from
 from checker.extract.timeread import read
 from checker.extract.timewords import Anchors, Day, Ref, is_base, match_at, scan
 from checker.models import PartialDate, Period, PeriodKind
 
-_SENTENCE_RE: Final[re.Pattern[str]] = re.compile(r"[。!！?？\n]")
+_SENTENCE_ENDS: Final[str] = "。!！?？\n"
 _OPENING_RE: Final[re.Pattern[str]] = re.compile(r"[ \t\u3000]*(?:其中|同时|此外|另外|而|在|从|自)?[，,]?")
 _EN_AFTER_RE: Final[re.Pattern[str]] = re.compile(
     r"\s+(?=(?:in|during|as of|at the end of|by|for|this|last|next) )", re.I
@@ -78,7 +78,7 @@ class Periods:
         self.date = date
         self.bare = Anchors(date, None)
         # Sentence ends, found in one pass: a figure's sentence start is a bisect, not a backward search.
-        self._ends = [m.start() for m in _SENTENCE_RE.finditer(text)]
+        self._ends = positions(text, _SENTENCE_ENDS)
         self._openings: dict[int, Ref | None] = {}
         # Per paragraph (index of its first sentence end): how far its openings were read, the last one.
         self._read_to: dict[int, tuple[int, Ref | None]] = {}
