@@ -165,8 +165,8 @@ class Normalized:
         seg_orig, seg_norm, collapsed = self.seg_orig, self.seg_norm, self.seg_collapsed
         caps = (*seg_norm[1:], len(self.text))  # a piece's characters never map past the next piece
         out = []
-        for pos, i in zip(positions, map(bisect_right, repeat(seg_orig), positions)):
-            i -= 1
+        for pos, after in zip(positions, map(bisect_right, repeat(seg_orig), positions), strict=True):
+            i = after - 1
             if i < 0:
                 out.append(pos)
             elif collapsed[i]:
@@ -183,8 +183,8 @@ class Normalized:
         """`to_original` of each of `positions`, the pieces found as in `from_original_all`."""
         seg_norm, seg_orig, collapsed = self.seg_norm, self.seg_orig, self.seg_collapsed
         out = []
-        for pos, i in zip(positions, map(bisect_right, repeat(seg_norm), positions)):
-            i -= 1
+        for pos, after in zip(positions, map(bisect_right, repeat(seg_norm), positions), strict=True):
+            i = after - 1
             if i < 0:
                 out.append(pos)
             elif collapsed[i]:

@@ -30,7 +30,7 @@ from checker.extract.layout import Layout, layout_of, positions
 from checker.extract.ordered import left_from, right_from
 from checker.extract.periodkind import to_period
 from checker.extract.timeread import read
-from checker.extract.timewords import Anchors, Day, Ref, is_base, match_at, scan
+from checker.extract.timewords import Anchors, Ref, is_base, match_at, scan
 from checker.models import PartialDate, Period
 
 _SENTENCE_ENDS: Final[str] = "。!！?？\n"
