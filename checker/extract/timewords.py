@@ -120,6 +120,12 @@ _TRIGGER_RE: Final[re.Pattern[str]] = re.compile(
 )
 
 
+# The most characters a match of TIME_RE holds before its first trigger, when none of them is a space:
+# 从1850—1860年 (10: a 18xx year is no trigger), 截止到1850年 (6), 过去的123年 (6), 截止到12—12月 (8), through2018 (7).
+_REACH: Final[int] = 10
+_SPACE_RE: Final[re.Pattern[str]] = re.compile(r"\s")
+
+
 # Every character a match of TIME_RE can start with: its leading words, numerals and quotes, a digit,
 # the space after a word before an English year (\b\s*), and the first letters of its English words.
 _FIRST: Final[str] = (
@@ -133,11 +139,17 @@ _GATED_RE: Final[re.Pattern[str]] = re.compile(rf"(?={_FIRST})(?:{TIME_RE.patter
 
 def scan(text: str, lo: int, hi: int) -> list[re.Match[str]]:
     """The time expressions in text[lo:hi], in order: what `TIME_RE.finditer(text, lo, hi)` finds."""
-    if _TRIGGER_RE.search(text, lo, hi) is None:
+    trigger = _TRIGGER_RE.search(text, lo, hi)
+    if trigger is None:
         return []  # most stretches: decided by one call in C
+    # No match starts more than _REACH characters before its first trigger unless spaces come between
+    # ("during   2018"): without spaces before the first trigger, what lies further back is not searched.
+    start = trigger.start() - _REACH
+    if start <= lo or _SPACE_RE.search(text, lo, trigger.start()) is not None:
+        start = lo
     found = []
     search = _GATED_RE.search
-    m = search(text, lo, hi)
+    m = search(text, start, hi)
     while m is not None:
         found.append(m)
         m = search(text, m.end(), hi)
