@@ -24,9 +24,11 @@ from checker.lazylog import logger
 from checker.models import Claim, Document, Extraction, PartialDate
 
 # Three or more lines of one or two characters: vertical text or OCR debris, not prose.
-_DEBRIS_RE: Final[re.Pattern[str]] = re.compile(
-    r"(?:^[^\S\n]*\S{1,2}[^\S\n]*\n(?:[^\S\n]*\n)*){3,}", re.MULTILINE
-)
+_DEBRIS: Final[str] = r"(?:^[^\S\n]*\S{1,2}[^\S\n]*\n(?:[^\S\n]*\n)*){3,}"
+_DEBRIS_RE: Final[re.Pattern[str]] = re.compile(_DEBRIS, re.MULTILINE)
+# The same after a line break: a literal first character lets the engine skip from break to break in C
+# (a pattern opening with ^ is tried at every character).
+_NEXT_DEBRIS_RE: Final[re.Pattern[str]] = re.compile(rf"\n({_DEBRIS})", re.MULTILINE)
 
 
 def extract(document: Document) -> Extraction:
@@ -62,6 +64,19 @@ def extract_text(text: str, path: str = "", *, lines_are_paragraphs: bool = Fals
     return _extract(text, path, lines_are_paragraphs=lines_are_paragraphs)
 
 
+def _debris(text: str) -> list[tuple[int, int]]:
+    """The spans `_DEBRIS_RE.finditer(text)` finds.
+
+    A match starts at a line start; the one at the text's start is matched alone, every other
+    follows a line break.  None starts right where another ends: its first line would have
+    been taken into that one.
+    """
+    first = _DEBRIS_RE.match(text)
+    spans = [first.span()] if first else []
+    spans += [m.span(1) for m in _NEXT_DEBRIS_RE.finditer(text, first.end() if first else 0)]
+    return spans
+
+
 def _inside(regions: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
     i = bisect_right(starts, start) - 1
     return i >= 0 and end <= regions[i][1]
@@ -89,7 +104,7 @@ def _extract(
     # figures ascend and do not overlap, so their first and last characters ascend: one pass maps them
     flat = norm.to_original_all([p for f in figures for p in (f.start, f.end - 1)])
     spans = list(zip(flat[::2], [last + 1 for last in flat[1::2]], strict=True))
-    debris = [m.span() for m in _DEBRIS_RE.finditer(text)]
+    debris = _debris(text)
     if debris:
         starts = [lo for lo, _ in debris]
         keep = [not _inside(debris, starts, s, e) for s, e in spans]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Final
 
 _HEADING: Final[str] = (
@@ -40,8 +41,7 @@ def layout_of(lines: str, to_norm: Callable[[list[int]], list[int]] = lambda pos
     headings = [first_line.span()] if first_line else []
     headings += [(m.start() + 1, m.end()) for m in _NEXT_HEADING_RE.finditer(lines)]
     heading_ends = {end for _, end in headings}
-    breaks = {m.end() - 1 for m in _END_BREAK_RE.finditer(lines)}
-    breaks.update(m.start() for m in _BLANK_BREAK_RE.finditer(lines))
+    breaks = _breaks(lines)
     first = _FIRST_BREAK_RE.match(lines)
     if first is not None:
         breaks.add(first.end() - 1)
@@ -49,3 +49,32 @@ def layout_of(lines: str, to_norm: Callable[[list[int]], list[int]] = lambda pos
     paragraphs = to_norm([pos + 1 for pos in sorted(breaks)])
     ends = iter(to_norm([pos for span in headings for pos in span]))  # ascending: headings do not overlap
     return Layout(paragraphs, list(zip(ends, ends, strict=True)))
+
+
+def _breaks(lines: str) -> set[int]:
+    """The line breaks after a sentence end (spaces between skipped) or before a blank line."""
+    breaks = set(map(_last, _END_BREAK_RE.finditer(lines)))
+    breaks.update(map(re.Match.start, _BLANK_BREAK_RE.finditer(lines)))
+    return breaks
+
+
+def _last(m: re.Match[str]) -> int:
+    return m.end() - 1
+
+
+@cache
+def _literal_res(chars: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(re.escape(c)) for c in chars)
+
+
+def positions(text: str, chars: str) -> list[int]:
+    """Where any of `chars` stands in `text`, ascending.
+
+    One literal pattern per character: the engine skips to a literal faster than
+    it tests a class at every character, and a few sorted runs merge fast.
+    """
+    out: list[int] = []
+    for pattern in _literal_res(chars):
+        out += map(re.Match.start, pattern.finditer(text))
+    out.sort()
+    return out

@@ -16,38 +16,27 @@ words relative to the context (全年, 年底, 上半年, 6月底) against the y
 sentence, paragraph or section is about, else the document's.  Without a
 date they give an unknown period marked relative.  The kind: a moment (底,
 末, 截至, as of, or a stock such as 余额, 储备) or a span (ranges, 全年, 以来,
-or a flow such as 新增, 增长, 产量); a period whose kind the text leaves open
-is a span when it covers a stretch of time.
+or a flow such as 新增, 增长, 产量: `periodkind`); a period whose kind the text
+leaves open is a span when it covers a stretch of time.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
 from typing import Final, NamedTuple
 
-from checker.extract.layout import Layout, layout_of
+from checker.extract.layout import Layout, layout_of, positions
 from checker.extract.ordered import left_from, right_from
+from checker.extract.periodkind import to_period
 from checker.extract.timeread import read
-from checker.extract.timewords import Anchors, Day, Ref, is_base, match_at, scan
-from checker.models import PartialDate, Period, PeriodKind
+from checker.extract.timewords import Anchors, Ref, is_base, match_at, scan
+from checker.models import PartialDate, Period
 
-_SENTENCE_RE: Final[re.Pattern[str]] = re.compile(r"[。!！?？\n]")
+_SENTENCE_ENDS: Final[str] = "。!！?？\n"
 _OPENING_RE: Final[re.Pattern[str]] = re.compile(r"[ \t\u3000]*(?:其中|同时|此外|另外|而|在|从|自)?[，,]?")
 _EN_AFTER_RE: Final[re.Pattern[str]] = re.compile(
     r"\s+(?=(?:in|during|as of|at the end of|by|for|this|last|next) )", re.I
-)
-_STOCK_RE: Final[re.Pattern[str]] = re.compile(
-    r"余额|储备|保有量|存量|库存|人口(?!增长|自然|减少)|在校|在岗|现有|拥有|里程|长度|覆盖率|普及率|总数|人均[^，。；]{0,4}面积"
-    r"|底|末|截至|截止|as of|balance|reserves|stock",
-    re.I,
-)
-# A change verb before "到/至" reaches a level ("提高到91%"); only a change itself is a flow ("增长9.5%").
-_FLOW_RE: Final[re.Pattern[str]] = re.compile(
-    r"新增|(?:增长|增加|减少|下降|提高|降低|上升|回落)(?![到至])|完成|产量|收入|支出|投资|总额|销售|出口|进口|生产|培养"
-    r"|解决|新建|建成|开工|投产|全年|年均|共|累计|grew|growth|increase|rose|fell|added|new",
-    re.I,
 )
 _CHANGE_RE: Final[re.Pattern[str]] = re.compile(
     r"(?:增长|增加|减少|下降|提高|降低|上升|回落|翻)(?![到至])[^，。；]{0,6}\Z"
@@ -55,11 +44,6 @@ _CHANGE_RE: Final[re.Pattern[str]] = re.compile(
 _ANNUAL_RE: Final[re.Pattern[str]] = re.compile(r"年均|平均每年|每年平均|average annual", re.I)
 _FROM_RE: Final[re.Pattern[str]] = re.compile(r"(?:由|从)[^，。；\d]{0,4}\Z")
 _MAX_OPENING: Final[int] = 4
-
-
-def iso(day: Day) -> str:
-    """An ISO date of a (year, month, day)."""
-    return f"{day[0]:04d}-{day[1]:02d}-{day[2]:02d}"
 
 
 class Timed(NamedTuple):
@@ -78,7 +62,7 @@ class Periods:
         self.date = date
         self.bare = Anchors(date, None)
         # Sentence ends, found in one pass: a figure's sentence start is a bisect, not a backward search.
-        self._ends = [m.start() for m in _SENTENCE_RE.finditer(text)]
+        self._ends = positions(text, _SENTENCE_ENDS)
         self._openings: dict[int, Ref | None] = {}
         # Per paragraph (index of its first sentence end): how far its openings were read, the last one.
         self._read_to: dict[int, tuple[int, Ref | None]] = {}
@@ -269,25 +253,6 @@ def _years(ref: Ref) -> int:
     if ref.first is None or ref.last is None:
         return 0
     return ref.last[0] - ref.first[0] + 1
-
-
-def to_period(ref: Ref, cue: str) -> Period:
-    """The period an expression gives a figure whose nearby words are `cue` (stock or flow)."""
-    if ref.first is None or ref.last is None:
-        return _period(None, None, PeriodKind.UNKNOWN, ref.text, ref.relative)
-    stock = bool(_STOCK_RE.search(cue))
-    flow = bool(_FLOW_RE.search(cue))
-    if ref.point or (stock and not ref.span and not flow):
-        return _period(ref.last, ref.last, PeriodKind.POINT, ref.text, ref.relative)
-    kind = PeriodKind.POINT if ref.first == ref.last else PeriodKind.SPAN
-    return _period(ref.first, ref.last, kind, ref.text, ref.relative)
-
-
-@lru_cache(maxsize=2048)  # a handful of periods recur through a document, and Period is frozen
-def _period(first: Day | None, last: Day | None, kind: PeriodKind, text: str, relative: bool) -> Period:
-    if first is None or last is None:
-        return Period(text=text, relative=relative)  # unknown: the fields the text gave, as before
-    return Period(start=iso(first), end=iso(last), kind=kind, text=text, relative=relative)
 
 
 def year_of(period: Period) -> int | None:

@@ -37,8 +37,9 @@ TIME_RE: Final[re.Pattern[str]] = re.compile(
     rf"|[“\"‘](?P<pq>[一二三四五六七八九十]{{1,3}})五[”\"’]|第(?P<pk>[一二三四五六七八九十]{{1,3}})个五年计划)"
     rf"|(?P<abs>(?P<lead>截至|截止到?|到|至|于|在|自|从)?(?P<y>{_YEAR}) ?年"
     rf"(?: ?(?P<m>{_M}) ?月(?: ?(?P<d>[0-3]?\d|[一二三]?十?[一二三四五六七八九]?) ?日|(?P<mend>底|末)|份)?)?(?P<suf>{_SUFFIX}))"
-    # rel: every form holds one of 年季目现当迄今至 within 9 characters of its start ("近 123 年")
-    rf"|(?P<rel>(?=[\s\S]{{0,8}}?[年季目现当迄今至])(?:截至目前|截至今年|今年以来|今年|本年度?|去年|上年度?|前年|明年|来年|当年|全年|(?<![\d一二两三四五六七八九十])年(?:内|底|末|初)"
+    # rel: every form holds one of 年季目现当迄今至 within 9 characters of its start ("近 123 年"), looked
+    # for by a possessive run of other characters (one test a character, no backtracking)
+    rf"|(?P<rel>(?=[^年季目现当迄今至]{{0,8}}+[年季目现当迄今至])(?:截至目前|截至今年|今年以来|今年|本年度?|去年|上年度?|前年|明年|来年|当年|全年|(?<![\d一二两三四五六七八九十])年(?:内|底|末|初)"
     r"|上半年|下半年|前三季度|第?[一二三四]季度|前[二两三]季度|目前|现在|当前|迄今|至今"
     rf"|(?:过去|近|最近|前|这)(?:的)? ?(?P<past>{_N}) ?年(?:来|间|里|中)?|(?P<since>{_N}) ?年(?:多)?来"
     rf"|(?P<pastn>{_N}) ?年(?=中|里|间|共|累计)|(?<=[，,。；;：:\n])(?P<pastc>{_N}) ?年(?![来前后多左以的就才即再半度底末初])(?=[\u4e00-\u9fff])|(?:未来|今后|后)(?P<next>{_N}) ?年|过去一年|一年来|这一年))"
@@ -111,8 +112,18 @@ def is_base(text: str, start: int, end: int) -> bool:
 
 # Every match of TIME_RE holds one of these (年 月 五 季 目前 现在 当前 迄今 至今, a year 19xx/20xx, or the
 # "a" of year/half/as of): a stretch without any has no time expression, and none starts after the last
-# one.  The year is looked ahead for, so overlapping ones ("192020") are all found.
-_TRIGGER_RE: Final[re.Pattern[str]] = re.compile(r"[年月五季目现当迄今a]|(?=(?:19|20)\d\d)", re.IGNORECASE)
+# one.  One class first and no IGNORECASE ("a" and "A" are all it folds there): the engine skips to the
+# class in C instead of trying an alternation at every character; a 1 or 2 counts where it opens 19xx or
+# 20xx, the rest of the year looked ahead for, so overlapping ones ("192020") are all found.
+_TRIGGER_RE: Final[re.Pattern[str]] = re.compile(
+    r"[年月五季目现当迄今aA12](?:(?<![12])|(?<=1)(?=9\d\d)|(?<=2)(?=0\d\d))"
+)
+
+
+# The most characters a match of TIME_RE holds before its first trigger, when none of them is a space:
+# 从1850—1860年 (10: a 18xx year is no trigger), 截止到1850年 (6), 过去的123年 (6), 截止到12—12月 (8), through2018 (7).
+_REACH: Final[int] = 10
+_SPACE_RE: Final[re.Pattern[str]] = re.compile(r"\s")
 
 
 # Every character a match of TIME_RE can start with: its leading words, numerals and quotes, a digit,
@@ -128,11 +139,17 @@ _GATED_RE: Final[re.Pattern[str]] = re.compile(rf"(?={_FIRST})(?:{TIME_RE.patter
 
 def scan(text: str, lo: int, hi: int) -> list[re.Match[str]]:
     """The time expressions in text[lo:hi], in order: what `TIME_RE.finditer(text, lo, hi)` finds."""
-    if _TRIGGER_RE.search(text, lo, hi) is None:
+    trigger = _TRIGGER_RE.search(text, lo, hi)
+    if trigger is None:
         return []  # most stretches: decided by one call in C
+    # No match starts more than _REACH characters before its first trigger unless spaces come between
+    # ("during   2018"): without spaces before the first trigger, what lies further back is not searched.
+    start = trigger.start() - _REACH
+    if start <= lo or _SPACE_RE.search(text, lo, trigger.start()) is not None:
+        start = lo
     found = []
     search = _GATED_RE.search
-    m = search(text, lo, hi)
+    m = search(text, start, hi)
     while m is not None:
         found.append(m)
         m = search(text, m.end(), hi)

@@ -1,7 +1,8 @@
 """timewords.scan finds what TIME_RE.finditer finds, though it tries TIME_RE only where a match can start.
 
-Its shortcuts rest on two facts about TIME_RE: every match starts with a
-character of _FIRST_RE (the lookahead of _GATED_RE) and holds one of _TRIGGER_RE.  Both are checked at
+Its shortcuts rest on three facts about TIME_RE: every match starts with a
+character of _FIRST_RE (the lookahead of _GATED_RE) and holds one of _TRIGGER_RE, at most _REACH
+characters after its start unless a space comes between.  All are checked at
 every position of the seeds, the real corpora and random texts built from the
 pieces time expressions are made of.
 """
@@ -16,7 +17,7 @@ import pytest
 
 from checker.extract import words
 from checker.extract.normalize import normalize
-from checker.extract.timewords import _FIRST_RE, _GATED_RE, _TRIGGER_RE, TIME_RE, match_at, scan
+from checker.extract.timewords import _FIRST_RE, _GATED_RE, _REACH, _TRIGGER_RE, TIME_RE, match_at, scan
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPORA = sorted((ROOT.parent / "shared" / "corpora").glob("*/*.txt"))
@@ -57,7 +58,11 @@ def test_every_match_starts_with_a_first_character_and_holds_a_trigger(texts: li
             if m is None:
                 continue
             assert _FIRST_RE.match(text, pos), (text, pos, m.group(0))
-            assert _TRIGGER_RE.search(text, m.start(), m.end()), (text, m.group(0))
+            trigger = _TRIGGER_RE.search(text, m.start(), m.end())
+            assert trigger, (text, m.group(0))
+            # scan does not search further back than _REACH before the first trigger when no space comes between
+            if not re.search(r"\s", text[pos : trigger.start()]):
+                assert trigger.start() - pos <= _REACH, (text, m.group(0))
 
 
 def test_scan_equals_finditer_on_every_stretch(texts: list[str]) -> None:
@@ -93,8 +98,14 @@ def test_times_in_is_finditer_of_the_context_time_words(texts: list[str]) -> Non
 
 def test_the_shortcuts_are_case_insensitive_like_time_re() -> None:
     assert TIME_RE.flags & re.IGNORECASE
-    assert _FIRST_RE.flags & re.IGNORECASE and _TRIGGER_RE.flags & re.IGNORECASE
-    assert _GATED_RE.flags & re.IGNORECASE
+    assert _FIRST_RE.flags & re.IGNORECASE and _GATED_RE.flags & re.IGNORECASE
+    # the trigger spells its cases out (one class the engine skips to): every character TIME_RE folds
+    # to "a" is in it, and so is every 19xx or 20xx in Unicode digits
+    folds_to_a = [chr(c) for c in range(0x110000) if re.fullmatch("a", chr(c), re.IGNORECASE)]
+    assert folds_to_a == ["A", "a"]
+    assert all(_TRIGGER_RE.search(c) for c in folds_to_a)
+    for text in ("LAST YEAR", "As Of June", "The First Half", "in 1999", "١٩٩٩"):
+        assert [m.span() for m in scan(text, 0, len(text))] == _reference(text, 0, len(text)), text
 
 
 def test_a_year_overlapping_another_is_still_found() -> None:
