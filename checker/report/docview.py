@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections import defaultdict
+from dataclasses import dataclass, field
 from functools import cache
 
 from checker import __version__
-from checker.models import Claim, ClaimRef, DocumentSummary, Finding, Report
+from checker.models import Claim, DocumentSummary, FactSheetInfo, Finding, Report
 from checker.report.docpages import PagePlan
 from checker.report.doctext import DocumentText, document_texts
+from checker.report.evidence import OddOneOut, fact_sheet, odd_one_out
 from checker.report.html import _asset, _page
-from checker.report.htmlviews import Links, finding_views
+from checker.report.htmlviews import ClaimView, FindingView, Links, claim_view
 
 # Bump when a page shows something new for the same inputs (the templates are hashed anyway).
 PAGE_REVISION = 3
@@ -61,37 +63,82 @@ def render_documents_index(rows: list[IndexRow]) -> str:
     return _page("documents.html.j2", script=False, linked_css=True, stylesheet=stylesheet()[0], rows=rows)
 
 
-def _shown(path: str) -> Callable[[Finding], list[ClaimRef]]:
-    """A finding's quotes on the page of `path`: all of its own, the first few of other documents'."""
+def shown_at(count: int, own: list[int]) -> list[int]:
+    """Positions of a finding's quotes shown on a page: all of its own (`own`), the first few of others'."""
+    cut = OTHERS_SHOWN
+    for i in own:
+        cut += i < cut  # an own quote before the cut is not one of the others'
+    return [*range(min(cut, count)), *(i for i in own if i >= cut)]
 
-    def shown(f: Finding) -> list[ClaimRef]:
-        refs, others = [], 0
-        for c in f.claims:
-            if c.path == path or others < OTHERS_SHOWN:
-                refs.append(c)
-                others += c.path != path
-        return refs
 
-    return shown
+@dataclass
+class _Share:
+    """What every page listing one finding shows alike."""
+
+    odd: OddOneOut | None
+    sheet: FactSheetInfo | None
+    at: dict[str, list[int]]  # path → the positions of its quotes
+    cards: dict[int, ClaimView] = field(default_factory=dict)  # other documents' quotes (link nowhere)
+
+
+class Shared:
+    """Per-finding work, done once per finding in a run, not once per page listing it.
+
+    A fact reported by 400 documents lists its finding on each of their pages: its odd one out,
+    its quotes' places and the cards of the quotes every page shows were worked out 400 times.
+    """
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self._shares: dict[int, _Share] = {}
+
+    def of(self, f: Finding) -> _Share:
+        share = self._shares.get(id(f))
+        if share is None:
+            at: dict[str, list[int]] = defaultdict(list)
+            for i, c in enumerate(f.claims):
+                at[c.path].append(i)
+            odd = odd_one_out(f, self.report.groups)
+            share = self._shares[id(f)] = _Share(odd, fact_sheet(f, self.report), dict(at))
+        return share
+
+    def card(self, f: Finding, i: int) -> ClaimView:
+        """The card of another document's quote (the same on every page: it links to no page)."""
+        share = self.of(f)
+        view = share.cards.get(i)
+        if view is None:
+            view = share.cards[i] = claim_view(f.claims[i], share.odd)
+        return view
 
 
 def render_document_page(
-    report: Report, plan: PagePlan, summary: DocumentSummary, text: str | None, claims: list[Claim]
+    report: Report,
+    plan: PagePlan,
+    summary: DocumentSummary,
+    text: str | None,
+    claims: list[Claim],
+    *,
+    shared: Shared | None = None,
 ) -> str:
     """The page of one document of `report`; claims of other documents link to their pages."""
     path = summary.path
     # Claims of other documents are not linked to their pages: a page is named by what it shows and is
     # never rewritten, and the other page's name changes whenever that document or its findings do.
-    links = Links(here=path)
-    views = finding_views(plan.findings.get(path, []), "f-", report, links, _shown(path))
-    for v in views:
-        # Named by the finding, not its place in a list: the page must not change when others do.
-        v.anchor = f"f-{v.finding.fingerprint}" if v.finding.fingerprint else v.anchor
+    links, shared = Links(here=path), shared or Shared(report)
+    views: list[FindingView] = []
     quoted: dict[str, list[str]] = {}
-    for v in views:
-        for c in v.finding.claims:
-            if c.path == path and c.end > c.offset:
-                quoted.setdefault(c.ident, []).append(v.anchor)
+    for n, f in enumerate(plan.findings.get(path, []), 1):
+        share = shared.of(f)
+        own = share.at.get(path, [])
+        mine = set(own)
+        refs = shown_at(len(f.claims), own)
+        cards = [claim_view(f.claims[i], share.odd, links) if i in mine else shared.card(f, i) for i in refs]
+        # Named by the finding, not its place in a list: the page must not change when others do.
+        anchor = f"f-{f.fingerprint}" if f.fingerprint else f"f-{n}"
+        views.append(FindingView(anchor, f, [], cards, share.odd, share.sheet, len(f.claims) - len(refs)))
+        for i in own:
+            if f.claims[i].end > f.claims[i].offset:
+                quoted.setdefault(f.claims[i].ident, []).append(anchor)
     shown = document_texts({path: text} if text is not None else {}, {path: claims}, quoted)
     doc_text = shown.get(path) or DocumentText(path, None, claims)
     return _page(
