@@ -25,7 +25,6 @@ from checker.gcpause import paused_gc
 from checker.models import Claim, Report
 from checker.report.docpages import DOCS, PagePlan, plan_pages
 from checker.report.docview import (
-    Shared,
     documents_index_rows,
     page_salt,
     render_document_page,
@@ -55,13 +54,12 @@ def publish_pages(folder: Path, report: Report, load: Loader, extractor: str) ->
         _sync([_write(docs / name, css)])
     plan.shared.append(name)
     todo = [d for d in report.documents if plan.names[d.path] not in have]
-    shared = Shared(report)
     for start in range(0, len(todo), CHUNK):
         chunk = todo[start : start + CHUNK]
         texts, claims = load([d.path for d in chunk])
         written = [
             _write(docs / plan.names[d.path], render_document_page(report, plan, d, texts.get(d.path),
-                                                                     claims.get(d.path, []), shared=shared))
+                                                                     claims.get(d.path, [])))
             for d in chunk
         ]  # fmt: skip
         _sync(written)
