@@ -19,8 +19,9 @@ import hashlib
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from checker.models import Finding, Report
+from checker.models import Finding, Group, Report
 from checker.report.evidence import OddOneOut, odd_one_out
 from checker.report.htmlviews import ClaimView, claim_view
 
@@ -34,20 +35,24 @@ def _digest(*parts: object) -> bytes:
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).digest()
 
 
-def _odd_parts(odd: OddOneOut | None) -> list[object]:
-    return [] if odd is None else [odd.path, odd.said, odd.agreeing, odd.agreed]
-
-
 @dataclass
 class Share:
     """One finding as every page listing it sees it."""
 
     finding: Finding
-    odd: OddOneOut | None
+    groups: list[Group]
     at: dict[str, list[int]]  # path → the positions of its quotes
     whole: bool
-    key: bytes = b""  # whole: the finding and its odd one out; else what all its pages show alike
+    key: bytes = b""  # whole: the finding; else what all its pages show alike
     cards: dict[int, ClaimView] = field(default_factory=dict)
+
+    @cached_property
+    def odd(self) -> OddOneOut | None:
+        """The odd one out, worked out when a page shows it or a large finding's digest needs it.
+
+        Not for every finding of every run: near a fact of thousands of claims it costs 20 ms a finding.
+        """
+        return odd_one_out(self.finding, self.groups)
 
     def card(self, i: int) -> ClaimView:
         """The card of another document's quote (the same on every page: it links to no page)."""
@@ -81,12 +86,11 @@ class Shares:
             at: dict[str, list[int]] = defaultdict(list)
             for i, c in enumerate(f.claims):
                 at[c.path].append(i)
-            odd = odd_one_out(f, self.report.groups)
-            share = self._shares[id(f)] = Share(f, odd, dict(at), len(f.claims) <= WHOLE)
+            share = self._shares[id(f)] = Share(f, self.report.groups, dict(at), len(f.claims) <= WHOLE)
             # The status (new, persisting) changes from run to run without the finding changing: not shown.
             dumped = f.model_dump_json(exclude={"status", "passed"}) if share.whole else ""
             head = [f.severity.value, f.code, f.rule, f.name, f.fact, f.accepted_reason]
-            share.key = _digest(dumped, _odd_parts(odd)) if share.whole else _digest(head, odd is not None)
+            share.key = _digest(dumped) if share.whole else _digest(head)
         return share
 
     def entries(self, path: str, findings: list[Finding]) -> list[Entry]:
