@@ -2,10 +2,13 @@
 
 Each document gets reports/docs/<stem>.<digest16>.html, named by a digest of
 everything the page shows: the document's metadata and content (its sha256),
-the extractor that read it (claims are a pure function of both), the findings
-that quote it and the page's own template.  A document that did not change
-keeps its page, which is neither rendered nor written again, so a run after
-one edit renders one page.  The run's main page links to these pages instead
+the extractor that read it (claims are a pure function of both), what it shows
+of the findings that quote it (docshown.py: of a finding quoting hundreds of
+documents, only what this document's edits change) and the page's own template.
+A document that did not change keeps its page, which is neither rendered nor
+written again, so a run after one edit renders the pages whose content changed:
+one, unless the edit changes what other documents' pages say (a corroborated
+fact they share that now disagrees).  The run's main page links to these pages instead
 of embedding every text, and stays small at 10,000 documents.
 """
 

@@ -59,13 +59,9 @@ def render_documents_index(rows: list[IndexRow]) -> str:
 
 
 def render_document_page(
-    report: Report,
-    plan: PagePlan,
-    summary: DocumentSummary,
-    text: str | None,
-    claims: list[Claim],
+    plan: PagePlan, summary: DocumentSummary, text: str | None, claims: list[Claim]
 ) -> str:
-    """The page of one document of `report` (what it shows of each finding: `plan.entries`)."""
+    """The page of one document (what it shows of each finding quoting it: `plan.entries`)."""
     path = summary.path
     # Claims of other documents are not linked to their pages: a page is named by what it shows and is
     # never rewritten, and the other page's name changes whenever that document or its findings do.
