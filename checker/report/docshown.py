@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -41,10 +42,17 @@ class Share:
 
     finding: Finding
     groups: list[Group]
-    at: dict[str, list[int]]  # path → the positions of its quotes
     whole: bool
     key: bytes = b""  # whole: the finding; else what all its pages show alike
     cards: dict[int, ClaimView] = field(default_factory=dict)
+
+    @cached_property
+    def at(self) -> dict[str, list[int]]:
+        """Path → the positions of its quotes (made when a page needs it)."""
+        at: dict[str, list[int]] = defaultdict(list)
+        for i, c in enumerate(self.finding.claims):
+            at[c.path].append(i)
+        return dict(at)
 
     @cached_property
     def odd(self) -> OddOneOut | None:
@@ -68,7 +76,7 @@ class Entry:
 
     share: Share
     anchor: str
-    shown: list[int]
+    shown: Sequence[int]
     key: bytes
 
 
@@ -83,14 +91,13 @@ class Shares:
         """The share of `f` (made on first use)."""
         share = self._shares.get(id(f))
         if share is None:
-            at: dict[str, list[int]] = defaultdict(list)
-            for i, c in enumerate(f.claims):
-                at[c.path].append(i)
-            share = self._shares[id(f)] = Share(f, self.report.groups, dict(at), len(f.claims) <= WHOLE)
-            # The status (new, persisting) changes from run to run without the finding changing: not shown.
-            dumped = f.model_dump_json(exclude={"status", "passed"}) if share.whole else ""
-            head = [f.severity.value, f.code, f.rule, f.name, f.fact, f.accepted_reason]
-            share.key = _digest(dumped) if share.whole else _digest(head)
+            share = self._shares[id(f)] = Share(f, self.report.groups, len(f.claims) <= WHOLE)
+            if share.whole:
+                # The status (new, persisting) changes from run to run, the finding does not: not shown.
+                dumped = f.model_dump_json(exclude={"status", "passed"}).encode("utf-8")
+                share.key = hashlib.sha256(dumped).digest()
+            else:
+                share.key = _digest(f.severity.value, f.code, f.rule, f.name, f.fact, f.accepted_reason)
         return share
 
     def entries(self, path: str, findings: list[Finding]) -> list[Entry]:
@@ -98,12 +105,12 @@ class Shares:
         out = []
         for f in findings:
             share = self.of(f)
-            own = share.at.get(path, [])
             if share.whole:
                 # Named by the finding, not its place in a list: the page must not change when others do.
                 anchor = f"f-{f.fingerprint}" if f.fingerprint else f"f-{_digest(share.key.hex()).hex()[:16]}"
-                out.append(Entry(share, anchor, list(range(len(f.claims))), share.key))
+                out.append(Entry(share, anchor, range(len(f.claims)), share.key))
                 continue
+            own = share.at.get(path, [])
             quotes = [f.claims[i].model_dump_json() for i in own]
             odd = share.odd
             verdict = (
