@@ -93,8 +93,9 @@ class Shares:
         if share is None:
             share = self._shares[id(f)] = Share(f, self.report.groups, len(f.claims) <= WHOLE)
             if share.whole:
-                # The status (new, persisting) changes from run to run, the finding does not: not shown.
-                dumped = f.model_dump_json(exclude={"status", "passed"}).encode("utf-8")
+                # Not shown: the status (new, persisting: it changes from run to run, the finding does not)
+                # and the other rules' word on it (their messages list every place of a merged fact).
+                dumped = f.model_dump_json(exclude={"status", "passed", "related"}).encode("utf-8")
                 share.key = hashlib.sha256(dumped).digest()
             else:
                 share.key = _digest(f.severity.value, f.code, f.rule, f.name, f.fact, f.accepted_reason)

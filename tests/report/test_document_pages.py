@@ -15,7 +15,9 @@ from typing import Any
 
 from corpora import CLI, RAIL_A, RAIL_B, require_claims, write_corpus
 
-from checker.models import Report
+from checker.models import Related, Report
+from checker.report.docpages import plan_pages
+from checker.report.docshown import WHOLE
 from checker.report.html import render_html
 from checker.report.json import render_json
 
@@ -199,3 +201,18 @@ def test_a_large_findings_pages_show_their_own_part_and_a_document_joining_it_re
     assert [path for path, name in now.items() if before.get(path) != name] == ["corpus/r25.txt"]
     # The report itself still has every quote.
     assert len(grown["claims"]) == 27
+
+
+def test_a_page_is_named_by_what_it_shows_of_a_finding_not_by_what_it_leaves_out(report: Report) -> None:
+    (f, *_) = [f for f in report.findings if not f.passed and 0 < len(f.claims) <= WHOLE]
+    names = plan_pages(report, "salt").names
+
+    def changed(**update: Any) -> dict[str, str]:
+        findings = [g.model_copy(update=update) if g is f else g for g in report.findings]
+        return plan_pages(report.model_copy(update={"findings": findings}), "salt").names
+
+    # Another rule's word on the finding is not on the page (at 10,000 documents it listed every place
+    # of a merged fact, and renamed every page quoting the finding when one document changed).
+    assert changed(related=[*f.related, Related(rule="other", message="every place")]) == names
+    reworded = changed(message=f.message + " Again.")
+    assert sorted(p for p in names if reworded[p] != names[p]) == sorted({c.path for c in f.claims})
