@@ -58,10 +58,12 @@ def publish_pages(folder: Path, report: Report, load: Loader, extractor: str) ->
         chunk = todo[start : start + CHUNK]
         texts, claims = load([d.path for d in chunk])
         written = [
-            _write(docs / plan.names[d.path], render_document_page(report, plan, d, texts.get(d.path),
-                                                                     claims.get(d.path, [])))
+            _write(
+                docs / plan.names[d.path],
+                render_document_page(plan, d, texts.get(d.path), claims.get(d.path, [])),
+            )
             for d in chunk
-        ]  # fmt: skip
+        ]
         _sync(written)
     _publish_index(docs, report, plan)
     return plan, len(todo)

@@ -2,10 +2,13 @@
 
 Each document gets reports/docs/<stem>.<digest16>.html, named by a digest of
 everything the page shows: the document's metadata and content (its sha256),
-the extractor that read it (claims are a pure function of both), the findings
-that quote it and the page's own template.  A document that did not change
-keeps its page, which is neither rendered nor written again, so a run after
-one edit renders one page.  The run's main page links to these pages instead
+the extractor that read it (claims are a pure function of both), what it shows
+of the findings that quote it (docshown.py: of a finding quoting hundreds of
+documents, only what this document's edits change) and the page's own template.
+A document that did not change keeps its page, which is neither rendered nor
+written again, so a run after one edit renders the pages whose content changed:
+one, unless the edit changes what other documents' pages say (a corroborated
+fact they share that now disagrees).  The run's main page links to these pages instead
 of embedding every text, and stays small at 10,000 documents.
 """
 
@@ -19,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from checker.models import Finding, Report
+from checker.report.docshown import Entry, Shares
 from checker.report.evidence import corroborations
 
 DOCS = "docs"
@@ -32,6 +36,7 @@ class PagePlan:
 
     names: dict[str, str] = field(default_factory=dict)
     findings: dict[str, list[Finding]] = field(default_factory=dict)
+    entries: dict[str, list[Entry]] = field(default_factory=dict)  # what each page shows of its findings
     facts: dict[str, list[str]] = field(default_factory=dict)
     index: str = ""  # the page listing every document (a name no document's page can have)
     shared: list[str] = field(default_factory=list)  # files the pages use (the stylesheet)
@@ -52,11 +57,6 @@ def page_name(path: str, digest: str) -> str:
     """`<stem>.<digest16>.html`: readable in a folder listing, unique by the digest."""
     stem = _UNSAFE.sub("_", PurePosixPath(path).stem).strip("._")[:40] or "document"
     return f"{stem}.{digest[:16]}.html"
-
-
-def _finding_key(f: Finding) -> bytes:
-    # The status (new, persisting) changes from run to run without the finding changing: not shown.
-    return hashlib.sha256(f.model_dump_json(exclude={"status", "passed"}).encode("utf-8")).digest()
 
 
 def findings_by_document(report: Report) -> dict[str, list[Finding]]:
@@ -82,17 +82,15 @@ def facts_by_document(report: Report) -> dict[str, list[str]]:
 def plan_pages(report: Report, salt: str) -> PagePlan:
     """Every document's page name; `salt` names the extractor and the page template."""
     plan = PagePlan(findings=findings_by_document(report), facts=facts_by_document(report))
-    # One finding quoting 400 documents is dumped and digested once, not once per page (7 s of 9 at 10,000).
-    keys: dict[int, bytes] = {}
+    # A finding quoting 400 documents is worked out once, not once per page (docshown.py).
+    shares = Shares(report)
     for d in report.documents:
-        own = plan.findings.get(d.path, [])
         h = hashlib.sha256(salt.encode("utf-8"))
         h.update(d.model_dump_json().encode("utf-8"))
         h.update(json.dumps(plan.facts.get(d.path, []), ensure_ascii=False).encode("utf-8"))
-        for f in own:
-            key = keys.get(id(f))
-            if key is None:
-                key = keys[id(f)] = _finding_key(f)
-            h.update(key)
+        if own := plan.findings.get(d.path):
+            entries = plan.entries[d.path] = shares.entries(d.path, own)
+            for e in entries:
+                h.update(e.key)
         plan.names[d.path] = page_name(d.path, h.hexdigest())
     return plan

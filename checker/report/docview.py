@@ -4,21 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
 from functools import cache
 
 from checker import __version__
-from checker.models import Claim, ClaimRef, DocumentSummary, Finding, Report
+from checker.models import Claim, DocumentSummary, Report
 from checker.report.docpages import PagePlan
+from checker.report.docshown import WHOLE
 from checker.report.doctext import DocumentText, document_texts
 from checker.report.html import _asset, _page
-from checker.report.htmlviews import Links, finding_views
+from checker.report.htmlviews import FindingView, Links, claim_view
 
 # Bump when a page shows something new for the same inputs (the templates are hashed anyway).
-PAGE_REVISION = 3
-# Quotes of other documents a finding shows on a document's page: a fact reported by 400 documents
-# repeated its 1,700 quotes on each of their pages (400 KB each, 390 MB of 594 at 10,000 documents).
-OTHERS_SHOWN = 20
+PAGE_REVISION = 4
 
 
 @cache
@@ -61,37 +58,24 @@ def render_documents_index(rows: list[IndexRow]) -> str:
     return _page("documents.html.j2", script=False, linked_css=True, stylesheet=stylesheet()[0], rows=rows)
 
 
-def _shown(path: str) -> Callable[[Finding], list[ClaimRef]]:
-    """A finding's quotes on the page of `path`: all of its own, the first few of other documents'."""
-
-    def shown(f: Finding) -> list[ClaimRef]:
-        refs, others = [], 0
-        for c in f.claims:
-            if c.path == path or others < OTHERS_SHOWN:
-                refs.append(c)
-                others += c.path != path
-        return refs
-
-    return shown
-
-
 def render_document_page(
-    report: Report, plan: PagePlan, summary: DocumentSummary, text: str | None, claims: list[Claim]
+    plan: PagePlan, summary: DocumentSummary, text: str | None, claims: list[Claim]
 ) -> str:
-    """The page of one document of `report`; claims of other documents link to their pages."""
+    """The page of one document (what it shows of each finding quoting it: `plan.entries`)."""
     path = summary.path
     # Claims of other documents are not linked to their pages: a page is named by what it shows and is
     # never rewritten, and the other page's name changes whenever that document or its findings do.
     links = Links(here=path)
-    views = finding_views(plan.findings.get(path, []), "f-", report, links, _shown(path))
-    for v in views:
-        # Named by the finding, not its place in a list: the page must not change when others do.
-        v.anchor = f"f-{v.finding.fingerprint}" if v.finding.fingerprint else v.anchor
+    views: list[FindingView] = []
     quoted: dict[str, list[str]] = {}
-    for v in views:
-        for c in v.finding.claims:
-            if c.path == path and c.end > c.offset:
-                quoted.setdefault(c.ident, []).append(v.anchor)
+    for e in plan.entries.get(path, []):
+        f, share = e.share.finding, e.share
+        mine = set(share.at.get(path, []))
+        cards = [claim_view(f.claims[i], share.odd, links) if i in mine else share.card(i) for i in e.shown]
+        views.append(FindingView(e.anchor, f, [], cards, share.odd, whole=share.whole))
+        for i in sorted(mine):
+            if f.claims[i].end > f.claims[i].offset:
+                quoted.setdefault(f.claims[i].ident, []).append(e.anchor)
     shown = document_texts({path: text} if text is not None else {}, {path: claims}, quoted)
     doc_text = shown.get(path) or DocumentText(path, None, claims)
     return _page(
@@ -102,6 +86,7 @@ def render_document_page(
         d=summary,
         lang=summary.language or "und",
         findings=views,
+        whole=WHOLE,
         facts=plan.facts.get(path, []),
         text=doc_text,
     )

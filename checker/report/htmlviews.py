@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import math
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from checker.models import ClaimRef, DocumentSummary, FactSheetInfo, Finding, Group, Report, Timeline
@@ -14,9 +13,7 @@ from checker.report.doctext import DocumentText, tip
 from checker.report.evidence import (
     OddOneOut,
     corroborations,
-    fact_sheet,
     figure_text,
-    odd_one_out,
     role_words,
 )
 
@@ -112,7 +109,8 @@ class FindingView:
     claims: list[ClaimView]
     odd: OddOneOut | None = None
     sheet: FactSheetInfo | None = None
-    more: int = 0  # the finding's quotes not among `claims` (a document's page shows a few of others')
+    more: int = 0  # the finding's quotes not among `claims`
+    whole: bool = True  # False: a document's page shows only what that document's edits change (docshown.py)
 
     @property
     def documents_json(self) -> str:
@@ -164,27 +162,6 @@ def claim_view(ref: ClaimRef, odd: OddOneOut | None = None, links: Links | None 
         text_href=href,
         text_target=target,
     )
-
-
-def finding_views(
-    findings: list[Finding],
-    prefix: str,
-    report: Report,
-    links: Links,
-    shown: Callable[[Finding], list[ClaimRef]] | None = None,
-) -> list[FindingView]:
-    """Findings as rows, each with its odd one out and fact sheet; with `shown`, only those quotes."""
-    views = []
-    for i, f in enumerate(findings, 1):
-        odd = odd_one_out(f, report.groups)
-        # A document's page does not list a finding's documents (the run's page does): a finding quoting
-        # every document of a large fact would have its paths sorted again on each of their pages.
-        documents = sorted({c.path for c in f.claims}) if shown is None else []
-        refs = f.claims if shown is None else shown(f)
-        claims = [claim_view(c, odd, links) for c in refs]
-        sheet = fact_sheet(f, report)
-        views.append(FindingView(f"{prefix}{i}", f, documents, claims, odd, sheet, len(f.claims) - len(refs)))
-    return views
 
 
 def fact_views(groups: list[Group], links: Links, cap: int | None = None) -> tuple[list[FactView], int]:

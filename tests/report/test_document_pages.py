@@ -15,7 +15,9 @@ from typing import Any
 
 from corpora import CLI, RAIL_A, RAIL_B, require_claims, write_corpus
 
-from checker.models import Report
+from checker.models import Related, Report
+from checker.report.docpages import plan_pages
+from checker.report.docshown import WHOLE
 from checker.report.html import render_html
 from checker.report.json import render_json
 
@@ -159,10 +161,10 @@ def test_json_written_in_pieces_is_the_models_own_json(report: Report, evil_repo
         assert render_json(r) == r.model_dump_json(indent=2) + "\n"
 
 
-def test_a_finding_quoting_many_documents_shows_a_few_of_the_others_on_each_page(
+def test_a_large_findings_pages_show_their_own_part_and_a_document_joining_it_renders_one_page(
     tmp_path: Path, cli: CLI
 ) -> None:
-    # 25 documents say 660, one says 680: one finding quoting all 26 documents.
+    # 25 documents say 660, one says 680: one finding quoting all 26 documents (more than WHOLE quotes).
     files = {f"r{i:02d}.txt": RAIL_A for i in range(25)}
     corpus = write_corpus(tmp_path / "corpus", {**files, "odd.txt": RAIL_B})
     done = cli("check", corpus, env=LARGE)
@@ -170,11 +172,47 @@ def test_a_finding_quoting_many_documents_shows_a_few_of_the_others_on_each_page
     reports = tmp_path / "reports"
     report = json.loads((reports / "latest.json").read_text(encoding="utf-8"))
     (finding,) = [f for f in report["findings"] if not f["passed"] and len(f["claims"]) == 26]
-    for path in ("corpus/odd.txt", "corpus/r07.txt"):
-        page = _page_of(reports, path).read_text(encoding="utf-8")
-        cards = re.findall(r'<code class="where">([^<:]+):', page)
-        assert path in cards, page
-        assert len(cards) == 1 + 20, cards
-        assert "5 more quotes from other documents are not repeated here" in page
+    pages = {path: _page_of(reports, path) for path in ("corpus/odd.txt", "corpus/r07.txt")}
+    for path, page in pages.items():
+        html = page.read_text(encoding="utf-8")
+        # Its own quote only; the finding's fingerprint and message change whenever a document joins it.
+        assert re.findall(r'<code class="where">([^<:]+):', html) == [path], html
+        assert finding["fingerprint"] not in html and finding["message"] not in html
+        assert 'href="../latest.json"' in html and 'href="../latest.html#findings"' in html
+        assert _broken_links(page) == [], path
+    odd, agrees = (p.read_text(encoding="utf-8") for p in pages.values())
+    assert "this document is the odd one out; the other documents agree on 660公里." in odd
+    assert (
+        "the odd one out is <code>corpus/odd.txt</code>; this document agrees with the others on 660公里."
+        in (agrees)
+    )
+    before = {p["path"]: n for n, p in _index(reports)["pages"].items() if p["path"]}
+    # A 26th document says 660: the finding, its message and its fingerprint change; no other page does.
+    (corpus / "r25.txt").write_text(RAIL_A, encoding="utf-8")
+    again = cli("check", corpus, env=LARGE)
+    assert again.returncode == 1, again.stderr
+    report = json.loads((reports / "latest.json").read_text(encoding="utf-8"))
+    (grown,) = [f for f in report["findings"] if not f["passed"] and len(f["claims"]) == 27]
+    assert grown["fingerprint"] != finding["fingerprint"]
+    listed = _index(reports)["pages"]
+    last = max(p["run"] for p in listed.values())
+    now = {p["path"]: n for n, p in listed.items() if p["run"] == last and p["path"]}
+    assert sorted(now) == sorted([*before, "corpus/r25.txt"])
+    assert [path for path, name in now.items() if before.get(path) != name] == ["corpus/r25.txt"]
     # The report itself still has every quote.
-    assert len(finding["claims"]) == 26
+    assert len(grown["claims"]) == 27
+
+
+def test_a_page_is_named_by_what_it_shows_of_a_finding_not_by_what_it_leaves_out(report: Report) -> None:
+    (f, *_) = [f for f in report.findings if not f.passed and 0 < len(f.claims) <= WHOLE]
+    names = plan_pages(report, "salt").names
+
+    def changed(**update: Any) -> dict[str, str]:
+        findings = [g.model_copy(update=update) if g is f else g for g in report.findings]
+        return plan_pages(report.model_copy(update={"findings": findings}), "salt").names
+
+    # Another rule's word on the finding is not on the page (at 10,000 documents it listed every place
+    # of a merged fact, and renamed every page quoting the finding when one document changed).
+    assert changed(related=[*f.related, Related(rule="other", message="every place")]) == names
+    reworded = changed(message=f.message + " Again.")
+    assert sorted(p for p in names if reworded[p] != names[p]) == sorted({c.path for c in f.claims})
