@@ -31,6 +31,7 @@ from checker.match.grouping import Fact, group_claims
 from checker.match.groups import group_of, report_order
 from checker.match.timeline import Points
 from checker.models import Claim, Finding, Group, PartialDate, ReadError, Relation, relation_claims
+from checker.models.claims import shared_refs
 from checker.rules.base import Rule, RuleContext
 from checker.rules.engine import collect, settle
 from checker.store.base import Store, StoredDocument
@@ -53,6 +54,9 @@ class _Unit:
     problems: list[str]
     groups: list[Group] = field(default_factory=list)
     digest: str = ""  # its row in the store (checker/kept.py)
+    claims: Sequence[
+        Claim
+    ] = ()  # what its findings quote, until it is kept (its quotes are kept by identity)
 
 
 @dataclass
@@ -231,11 +235,11 @@ def _unit(memo: Memo, key: Key, rules: list[Rule], ctx: RuleContext, facts: Sequ
         return unit
     row = kept.digest(memo.salt, key)
     data = memo.kept.get(row)
-    stored = kept.decode(data) if data is not None else None
+    stored = kept.decode(data, ctx.claims) if data is not None else None
     if stored is not None:
         return _Unit(stored.found, stored.problems, [group_of(f) for f in facts], row)
     unit = _judge(rules, ctx, facts)
-    unit.digest = row
+    unit.digest, unit.claims = row, ctx.claims
     memo.judged[row] = unit
     return unit
 
@@ -266,6 +270,17 @@ def evaluate_all(
     link: Link,
 ) -> Outcome:
     """The rules over `data` (claims, relations, document signatures), as one evaluation of all of it."""
+    with shared_refs():
+        return _evaluate_all(memo, rules, data, dates, link)
+
+
+def _evaluate_all(
+    memo: Memo,
+    rules: Sequence[Rule],
+    data: tuple[list[Claim], list[Relation], dict[str, str]],
+    dates: Dates,
+    link: Link,
+) -> Outcome:
     claims, relations, signatures = data
     memo.fit(rules)
     enabled = [r for r in rules if r.config.enabled]

@@ -28,12 +28,13 @@ import json
 from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from checker import __version__
 from checker.match.grouping import Fact
-from checker.models import Claim, Finding
+from checker.models import Claim, ClaimRef, Finding
 from checker.rules.base import Rule
 
 PACKAGE = Path(__file__).resolve().parent
@@ -46,6 +47,12 @@ class KeptUnit(BaseModel):
 
     found: dict[str, list[Finding]]
     problems: list[str]
+
+
+# A quote kept by the identity of the unit's claim it copies (and its role and language) rather than whole:
+# the unit's claims are in memory when it is read back, and a row that repeats each quoted sentence is most
+# of its size.  A quote that is not such a plain copy is kept whole.
+_QuoteRow = list[str | None] | dict[str, Any]
 
 
 def kind(what: str, roots: Sequence[str]) -> str:
@@ -69,17 +76,48 @@ def digest(salt_: str, key: object) -> str:
     return hashlib.blake2b(f"{salt_}\x1f{key!r}".encode(), digest_size=20).hexdigest()
 
 
-def encode(found: dict[str, list[Finding]], problems: list[str]) -> bytes:
-    """A unit's findings (by rule id) and crashed rules, as a row."""
-    return KeptUnit(found=found, problems=problems).model_dump_json().encode()
+def encode(found: dict[str, list[Finding]], problems: list[str], claims: Sequence[Claim]) -> bytes:
+    """A unit's findings (by rule id) and crashed rules, as a row; `claims` are the unit's."""
+    by_ident = {c.ident: c for c in claims}
+    rows = {rule: [_finding_row(f, by_ident) for f in findings] for rule, findings in found.items()}
+    return json.dumps({"found": rows, "problems": problems}, ensure_ascii=False).encode()
 
 
-def decode(data: bytes) -> KeptUnit | None:
-    """A row read back; None for a damaged one (the store is a file anyone may touch): evaluate it again."""
+def decode(data: bytes, claims: Sequence[Claim]) -> KeptUnit | None:
+    """A row read back with the unit's claims; None for a damaged one (the store is a file anyone may touch)."""
+    by_ident = {c.ident: c for c in claims}
     try:
-        return KeptUnit.model_validate_json(data)
-    except ValidationError:
+        row = json.loads(data)
+        found = {rule: [_finding(r, by_ident) for r in rows] for rule, rows in row["found"].items()}
+        return KeptUnit(found=found, problems=row["problems"])
+    except (ValueError, KeyError, TypeError, AttributeError, ValidationError):
         return None
+
+
+def _finding_row(finding: Finding, claims: Mapping[str, Claim]) -> list[Any]:
+    return [
+        finding.model_dump(mode="json", exclude={"claims"}),
+        [_quote_row(r, claims) for r in finding.claims],
+    ]
+
+
+def _finding(row: list[Any], claims: Mapping[str, Claim]) -> Finding:
+    fields, quotes = row
+    return Finding.model_validate({**fields, "claims": [_quote(q, claims) for q in quotes]})
+
+
+def _quote_row(ref: ClaimRef, claims: Mapping[str, Claim]) -> _QuoteRow:
+    claim = claims.get(ref.ident)
+    if claim is not None and ref == ClaimRef.of(claim, ref.role, ref.language):
+        return [ref.ident, ref.role, ref.language]
+    return ref.model_dump(mode="json")
+
+
+def _quote(row: _QuoteRow, claims: Mapping[str, Claim]) -> ClaimRef:
+    if isinstance(row, dict):
+        return ClaimRef.model_validate(row)
+    ident, role, language = row
+    return ClaimRef.of(claims[str(ident)], role, language)
 
 
 def facts_salt() -> str:

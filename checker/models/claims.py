@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -142,5 +145,49 @@ class ClaimRef(Claim):
 
     @classmethod
     def of(cls, claim: Claim, role: str | None = None, language: str | None = None) -> ClaimRef:
-        # The claim was validated when it was made: copy its fields without validating again.
-        return cls.model_construct(**dict(claim), role=role, language=language)
+        """The claim quoted in this role; within `shared_refs()`, one object for each claim, role and language."""
+        shared = _SHARED.get()
+        key = (id(claim), role, language)
+        if shared is not None and (hit := shared.get(key)) is not None and hit[0] is claim:
+            return hit[1]
+        # The claim was validated when it was made: copy its fields without validating again.  Every field
+        # is given, so every ref's set of given fields is the same one (frozen: nothing ever adds to it).
+        ref = cls.model_construct(_REF_FIELDS, **dict(claim), role=role, language=language)
+        if shared is not None:
+            shared[key] = (claim, ref)
+        return ref
+
+
+_REF_FIELDS = set(ClaimRef.model_fields)
+# A claim is quoted by every finding and group about it, each once per rule kind: at 10,000 documents, 312,000
+# quotes of 60,000 claims took 494 MB as copies.  Refs are frozen, so one object can stand in every one of them.
+# The claim is kept beside its ref so that its id is not reused while the context lasts.
+_SHARED: ContextVar[dict[tuple[int, str | None, str | None], tuple[Claim, ClaimRef]] | None] = ContextVar(
+    "shared_refs", default=None
+)
+
+
+# A model keeps the set of field names it was given, and a set of 25 names takes 2.2 KB: of the 6.2 KB a
+# stored claim took in memory (with its interval and period), 3.7 KB were such sets, all alike.
+_GIVEN: dict[frozenset[str], set[str]] = {}
+
+
+def compact(claim: Claim) -> Claim:
+    """The claim (as read from the store) with its sets of given field names shared with every claim's alike.
+
+    Claims, intervals and periods are frozen, so nothing ever adds to the set they share.
+    """
+    for model in (claim, claim.interval, claim.period):
+        given = model.__pydantic_fields_set__
+        object.__setattr__(model, "__pydantic_fields_set__", _GIVEN.setdefault(frozenset(given), given))
+    return claim
+
+
+@contextmanager
+def shared_refs() -> Iterator[None]:
+    """Within it, quoting the same claim in the same role and language gives the same ClaimRef object."""
+    token = _SHARED.set({})
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)

@@ -19,6 +19,7 @@ from pydantic import TypeAdapter
 
 from checker.errors import StoreError
 from checker.models import Claim, Document, Extraction, Finding, Relation, Report
+from checker.models.claims import compact
 from checker.store.base import RunRecord, StoredDocument, stored_document
 from checker.store.faults import check_integrity, store_failure
 from checker.store.keptrows import keep_rows, kept_rows
@@ -175,7 +176,7 @@ class SQLiteStore:
         return zlib.decompress(row["text"]).decode("utf-8")
 
     def claims(self, paths: Iterable[str] | None = None) -> list[Claim]:
-        return [Claim.model_validate_json(data) for data in self._rows("claims", paths)]
+        return [compact(Claim.model_validate_json(data)) for data in self._rows("claims", paths)]
 
     def relations(self, paths: Iterable[str] | None = None) -> list[Relation]:
         rows = self._rows("relations", paths)

@@ -72,6 +72,20 @@ def test_replace_is_atomic_and_survives_reopen(store_location: str) -> None:
     again.close()
 
 
+def test_claims_read_back_share_their_sets_of_given_fields_and_equal_what_was_stored(
+    store_location: str,
+) -> None:
+    store = open_store(store_location)
+    stored = [_claim("a.txt", 1), _claim("a.txt", 2, 5), _claim("a.txt", 3, 9)]
+    store.replace_document(_doc("a.txt", "aaa bbb ccc"), Extraction(claims=stored), "v1")
+    back = store.claims()
+    assert back == stored
+    assert len({id(c.model_fields_set) for c in back}) == 1
+    assert len({id(c.interval.model_fields_set) for c in back}) == 1
+    assert back[0].model_fields_set == set(Claim.model_fields), "every field was stored, so every field is given"
+    store.close()
+
+
 def test_failed_write_leaves_old_state(store_location: str) -> None:
     store = open_store(store_location)
     store.replace_document(_doc("a.txt", "aaa"), Extraction(claims=[_claim("a.txt", 1)]), "v1")
