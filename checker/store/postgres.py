@@ -217,7 +217,7 @@ class PostgresStore:
         return self._write(work)
 
     def finish_run(self, run_id: int, report: Report) -> None:
-        payload, rows = report_blob(report), finding_rows(run_id, report)
+        payload = report_blob(report)
 
         def work(cur: psycopg.Cursor[Any]) -> None:
             cur.execute(
@@ -227,7 +227,7 @@ class PostgresStore:
             with cur.copy(
                 "COPY findings (run_id, fingerprint, rule, severity, data, ord) FROM STDIN"
             ) as copy:
-                for row in rows:
+                for row in finding_rows(run_id, report):  # again on a retry: an iterator, made as written
                     copy.write_row(row)
 
         self._write(work)

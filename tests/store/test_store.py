@@ -6,6 +6,7 @@ import json
 import sqlite3
 import zlib
 from datetime import UTC, datetime
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -24,8 +25,11 @@ from checker.models import (
     Severity,
     Summary,
 )
+from checker.pipeline import check
+from checker.rules.loader import load_rules
 from checker.store import is_postgres_url, open_store
 from checker.store.migrations import SCHEMA_VERSION, statements, steps
+from checker.store.runrows import finding_rows, report_blob
 
 
 def _doc(path: str, text: str) -> Document:
@@ -82,7 +86,9 @@ def test_claims_read_back_share_their_sets_of_given_fields_and_equal_what_was_st
     assert back == stored
     assert len({id(c.model_fields_set) for c in back}) == 1
     assert len({id(c.interval.model_fields_set) for c in back}) == 1
-    assert back[0].model_fields_set == set(Claim.model_fields), "every field was stored, so every field is given"
+    assert back[0].model_fields_set == set(Claim.model_fields), (
+        "every field was stored, so every field is given"
+    )
     store.close()
 
 
@@ -297,3 +303,15 @@ def test_a_store_from_a_newer_checker_is_refused(store_location: str) -> None:
 def test_both_dialects_have_every_step() -> None:
     assert len(steps("sqlite")) == len(steps("postgresql")) == SCHEMA_VERSION
     assert all(statements(step) for step in steps("postgresql"))
+
+
+def test_the_report_blob_is_the_reports_json_without_findings_made_in_pieces(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    store = open_store(tmp_path / "s.db")
+    report, _ = check(store, [seeds_copy], load_rules([]).rules, include=["*.txt"], exclude=[])
+    store.close()
+    assert report.groups and report.documents and report.timelines and report.findings
+    whole = report.model_copy(update={"findings": []}).model_dump_json().encode("utf-8")
+    assert zlib.decompress(report_blob(report)) == whole
+    assert len(list(finding_rows(1, report))) == len(report.findings)
