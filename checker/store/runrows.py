@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from checker.gcpause import paused_gc
 from checker.models import Finding, Report
+from checker.models.claims import compact
 
 FindingRow = tuple[int, str, str, str, str, int]
 
@@ -56,7 +57,11 @@ def finding_rows(run_id: int, report: Report) -> Iterator[FindingRow]:
 def findings_of(rows: list[str]) -> list[Finding]:
     """Findings from their stored JSON, in the order given."""
     with paused_gc():
-        return [Finding.model_validate_json(data) for data in rows]
+        findings = [Finding.model_validate_json(data) for data in rows]
+    for finding in findings:
+        for quote in finding.claims:
+            compact(quote)  # the previous run's quotes are most of what a new process holds of it
+    return findings
 
 
 def report_of(blob: bytes, findings: Callable[[], list[Finding]]) -> Report:

@@ -315,3 +315,16 @@ def test_the_report_blob_is_the_reports_json_without_findings_made_in_pieces(
     whole = report.model_copy(update={"findings": []}).model_dump_json().encode("utf-8")
     assert zlib.decompress(report_blob(report)) == whole
     assert len(list(finding_rows(1, report))) == len(report.findings)
+
+
+def test_a_runs_findings_read_back_equal_and_their_quotes_share_their_sets_of_given_fields(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    store = open_store(tmp_path / "s.db")
+    report, _ = check(store, [seeds_copy], load_rules([]).rules, include=["*.txt"], exclude=[])
+    back = store.findings(report.run.id)
+    store.close()
+    assert back == report.findings
+    quotes = [q for f in back for q in f.claims]
+    assert len(quotes) > 50
+    assert len({id(q.model_fields_set) for q in quotes}) == 1
