@@ -5,10 +5,14 @@ from __future__ import annotations
 import gc
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
+from checker.app import Checker
+from checker.config import load_settings
 from checker.gcpause import paused_gc
+from checker.selection import rules_for
 
 
 @pytest.fixture
@@ -70,4 +74,16 @@ def test_overlapping_pauses_of_two_threads(collector_on: None) -> None:
     assert not gc.isenabled(), "the other thread's pause is still on"
     release.set()
     t.join(10)
+    assert gc.isenabled()
+
+
+def test_a_checker_run_is_one_pause(collector_on: None, seeds_copy: Path, tmp_path: Path) -> None:
+    settings = load_settings(config=None, store=tmp_path / "s.db", reports=tmp_path / "reports")
+    rules, problems = rules_for(settings)
+    app = Checker(settings, rules, problems)
+    seen: list[bool] = []
+    outcome = app.run([seeds_copy], progress=lambda done, total: seen.append(gc.isenabled()))
+    app.close()
+    assert outcome.report.summary.documents == 5 and seen
+    assert not any(seen), "no cyclic collection while the documents are read and the rules evaluated"
     assert gc.isenabled()
