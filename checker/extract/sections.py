@@ -14,7 +14,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Final
 
-_HEADING: Final[str] = r"[ \t\u3000]*(?P<label>[一二三四五六七八九十]{1,3}、[^\n。;；,，:：!！?？]{2,40}?)[ \t\u3000]*$"
+_HEADING: Final[str] = (
+    r"[ \t\u3000]*(?P<label>[一二三四五六七八九十]{1,3}、[^\n。;；,，:：!！?？]{2,40}?)[ \t\u3000]*$"
+)
 _HEADING_RE: Final[re.Pattern[str]] = re.compile(_HEADING, re.MULTILINE)
 # A heading after a line break: a pattern opening with ^ is tried at every character, a literal first
 # character lets the engine skip from break to break in C.  A heading holds no line break, so every

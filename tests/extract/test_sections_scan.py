@@ -10,7 +10,23 @@ from checker.extract.sections import _HEADING, Sections
 
 ROOT = Path(__file__).resolve().parents[2]
 _EVERY_LINE_START = re.compile("^" + _HEADING, re.MULTILINE)
-_PIECES = ["一、", "十二、", "三", "、", "\n", "\n\n", " ", "\u3000", "\t", "。", "，", "工作回顾", "增长", "a", "5"]
+_PIECES = [
+    "一、",
+    "十二、",
+    "三",
+    "、",
+    "\n",
+    "\n\n",
+    " ",
+    "\u3000",
+    "\t",
+    "。",
+    "，",
+    "工作回顾",
+    "增长",
+    "a",
+    "5",
+]
 
 
 def _expected(text: str) -> list[tuple[str, int]]:
