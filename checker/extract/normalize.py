@@ -114,8 +114,10 @@ def _join_re(ws: str, *, across_lines: bool) -> re.Pattern[str]:
     breaks = rf"""
       | (?:{_CJK_BEFORE_DIGITS}){_LINE_BREAK}[{ws}]*(?=[0-9.])     # 收入1\n2.5亿元
       | (?:(?<=[0-9].)|(?<=[0-9]\..)){_LINE_BREAK}[{ws}]*(?=\.?[0-9]{{1,12}}(?:\.[0-9]+)?[{CJK}%])  # 38\n00万, 12.\n3%"""
+    # Every alternative needs a CJK character, a digit, % or a point just before the run: one class
+    # test turns away the line breaks after 。 and the blank lines before the alternatives are tried.
     return re.compile(
-        rf"""[{ws}](?:
+        rf"""[{ws}](?<=[{CJK}0-9%.].)(?:
         (?<={_C}.)[{ws}]*(?=[{CJK}0-9%])                         # 公 里, 轮 217, 两 个
       | (?<=[0-9%].)[{ws}]*(?={_C})                               # 30 万亿元, 8000\n公里
       | (?<=[0-9].)[{ws}]*(?=%)                                   # 90 %{breaks if across_lines else ""}
