@@ -28,8 +28,11 @@ from checker.models import Claim, Document, Extraction, PartialDate
 _DEBRIS: Final[str] = r"(?:^[^\S\n]*\S{1,2}[^\S\n]*\n(?:[^\S\n]*\n)*){3,}"
 _DEBRIS_RE: Final[re.Pattern[str]] = re.compile(_DEBRIS, re.MULTILINE)
 # The same after a line break: a literal first character lets the engine skip from break to break in C
-# (a pattern opening with ^ is tried at every character).
-_NEXT_DEBRIS_RE: Final[re.Pattern[str]] = re.compile(rf"\n({_DEBRIS})", re.MULTILINE)
+# (a pattern opening with ^ is tried at every character); the lookahead, its first line, turns most
+# breaks away before the repeat is set up.
+_NEXT_DEBRIS_RE: Final[re.Pattern[str]] = re.compile(
+    rf"\n(?=[^\S\n]*\S{{1,2}}[^\S\n]*\n)({_DEBRIS})", re.MULTILINE
+)
 
 
 def extract(document: Document) -> Extraction:

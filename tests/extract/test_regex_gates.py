@@ -1,4 +1,4 @@
-"""Lookahead gates put before alternations find what the patterns without them find.
+"""Lookahead gates and literal-first rewrites of patterns find what the plain patterns find.
 
 A gate is a class of every first character the alternation can start with (or must
 follow): it only turns away places where no branch could match.  Each pattern is
@@ -12,7 +12,8 @@ import random
 import re
 from pathlib import Path
 
-from checker.extract import patterns
+import checker.extract as extract_module
+from checker.extract import layout, patterns
 from checker.extract.lexicon import SUFFIX_BOUNDS
 from checker.extract.normalize import _JOIN_RE, CJK, _join_inline_re
 
@@ -66,3 +67,25 @@ def test_whitespace_joiner_finds_the_same_with_and_without_its_gate() -> None:
     for text in _texts(pieces, 5):
         for joiner in joiners:
             assert _spans(joiner, text) == _spans(_ungated(joiner, [gate]), text), text
+
+
+def test_debris_after_a_line_break_is_found_with_and_without_its_gate() -> None:
+    pieces = ["\n", "\n", "\n", "\n\n", " ", "\t", "a", "ab", "中", "中文一二三四", "。", "\u3000", "1"]
+    gate = r"(?=[^\S\n]*\S{1,2}[^\S\n]*\n)"
+    ungated = _ungated(extract_module._NEXT_DEBRIS_RE, [gate])
+    found = 0
+    for text in _texts(pieces, 6):
+        got = _spans(extract_module._NEXT_DEBRIS_RE, text)
+        assert got == _spans(ungated, text), text
+        found += len(got)
+    assert found > 100
+
+
+def test_paragraph_breaks_are_those_after_a_sentence_end_or_before_a_blank_line() -> None:
+    ends = re.compile(f"[{re.escape(layout._PARAGRAPH_END)}][ \t\u3000]*\n")
+    pieces = ["\n", "\n\n", " ", "\t", "\u3000", "中文", "。", "；", ")", "a", ":", "”"]
+    for text in _texts(pieces, 7):
+        want = {m.end() - 1 for m in ends.finditer(text)} | {
+            m.start() for m in re.finditer(r"\n(?=\n)", text)
+        }
+        assert layout._breaks(text) == want, text
