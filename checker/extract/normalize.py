@@ -30,7 +30,6 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate, repeat
-from operator import sub
 from typing import Final
 
 from checker.extract.nfkc import rewrites
@@ -116,12 +115,13 @@ def _join_re(ws: str, *, across_lines: bool) -> re.Pattern[str]:
       | (?:(?<=[0-9].)|(?<=[0-9]\..)){_LINE_BREAK}[{ws}]*(?=\.?[0-9]{{1,12}}(?:\.[0-9]+)?[{CJK}%])  # 38\n00万, 12.\n3%"""
     # Every alternative needs a CJK character, a digit, % or a point just before the run: one class
     # test turns away the line breaks after 。 and the blank lines before the alternatives are tried.
+    # The one group is the run: `split` returns the kept pieces and the runs between them.
     return re.compile(
-        rf"""[{ws}](?<=[{CJK}0-9%.].)(?:
+        rf"""([{ws}](?<=[{CJK}0-9%.].)(?:
         (?<={_C}.)[{ws}]*(?=[{CJK}0-9%])                         # 公 里, 轮 217, 两 个
       | (?<=[0-9%].)[{ws}]*(?={_C})                               # 30 万亿元, 8000\n公里
       | (?<=[0-9].)[{ws}]*(?=%)                                   # 90 %{breaks if across_lines else ""}
-    )""",
+    ))""",
         re.VERBOSE | re.DOTALL,
     )
 
@@ -221,16 +221,13 @@ def normalize(original: str, *, lines_are_paragraphs: bool = False) -> Normalize
     text, variable = _rewritten(original)
     if variable:
         return _normalize_variable(original, text, joiner)
-    runs = list(joiner.finditer(text))
-    if not runs:
-        return Normalized(original, text, text, (0,), (0,), (False,))
-    # Offsets by map() over C callables: tens of thousands of runs in a long text, no bytecode per run.
-    keep_starts = [0, *map(re.Match.end, runs)]
-    keep_ends = [*map(re.Match.start, runs), len(text)]
-    removed = [0, *accumulate(map(sub, keep_starts[1:], keep_ends))]
-    seg_norm = tuple(map(sub, keep_starts, removed))
-    joined = "".join(map(text.__getitem__, map(slice, keep_starts, keep_ends)))
-    return Normalized(original, joined, text, seg_norm, tuple(keep_starts), (False,) * len(seg_norm))
+    # Kept pieces and dropped runs alternate; offsets by accumulate() over their lengths: tens of
+    # thousands of runs in a long text, no match object and no bytecode per run.
+    parts = joiner.split(text)
+    kept = parts[::2]
+    seg_orig = tuple(accumulate(map(len, parts), initial=0))[::2]
+    seg_norm = tuple(accumulate(map(len, kept[:-1]), initial=0))
+    return Normalized(original, "".join(kept), text, seg_norm, seg_orig, (False,) * len(seg_norm))
 
 
 def _normalize_variable(original: str, text: str, joiner: re.Pattern[str]) -> Normalized:
