@@ -96,7 +96,9 @@ _LEVEL_WORDS: Final[int] = 8
 
 # English lives in runs of ASCII; in Chinese text these are few and short, so the
 # figure pattern only runs where there is English to read.
-_ASCII_RUN_RE: Final[re.Pattern[str]] = re.compile(r"[\x20-\x7e\n¥]{5,}")
+# One character, then four or more: a class under a repeat opens no prefix, and the engine would try
+# the whole pattern at every character instead of scanning for the class in C.
+_ASCII_RUN_RE: Final[re.Pattern[str]] = re.compile(r"[\x20-\x7e\n¥][\x20-\x7e\n¥]{4,}")
 _WORD_RE: Final[re.Pattern[str]] = re.compile(r"[A-Za-z]{2}")
 
 

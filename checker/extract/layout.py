@@ -22,7 +22,12 @@ _HEADING_RE: Final[re.Pattern[str]] = re.compile(_HEADING, re.MULTILINE)
 _NEXT_HEADING_RE: Final[re.Pattern[str]] = re.compile("\n" + _HEADING, re.MULTILINE)
 # A line break ends a paragraph after these (or before a blank line); elsewhere it is layout (OCR, wiki).
 _PARAGRAPH_END: Final[str] = "。！？!?；;：:”」』)）"
-_END_BREAK_RE: Final[re.Pattern[str]] = re.compile(f"[{re.escape(_PARAGRAPH_END)}][ \t\u3000]*\n")
+_INDENT: Final[str] = " \t\u3000"
+# A line break after one of those or a space: a literal first character the engine skips to in C, where
+# a class of sentence ends would be tested at every character.
+_END_OR_SPACE_BREAK_RE: Final[re.Pattern[str]] = re.compile(
+    f"\\n(?<=[{re.escape(_PARAGRAPH_END + _INDENT)}]\\n)"
+)
 _BLANK_BREAK_RE: Final[re.Pattern[str]] = re.compile(r"\n(?=\n)")
 _FIRST_BREAK_RE: Final[re.Pattern[str]] = re.compile(r"[ \t\u3000]*\n")
 
@@ -53,13 +58,18 @@ def layout_of(lines: str, to_norm: Callable[[list[int]], list[int]] = lambda pos
 
 def _breaks(lines: str) -> set[int]:
     """The line breaks after a sentence end (spaces between skipped) or before a blank line."""
-    breaks = set(map(_last, _END_BREAK_RE.finditer(lines)))
+    breaks = {
+        pos for pos in map(re.Match.start, _END_OR_SPACE_BREAK_RE.finditer(lines)) if _after_end(lines, pos)
+    }
     breaks.update(map(re.Match.start, _BLANK_BREAK_RE.finditer(lines)))
     return breaks
 
 
-def _last(m: re.Match[str]) -> int:
-    return m.end() - 1
+def _after_end(lines: str, pos: int) -> bool:
+    """Whether a sentence end stands before the line break at `pos`, spaces between skipped."""
+    while pos > 0 and lines[pos - 1] in _INDENT:
+        pos -= 1
+    return pos > 0 and lines[pos - 1] in _PARAGRAPH_END
 
 
 @cache

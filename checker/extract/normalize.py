@@ -30,7 +30,6 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate, repeat
-from operator import sub
 from typing import Final
 
 from checker.extract.nfkc import rewrites
@@ -38,14 +37,14 @@ from checker.extract.traditional import TRADITIONAL_TO_SIMPLIFIED
 
 
 def _build_tables() -> tuple[dict[int, str], str]:
-    """The one-to-one translate table and the class of characters that change length."""
+    """The one-to-one translate table and the characters that change length (none is a key or a value)."""
     table, variable = rewrites()
     for trad, simp in TRADITIONAL_TO_SIMPLIFIED.items():
         table[ord(trad)] = simp
     # A full-width or compatibility form of a Traditional character goes on to Simplified.
     for cp, norm in table.items():
         table[cp] = TRADITIONAL_TO_SIMPLIFIED.get(norm, norm)
-    return table, "".join(re.escape(c) for c in variable)
+    return table, "".join(variable)
 
 
 def _rewrite_class(table: dict[int, str]) -> str:
@@ -70,14 +69,29 @@ def _rewrite_class(table: dict[int, str]) -> str:
     return f"[{bmp}{wide}]"
 
 
-_TABLE, _VARIABLE_CLASS = _build_tables()
-# str.translate looks every character up in the table; most need nothing, so the
-# runs that do are found first (a character class scans at C speed) and translated alone.
-_REWRITE_RE: Final[re.Pattern[str]] = re.compile(_rewrite_class(_TABLE) + "+")
+_TABLE, _VARIABLE = _build_tables()
+_VARIABLE_SET: Final[frozenset[str]] = frozenset(_VARIABLE)
+# Most characters need no rewrite: those that do, and those that change length, are found by one
+# character class (scanned at C speed; a class under + would be tried at every character instead) and
+# rewritten one by one (the table maps a character to one character: one at a time is a run's translate).
+_REWRITE_RE: Final[re.Pattern[str]] = re.compile(
+    _rewrite_class(dict.fromkeys([*_TABLE, *map(ord, _VARIABLE)], ""))
+)
 
 
-def _rewrite(m: re.Match[str]) -> str:
-    return m.group().translate(_TABLE)
+def _rewritten(original: str) -> tuple[str, bool]:
+    """`original` with the one-to-one rewrites, and whether it holds a character that changes length."""
+    variable = False
+
+    def rewrite(m: re.Match[str]) -> str:
+        nonlocal variable
+        ch = m.group()
+        if ch in _VARIABLE_SET:
+            variable = True
+            return ch
+        return _TABLE.get(ord(ch), ch)
+
+    return _REWRITE_RE.sub(rewrite, original), variable
 
 
 CJK: Final[str] = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -99,12 +113,15 @@ def _join_re(ws: str, *, across_lines: bool) -> re.Pattern[str]:
     breaks = rf"""
       | (?:{_CJK_BEFORE_DIGITS}){_LINE_BREAK}[{ws}]*(?=[0-9.])     # 收入1\n2.5亿元
       | (?:(?<=[0-9].)|(?<=[0-9]\..)){_LINE_BREAK}[{ws}]*(?=\.?[0-9]{{1,12}}(?:\.[0-9]+)?[{CJK}%])  # 38\n00万, 12.\n3%"""
+    # Every alternative needs a CJK character, a digit, % or a point just before the run: one class
+    # test turns away the line breaks after 。 and the blank lines before the alternatives are tried.
+    # The one group is the run: `split` returns the kept pieces and the runs between them.
     return re.compile(
-        rf"""[{ws}](?:
+        rf"""([{ws}](?<=[{CJK}0-9%.].)(?:
         (?<={_C}.)[{ws}]*(?=[{CJK}0-9%])                         # 公 里, 轮 217, 两 个
       | (?<=[0-9%].)[{ws}]*(?={_C})                               # 30 万亿元, 8000\n公里
       | (?<=[0-9].)[{ws}]*(?=%)                                   # 90 %{breaks if across_lines else ""}
-    )""",
+    ))""",
         re.VERBOSE | re.DOTALL,
     )
 
@@ -121,7 +138,7 @@ def _join_inline_re() -> re.Pattern[str]:
     return _join_re(_WS.replace("\n", ""), across_lines=False)
 
 
-_VAR_RE: Final[re.Pattern[str]] = re.compile(f"[{_VARIABLE_CLASS}]")
+_VAR_RE: Final[re.Pattern[str]] = re.compile(f"[{re.escape(_VARIABLE)}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,19 +218,16 @@ def normalize(original: str, *, lines_are_paragraphs: bool = False) -> Normalize
     web page or a Word file), so no line break is an OCR or wrapping break.
     """
     joiner = _join_inline_re() if lines_are_paragraphs else _JOIN_RE
-    text = _REWRITE_RE.sub(_rewrite, original)
-    if _VAR_RE.search(text) is not None:
+    text, variable = _rewritten(original)
+    if variable:
         return _normalize_variable(original, text, joiner)
-    runs = list(joiner.finditer(text))
-    if not runs:
-        return Normalized(original, text, text, (0,), (0,), (False,))
-    # Offsets by map() over C callables: tens of thousands of runs in a long text, no bytecode per run.
-    keep_starts = [0, *map(re.Match.end, runs)]
-    keep_ends = [*map(re.Match.start, runs), len(text)]
-    removed = [0, *accumulate(map(sub, keep_starts[1:], keep_ends))]
-    seg_norm = tuple(map(sub, keep_starts, removed))
-    joined = "".join(map(text.__getitem__, map(slice, keep_starts, keep_ends)))
-    return Normalized(original, joined, text, seg_norm, tuple(keep_starts), (False,) * len(seg_norm))
+    # Kept pieces and dropped runs alternate; offsets by accumulate() over their lengths: tens of
+    # thousands of runs in a long text, no match object and no bytecode per run.
+    parts = joiner.split(text)
+    kept = parts[::2]
+    seg_orig = tuple(accumulate(map(len, parts), initial=0))[::2]
+    seg_norm = tuple(accumulate(map(len, kept[:-1]), initial=0))
+    return Normalized(original, "".join(kept), text, seg_norm, seg_orig, (False,) * len(seg_norm))
 
 
 def _normalize_variable(original: str, text: str, joiner: re.Pattern[str]) -> Normalized:
