@@ -21,7 +21,7 @@ from checker.errors import StoreError
 from checker.models import Claim, Document, Extraction, Finding, Relation, Report
 from checker.models.claims import compact
 from checker.store.base import RunRecord, StoredDocument, stored_document
-from checker.store.faults import check_integrity, store_failure
+from checker.store.faults import check_integrity, closed_as_checked, mark_closed, store_failure
 from checker.store.keptrows import keep_rows, kept_rows
 from checker.store.migrations import SCHEMA_VERSION, statements, steps
 from checker.store.runrows import finding_rows, findings_of, report_blob, report_of
@@ -42,6 +42,8 @@ class SQLiteStore:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.location = str(path)
+        # Before the connection: opening one may start a write-ahead log.
+        self.checked = not closed_as_checked(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             # The watch service touches the store from the scheduler thread and
@@ -60,7 +62,8 @@ class SQLiteStore:
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
-            check_integrity(self._db, path)
+            if self.checked:
+                check_integrity(self._db, path)
         except StoreError:
             self._db.close()
             raise
@@ -280,6 +283,7 @@ class SQLiteStore:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+            mark_closed(self.path)
 
 
 def _of_roots(paths: list[str] | None) -> tuple[str, tuple[str, ...]]:

@@ -5,6 +5,7 @@ The interface itself is tested on every backend in test_store.py.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -13,7 +14,8 @@ import pytest
 from checker.errors import StoreError
 from checker.models import Document, Extraction
 from checker.store import open_store
-from checker.store.sqlite import MIGRATIONS, SCHEMA_VERSION
+from checker.store.faults import StoreDamaged
+from checker.store.sqlite import MIGRATIONS, SCHEMA_VERSION, SQLiteStore
 
 
 def test_store_is_in_wal_mode_at_the_current_version(tmp_path: Path) -> None:
@@ -31,3 +33,47 @@ def test_not_a_store_is_a_clear_error(tmp_path: Path) -> None:
     junk.write_bytes(b"this is not sqlite at all" * 100)
     with pytest.raises(StoreError, match="not a checker store"):
         open_store(junk)
+
+
+def _store_with_a_document(db: Path) -> None:
+    store = open_store(db)
+    store.replace_document(Document(path="a.txt", text="a", sha256="x"), Extraction(), "v1")
+    store.close()
+
+
+def test_a_store_as_its_last_clean_close_left_it_is_opened_without_the_quick_check(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    _store_with_a_document(db)
+    again = open_store(db)
+    assert isinstance(again, SQLiteStore) and not again.checked
+    again.close()
+
+
+def test_a_store_touched_since_its_last_close_is_checked_again(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    _store_with_a_document(db)
+    os.utime(db, ns=(db.stat().st_atime_ns, db.stat().st_mtime_ns + 1_000_000))  # a copy over it, a tool ...
+    again = open_store(db)
+    assert isinstance(again, SQLiteStore) and again.checked
+    again.close()
+
+
+def test_a_store_whose_last_run_did_not_close_it_is_checked_again(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    _store_with_a_document(db)
+    crashed = open_store(db)  # written and never closed: a kill -9 mid-run
+    crashed.replace_document(Document(path="b.txt", text="b", sha256="y"), Extraction(), "v1")
+    again = open_store(db)
+    assert isinstance(again, SQLiteStore) and again.checked
+    again.close()
+    crashed.close()
+
+
+def test_a_page_damaged_after_a_clean_close_is_still_named(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    _store_with_a_document(db)
+    with db.open("r+b") as fh:  # page 2 of 4 KiB, in place: the size stays, the modification time does not
+        fh.seek(4096)
+        fh.write(b"\xde\xad" * 2048)
+    with pytest.raises(StoreDamaged, match="is damaged"):
+        open_store(db)
