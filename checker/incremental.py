@@ -262,6 +262,7 @@ def _units(memo: Memo, rules: list[Rule], parts: list[_Part], dates: Dates) -> l
     return list(units.values())
 
 
+@shared_refs()
 def evaluate_all(
     memo: Memo,
     rules: Sequence[Rule],
@@ -270,17 +271,6 @@ def evaluate_all(
     link: Link,
 ) -> Outcome:
     """The rules over `data` (claims, relations, document signatures), as one evaluation of all of it."""
-    with shared_refs():
-        return _evaluate_all(memo, rules, data, dates, link)
-
-
-def _evaluate_all(
-    memo: Memo,
-    rules: Sequence[Rule],
-    data: tuple[list[Claim], list[Relation], dict[str, str]],
-    dates: Dates,
-    link: Link,
-) -> Outcome:
     claims, relations, signatures = data
     memo.fit(rules)
     enabled = [r for r in rules if r.config.enabled]
