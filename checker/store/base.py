@@ -108,7 +108,7 @@ class Store(Protocol):
         ...
 
     def findings(self, run_id: int) -> list[Finding]:
-        """The findings a run recorded."""
+        """The findings a run recorded that did not pass (what the next run tracks), in report order."""
         ...
 
     def kept(self, kind: str) -> dict[str, bytes]:

@@ -73,6 +73,13 @@ STEPS: tuple[Step, ...] = (
         sqlite=("ALTER TABLE findings ADD COLUMN ord INTEGER",),
         postgresql=("ALTER TABLE findings ADD COLUMN ord INTEGER",),
     ),
+    Step(
+        # checker/store/runrows.py: only the findings that did not pass are rows, read back by run in report
+        # order; the passed checks are in the run's report blob.  Older runs' rows are read as they were.
+        "a run's open findings as rows in report order, its passed checks in its report",
+        sqlite=("CREATE INDEX findings_place ON findings(run_id, ord)", "DROP INDEX findings_run"),
+        postgresql=("CREATE INDEX findings_place ON findings(run_id, ord)", "DROP INDEX findings_run"),
+    ),
 )
 SCHEMA_VERSION = len(STEPS)
 

@@ -28,7 +28,7 @@ from checker.models.claims import compact
 from checker.store.base import RunRecord, StoredDocument, stored_document
 from checker.store.keptrows import keep_rows, kept_rows
 from checker.store.postgres_setup import first_line, migrate, redact
-from checker.store.runrows import finding_rows, findings_of, report_blob, report_of
+from checker.store.runrows import StoredRow, finding_rows, findings_of, report_blob, report_of
 
 T = TypeVar("T")
 _RELATIONS: TypeAdapter[list[Relation]] = TypeAdapter(list[Relation])
@@ -269,11 +269,16 @@ class PostgresStore:
         if not rows:
             return None
         run_id = rows[0][0]
-        return report_of(rows[0][1], lambda: self.findings(run_id))
+        return report_of(rows[0][1], lambda: self._finding_rows(run_id))
 
     def findings(self, run_id: int) -> list[Finding]:
-        rows = self._read("SELECT data FROM findings WHERE run_id = %s ORDER BY ord NULLS FIRST", (run_id,))
-        return findings_of([r[0] for r in rows])
+        return findings_of([data for _, data in self._finding_rows(run_id)])
+
+    def _finding_rows(self, run_id: int) -> list[StoredRow]:
+        rows = self._read(
+            "SELECT ord, data FROM findings WHERE run_id = %s ORDER BY ord NULLS FIRST", (run_id,)
+        )
+        return [(r[0], r[1]) for r in rows]
 
     def kept(self, kind: str) -> dict[str, bytes]:
         with self.transaction() as cur:

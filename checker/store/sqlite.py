@@ -24,7 +24,7 @@ from checker.store.base import RunRecord, StoredDocument, stored_document
 from checker.store.faults import check_integrity, closed_as_checked, mark_closed, store_failure
 from checker.store.keptrows import keep_rows, kept_rows
 from checker.store.migrations import SCHEMA_VERSION, statements, steps
-from checker.store.runrows import finding_rows, findings_of, report_blob, report_of
+from checker.store.runrows import StoredRow, finding_rows, findings_of, report_blob, report_of
 
 # The numbered schema steps live in migrations.py, shared with the PostgreSQL store.
 MIGRATIONS = steps("sqlite")
@@ -263,14 +263,17 @@ class SQLiteStore:
             ).fetchone()
         if row is None:
             return None
-        return report_of(row["report"], lambda: self.findings(row["id"]))
+        return report_of(row["report"], lambda: self._finding_rows(row["id"]))
 
     def findings(self, run_id: int) -> list[Finding]:
+        return findings_of([data for _, data in self._finding_rows(run_id)])
+
+    def _finding_rows(self, run_id: int) -> list[StoredRow]:
         with self._lock:
             rows = self._db.execute(
-                "SELECT data FROM findings WHERE run_id = ? ORDER BY ord, rowid", (run_id,)
+                "SELECT ord, data FROM findings WHERE run_id = ? ORDER BY ord, rowid", (run_id,)
             ).fetchall()
-        return findings_of([row["data"] for row in rows])
+        return [(row["ord"], row["data"]) for row in rows]
 
     def kept(self, kind: str) -> dict[str, bytes]:
         with self._lock:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import zlib
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -154,33 +155,71 @@ def test_runs_and_reports_round_trip(store_location: str) -> None:
     assert last is not None and last.id == run_id + 4
 
 
-def _findings(n: int) -> list[Finding]:
+def _findings(n: int, passed: Callable[[int], bool] = lambda i: False) -> list[Finding]:
     # Not in any sorted order of fingerprint or rule: only their place says where they go.
     return [
         Finding(
             rule=f"r{(7 * i) % n}",
-            severity=Severity.ERROR,
+            severity=Severity.INFO if passed(i) else Severity.ERROR,
             message=f"m{i}",
             claims=[],
             fingerprint=f"{(5 * i) % n:04d}",
+            passed=passed(i),
         )
         for i in range(n)
     ]
 
 
-def test_a_runs_findings_are_stored_once_and_come_back_in_report_order(store_location: str) -> None:
+@pytest.mark.parametrize(
+    "passed",
+    [lambda i: False, lambda i: True, lambda i: i % 3 != 1, lambda i: i < 4, lambda i: i >= 9],
+    ids=["none passed", "all passed", "interleaved", "passed first", "passed last"],
+)
+def test_a_runs_findings_are_stored_once_and_come_back_in_report_order(
+    store_location: str, passed: Callable[[int], bool]
+) -> None:
     store = open_store(store_location)
     run_id = store.start_run("check", ["corpus"])
     report = _report(run_id)
-    report.findings = _findings(12)
+    report.findings = _findings(12, passed)
     store.finish_run(run_id, report)
     restored = store.last_report()
-    assert restored is not None and [f.message for f in restored.findings] == [
-        f.message for f in report.findings
+    assert restored is not None and [(f.message, f.passed) for f in restored.findings] == [
+        (f.message, f.passed) for f in report.findings
     ]
-    assert [f.message for f in store.findings(run_id)] == [f.message for f in report.findings]
-    blob = _report_blob(store_location, run_id)
-    assert json.loads(zlib.decompress(blob))["findings"] == []  # not again inside the run's report
+    # The next run tracks only what did not pass: those alone are rows, the passed checks are in the blob.
+    assert [f.message for f in store.findings(run_id)] == [f.message for f in report.findings if not f.passed]
+    in_blob = json.loads(zlib.decompress(_report_blob(store_location, run_id)))["findings"]
+    assert [f["message"] for f in in_blob] == [f.message for f in report.findings if f.passed]
+    store.close()
+
+
+def test_a_run_stored_with_every_finding_as_a_row_is_read_as_it_was(store_location: str) -> None:
+    """Schema 5 and 6 kept every finding, passed or not, as a row, and none in the blob."""
+    store = open_store(store_location)
+    run_id = store.start_run("check", ["corpus"])
+    report = _report(run_id)
+    store.finish_run(run_id, report)
+    findings = _findings(5, lambda i: i % 2 == 0)
+    rows = [
+        (run_id, f.fingerprint, f.rule, f.severity.value, f.model_dump_json(), i)
+        for i, f in enumerate(findings)
+    ]
+    if is_postgres_url(store_location):
+        with psycopg.connect(store_location, autocommit=True) as conn:
+            conn.cursor().executemany(
+                b"INSERT INTO findings(run_id, fingerprint, rule, severity, data, ord) VALUES (%s, %s, %s, %s, %s, %s)",
+                rows,
+            )
+    else:
+        with sqlite3.connect(store_location) as raw:
+            raw.executemany(
+                "INSERT INTO findings(run_id, fingerprint, rule, severity, data, ord) VALUES (?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+    restored = store.last_report()
+    assert restored is not None and [f.message for f in restored.findings] == [f"m{i}" for i in range(5)]
+    assert [f.message for f in store.findings(run_id)] == [f"m{i}" for i in range(5)]
     store.close()
 
 
@@ -305,16 +344,18 @@ def test_both_dialects_have_every_step() -> None:
     assert all(statements(step) for step in steps("postgresql"))
 
 
-def test_the_report_blob_is_the_reports_json_without_findings_made_in_pieces(
+def test_the_report_blob_is_the_reports_json_with_only_its_passed_checks_made_in_pieces(
     seeds_copy: Path, tmp_path: Path
 ) -> None:
     store = open_store(tmp_path / "s.db")
     report, _ = check(store, [seeds_copy], load_rules([]).rules, include=["*.txt"], exclude=[])
     store.close()
     assert report.groups and report.documents and report.timelines and report.findings
-    whole = report.model_copy(update={"findings": []}).model_dump_json().encode("utf-8")
+    passed = [f for f in report.findings if f.passed]
+    assert passed  # the seeds hold: every finding of theirs is a passed check
+    whole = report.model_copy(update={"findings": passed}).model_dump_json().encode("utf-8")
     assert zlib.decompress(report_blob(report)) == whole
-    assert len(list(finding_rows(1, report))) == len(report.findings)
+    assert len(list(finding_rows(1, report))) == len(report.findings) - len(passed)
 
 
 def test_a_runs_findings_read_back_equal_and_their_quotes_share_their_sets_of_given_fields(
@@ -322,8 +363,10 @@ def test_a_runs_findings_read_back_equal_and_their_quotes_share_their_sets_of_gi
 ) -> None:
     store = open_store(tmp_path / "s.db")
     report, _ = check(store, [seeds_copy], load_rules([]).rules, include=["*.txt"], exclude=[])
-    back = store.findings(report.run.id)
+    restored = store.last_report()
     store.close()
+    assert restored is not None
+    back = restored.findings
     assert back == report.findings
     quotes = [q for f in back for q in f.claims]
     assert len(quotes) > 50
