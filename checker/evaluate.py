@@ -82,7 +82,10 @@ def _recall(memo: Memo, store: Store, rules: Sequence[Rule], roots: list[str]) -
 def _keep(memo: Memo, store: Store, roots: list[str]) -> None:
     """Write what this run evaluated for the next process, and forget kept units that no longer exist."""
     if memo.salt:
-        new = {d: kept.encode(u.found, u.problems, u.claims) for d, u in memo.judged.items()}
+        new = {
+            d: kept.encode(u.found, u.problems, u.claims, [g.status for g in u.groups])
+            for d, u in memo.judged.items()
+        }
         store.keep(kept.kind("units", roots), new, [u.digest for u in memo.units.values()])
         grouped = {d: kept.encode_facts(facts) for d, facts in memo.grouped.items()}
         store.keep(kept.kind("facts", roots), grouped, memo.fact_rows.values())

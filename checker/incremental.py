@@ -237,7 +237,12 @@ def _unit(memo: Memo, key: Key, rules: list[Rule], ctx: RuleContext, facts: Sequ
     data = memo.kept.get(row)
     stored = kept.decode(data, ctx.claims) if data is not None else None
     if stored is not None:
-        return _Unit(stored.found, stored.problems, [group_of(f) for f in facts], row)
+        statuses = (
+            stored.statuses if stored.statuses and len(stored.statuses) == len(facts) else [None] * len(facts)
+        )
+        return _Unit(
+            stored.found, stored.problems, [group_of(f, s) for f, s in zip(facts, statuses, strict=True)], row
+        )
     unit = _judge(rules, ctx, facts)
     unit.digest, unit.claims = row, ctx.claims
     memo.judged[row] = unit

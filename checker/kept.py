@@ -14,8 +14,9 @@ the code that judges (the package version and the source of the rule kinds,
 matching, models and units; a rule kind's own module when a plugin brings it).
 A row is found only by the digest of what it was computed from, so a stale
 row, or one a crashed run left, is never taken for another unit: at worst a
-unit is evaluated again.  Only findings are kept: a unit's groups are rebuilt
-from its facts, which costs less than reading them back.  The facts of each
+unit is evaluated again.  Findings are kept, and the status of each of the
+unit's facts: its groups are rebuilt from its facts, which costs less than
+reading them back once judging their status is spared.  The facts of each
 component are kept the same way (their claims by identity), under the code's
 digest alone: grouping never reads the rules.
 """
@@ -34,7 +35,7 @@ from pydantic import BaseModel, ValidationError
 
 from checker import __version__
 from checker.match.grouping import Fact
-from checker.models import Claim, ClaimRef, Finding
+from checker.models import Claim, ClaimRef, Finding, GroupStatus
 from checker.rules.base import Rule
 
 PACKAGE = Path(__file__).resolve().parent
@@ -47,6 +48,7 @@ class KeptUnit(BaseModel):
 
     found: dict[str, list[Finding]]
     problems: list[str]
+    statuses: list[GroupStatus] | None = None  # of the unit's facts, in order
 
 
 # A quote kept by the identity of the unit's claim it copies (and its role and language) rather than whole:
@@ -76,11 +78,18 @@ def digest(salt_: str, key: object) -> str:
     return hashlib.blake2b(f"{salt_}\x1f{key!r}".encode(), digest_size=20).hexdigest()
 
 
-def encode(found: dict[str, list[Finding]], problems: list[str], claims: Sequence[Claim]) -> bytes:
-    """A unit's findings (by rule id) and crashed rules, as a row; `claims` are the unit's."""
+def encode(
+    found: dict[str, list[Finding]],
+    problems: list[str],
+    claims: Sequence[Claim],
+    statuses: Sequence[str] = (),
+) -> bytes:
+    """A unit's findings (by rule id), crashed rules and facts' statuses, as a row; `claims` are the unit's."""
     by_ident = {c.ident: c for c in claims}
     rows = {rule: [_finding_row(f, by_ident) for f in findings] for rule, findings in found.items()}
-    return json.dumps({"found": rows, "problems": problems}, ensure_ascii=False).encode()
+    return json.dumps(
+        {"found": rows, "problems": problems, "statuses": list(statuses)}, ensure_ascii=False
+    ).encode()
 
 
 def decode(data: bytes, claims: Sequence[Claim]) -> KeptUnit | None:
@@ -89,7 +98,7 @@ def decode(data: bytes, claims: Sequence[Claim]) -> KeptUnit | None:
     try:
         row = json.loads(data)
         found = {rule: [_finding(r, by_ident) for r in rows] for rule, rows in row["found"].items()}
-        return KeptUnit(found=found, problems=row["problems"])
+        return KeptUnit(found=found, problems=row["problems"], statuses=row.get("statuses"))
     except (ValueError, KeyError, TypeError, AttributeError, ValidationError):
         return None
 

@@ -6,13 +6,16 @@ from collections.abc import Sequence
 
 from checker.match.grouping import Fact
 from checker.match.languages import claim_language
-from checker.models import ClaimRef, Group
+from checker.models import ClaimRef, Group, GroupStatus
 
 _STATUS_RANK = {"conflict": 0, "disputed": 1, "corroborated": 2, "single": 3}
 
 
-def group_of(fact: Fact) -> Group:
-    """One fact with its status, and the languages of its quotes when it crosses languages."""
+def group_of(fact: Fact, status: GroupStatus | None = None) -> Group:
+    """One fact with its status, and the languages of its quotes when it crosses languages.
+
+    `status` is the fact's, when an earlier evaluation judged it already (checker/kept.py).
+    """
     crosses = len(fact.languages) > 1
     return Group(
         key=fact.key,
@@ -20,7 +23,7 @@ def group_of(fact: Fact) -> Group:
         unit=fact.unit,
         measure=fact.measure,
         time_scope=str(fact.year) if fact.year is not None else None,
-        status=fact.assessment.status,
+        status=status or fact.assessment.status,
         documents=fact.documents,
         claims=[ClaimRef.of(c, language=claim_language(c) if crosses else None) for c in fact.claims],
         languages=list(fact.languages) if crosses else [],

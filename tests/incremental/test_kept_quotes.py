@@ -8,11 +8,20 @@ the service's peak memory, and kept units repeated every quoted sentence.
 from __future__ import annotations
 
 import json
+from pathlib import Path
+
+import pytest
 
 from checker import kept
 from checker.extract import extract_text
+from checker.match import status
+from checker.match.grouping import Fact
+from checker.match.status import Assessment
 from checker.models import Claim, ClaimRef, Finding, Severity
 from checker.models.claims import shared_refs
+from checker.pipeline import check
+from checker.rules.loader import load_rules
+from checker.store import open_store
 
 TEXT = "全年新增建成铁路里程660公里，新建公共充电桩7万个以上。其中高速铁路320公里。"
 
@@ -79,3 +88,39 @@ def test_a_row_naming_a_claim_the_unit_does_not_hold_is_damaged() -> None:
     claims = _claims()
     row = kept.encode({"agree": [_finding([ClaimRef.of(claims[0])])]}, [], claims)
     assert kept.decode(row, claims[1:]) is None, "evaluated again rather than guessed"
+
+
+def test_a_kept_unit_keeps_its_facts_statuses_and_a_bad_one_is_damaged() -> None:
+    claims = _claims()
+    row = kept.encode({}, [], claims, ["conflict", "single"])
+    back = kept.decode(row, claims)
+    assert back is not None and back.statuses == ["conflict", "single"]
+    older = json.dumps({"found": {}, "problems": []}).encode()
+    back = kept.decode(older, claims)
+    assert back is not None and back.statuses is None, "a row without statuses: judged again"
+    bad = json.dumps({"found": {}, "problems": [], "statuses": ["wrong"]}).encode()
+    assert kept.decode(bad, claims) is None
+
+
+def test_a_new_process_takes_each_facts_status_from_the_store_without_judging_it(
+    seeds_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rules = load_rules([]).rules
+    store = open_store(tmp_path / "s.db")
+    first, _ = check(store, [seeds_copy], rules, include=["*.txt"], exclude=[])
+    store.close()
+    judged: list[str] = []
+    real = status.assess
+
+    def counted(fact: Fact) -> Assessment:
+        judged.append(fact.key)
+        return real(fact)
+
+    monkeypatch.setattr(status, "assess", counted)
+    store = open_store(tmp_path / "s.db")  # a new store object: a new process's empty memo
+    again, _ = check(store, [seeds_copy], rules, include=["*.txt"], exclude=[])
+    store.close()
+    assert len(first.groups) > 50
+    assert judged == [], "every unit was kept, and with it its facts' statuses"
+    assert [(g.key, g.status) for g in again.groups] == [(g.key, g.status) for g in first.groups]
+    assert {g.status for g in again.groups} >= {"corroborated", "single"}
