@@ -18,6 +18,7 @@ from checker.executors import make_executor
 from checker.extract.version import EXTRACTOR_VERSION
 from checker.gcpause import paused_gc
 from checker.models import Claim, FactSheetInfo, Finding, ReadError, Report
+from checker.models.reportjson import ReportJson
 from checker.pipeline import Progress, SyncResult, check
 from checker.report.docfiles import publish_pages, record_pages
 from checker.report.html import PageData, page_language, render_html, render_index
@@ -63,11 +64,14 @@ class Checker:
         self.baseline = Baseline.load(baseline_path(self.settings.baseline, roots))
         written: dict[str, Path] = {}
 
-        def publish(report: Report) -> None:
+        def publish(report: Report) -> ReportJson | None:
             # Before the report is written and stored: every output can cite the fact sheets.
             report.fact_sheets = fact_sheets(self.rules, self.settings.rules)
-            if write:
-                written.update(self._write(report))
+            if not write:
+                return None
+            made = ReportJson(report)
+            written.update(self._write(report, made))
+            return made
 
         try:
             # A run makes and drops millions of models that hold no cycles: every full collection in it walked
@@ -87,7 +91,7 @@ class Checker:
         trigger: str,
         only: Iterable[Path] | None,
         progress: Progress | None,
-        publish: Callable[[Report], None],
+        publish: Callable[[Report], ReportJson | None],
     ) -> tuple[Report, SyncResult]:
         return check(
             self.store,
@@ -106,7 +110,7 @@ class Checker:
             executor=self.executor,
         )
 
-    def _write(self, report: Report) -> dict[str, Path]:
+    def _write(self, report: Report, made: ReportJson) -> dict[str, Path]:
         """The documents' pages (large corpora), latest.{json,md,html} and the run copies, the index."""
         folder, keep = self.settings.reports, self.settings.retention
         stamp = run_stamp(report)
@@ -122,7 +126,11 @@ class Checker:
             raise ReportError(
                 f"cannot write the documents' pages in {folder}: {exc.strerror or exc}"
             ) from exc
-        renderers: dict[str, Writer] = {**WRITERS, "html": lambda r: render_html(r, data, plan)}
+        renderers: dict[str, Writer] = {
+            **WRITERS,
+            "json": lambda _: made.file(),
+            "html": lambda r: render_html(r, data, plan),
+        }
         written = write_reports(report, folder, keep, renderers)
         try:
             record_pages(folder, plan, stamp, keep)

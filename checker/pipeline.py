@@ -18,6 +18,7 @@ from checker.evaluate import evaluate
 from checker.executors import Executor
 from checker.incremental import Memo, memo_for
 from checker.models import Finding, ReadError, Report, RunInfo
+from checker.models.reportjson import ReportJson
 from checker.renames import follow_renames
 from checker.rules.base import Rule
 from checker.sources.names import display_path
@@ -42,7 +43,7 @@ def check(
     outputs: Sequence[Path] = (),
     config_errors: Sequence[ReadError] = (),
     outside_links: bool = False,
-    before_finish: Callable[[Report], object] | None = None,
+    before_finish: Callable[[Report], ReportJson | None] | None = None,
     executor: Executor | None = None,
     incremental: bool = True,
 ) -> tuple[Report, SyncResult]:
@@ -67,10 +68,10 @@ def check(
     report = evaluate(
         store, roots, rules, run=run, previous=previous, read_errors=errors, accept=accept, memo=memo
     )
-    if before_finish is not None:
-        # The reports are written first: a run whose reports failed is never recorded as finished.
-        before_finish(report)
-    store.finish_run(run_id, report)
+    # The reports are written first: a run whose reports failed is never recorded as finished.  The store
+    # keeps the JSON they made of the report, if they did.
+    made = before_finish(report) if before_finish is not None else None
+    store.finish_run(run_id, report, made)
     if memo is not None:
         memo.last_run = (run_id, report.findings)
     return report, result

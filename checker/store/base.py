@@ -9,6 +9,7 @@ from typing import Any, Protocol
 from pydantic import BaseModel, Field
 
 from checker.models import Claim, Document, DocumentMeta, Extraction, Finding, Relation, Report
+from checker.models.reportjson import ReportJson
 
 
 class StoredDocument(BaseModel):
@@ -91,8 +92,8 @@ class Store(Protocol):
         """Open a run record and return its id."""
         ...
 
-    def finish_run(self, run_id: int, report: Report) -> None:
-        """Close the run, storing its report and findings."""
+    def finish_run(self, run_id: int, report: Report, made: ReportJson | None = None) -> None:
+        """Close the run, storing its report and findings (from `made`, its JSON, when the reports made it)."""
         ...
 
     def prune_runs(self, keep: int, paths: list[str] | None = None) -> None:

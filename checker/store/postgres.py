@@ -25,10 +25,11 @@ from pydantic import TypeAdapter
 from checker.errors import StoreError
 from checker.models import Claim, Document, Extraction, Finding, Relation, Report
 from checker.models.claims import compact
+from checker.models.reportjson import ReportJson
 from checker.store.base import RunRecord, StoredDocument, stored_document
 from checker.store.keptrows import keep_rows, kept_rows
 from checker.store.postgres_setup import first_line, migrate, redact
-from checker.store.runrows import StoredRow, finding_rows, findings_of, report_blob, report_of
+from checker.store.runrows import findings_of, report_of
 
 T = TypeVar("T")
 _RELATIONS: TypeAdapter[list[Relation]] = TypeAdapter(list[Relation])
@@ -216,8 +217,9 @@ class PostgresStore:
 
         return self._write(work)
 
-    def finish_run(self, run_id: int, report: Report) -> None:
-        payload = report_blob(report)
+    def finish_run(self, run_id: int, report: Report, made: ReportJson | None = None) -> None:
+        made = made or ReportJson(report)
+        payload = made.blob()
 
         def work(cur: psycopg.Cursor[Any]) -> None:
             cur.execute(
@@ -227,7 +229,7 @@ class PostgresStore:
             with cur.copy(
                 "COPY findings (run_id, fingerprint, rule, severity, data, ord) FROM STDIN"
             ) as copy:
-                for row in finding_rows(run_id, report):  # again on a retry: an iterator, made as written
+                for row in made.rows(run_id):  # again on a retry: an iterator over the rows made once
                     copy.write_row(row)
 
         self._write(work)
@@ -272,13 +274,11 @@ class PostgresStore:
         return report_of(rows[0][1], lambda: self._finding_rows(run_id))
 
     def findings(self, run_id: int) -> list[Finding]:
-        return findings_of([data for _, data in self._finding_rows(run_id)])
+        return findings_of(self._finding_rows(run_id))
 
-    def _finding_rows(self, run_id: int) -> list[StoredRow]:
-        rows = self._read(
-            "SELECT ord, data FROM findings WHERE run_id = %s ORDER BY ord NULLS FIRST", (run_id,)
-        )
-        return [(r[0], r[1]) for r in rows]
+    def _finding_rows(self, run_id: int) -> list[str]:
+        rows = self._read("SELECT data FROM findings WHERE run_id = %s ORDER BY ord NULLS FIRST", (run_id,))
+        return [r[0] for r in rows]
 
     def kept(self, kind: str) -> dict[str, bytes]:
         with self.transaction() as cur:

@@ -20,11 +20,12 @@ from pydantic import TypeAdapter
 from checker.errors import StoreError
 from checker.models import Claim, Document, Extraction, Finding, Relation, Report
 from checker.models.claims import compact
+from checker.models.reportjson import ReportJson
 from checker.store.base import RunRecord, StoredDocument, stored_document
 from checker.store.faults import check_integrity, closed_as_checked, mark_closed, store_failure
 from checker.store.keptrows import keep_rows, kept_rows
 from checker.store.migrations import SCHEMA_VERSION, statements, steps
-from checker.store.runrows import StoredRow, finding_rows, findings_of, report_blob, report_of
+from checker.store.runrows import findings_of, report_of
 
 # The numbered schema steps live in migrations.py, shared with the PostgreSQL store.
 MIGRATIONS = steps("sqlite")
@@ -214,8 +215,9 @@ class SQLiteStore:
         assert run_id is not None
         return run_id
 
-    def finish_run(self, run_id: int, report: Report) -> None:
-        payload, rows = report_blob(report), finding_rows(run_id, report)
+    def finish_run(self, run_id: int, report: Report, made: ReportJson | None = None) -> None:
+        made = made or ReportJson(report)
+        payload, rows = made.blob(), made.rows(run_id)
         with self._tx() as db:
             db.execute(
                 "UPDATE runs SET finished = ?, summary = ?, report = ? WHERE id = ?",
@@ -266,14 +268,12 @@ class SQLiteStore:
         return report_of(row["report"], lambda: self._finding_rows(row["id"]))
 
     def findings(self, run_id: int) -> list[Finding]:
-        return findings_of([data for _, data in self._finding_rows(run_id)])
+        return findings_of(self._finding_rows(run_id))
 
-    def _finding_rows(self, run_id: int) -> list[StoredRow]:
+    def _finding_rows(self, run_id: int) -> list[str]:
+        query = "SELECT data FROM findings WHERE run_id = ? ORDER BY ord, rowid"
         with self._lock:
-            rows = self._db.execute(
-                "SELECT ord, data FROM findings WHERE run_id = ? ORDER BY ord, rowid", (run_id,)
-            ).fetchall()
-        return [(row["ord"], row["data"]) for row in rows]
+            return [row["data"] for row in self._db.execute(query, (run_id,))]
 
     def kept(self, kind: str) -> dict[str, bytes]:
         with self._lock:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import zlib
 from collections.abc import Callable
@@ -26,11 +25,11 @@ from checker.models import (
     Severity,
     Summary,
 )
+from checker.models.reportjson import ReportJson
 from checker.pipeline import check
 from checker.rules.loader import load_rules
 from checker.store import is_postgres_url, open_store
 from checker.store.migrations import SCHEMA_VERSION, statements, steps
-from checker.store.runrows import finding_rows, report_blob
 
 
 def _doc(path: str, text: str) -> Document:
@@ -175,7 +174,7 @@ def _findings(n: int, passed: Callable[[int], bool] = lambda i: False) -> list[F
     [lambda i: False, lambda i: True, lambda i: i % 3 != 1, lambda i: i < 4, lambda i: i >= 9],
     ids=["none passed", "all passed", "interleaved", "passed first", "passed last"],
 )
-def test_a_runs_findings_are_stored_once_and_come_back_in_report_order(
+def test_a_runs_report_is_kept_whole_and_its_open_findings_as_rows_in_report_order(
     store_location: str, passed: Callable[[int], bool]
 ) -> None:
     store = open_store(store_location)
@@ -187,10 +186,9 @@ def test_a_runs_findings_are_stored_once_and_come_back_in_report_order(
     assert restored is not None and [(f.message, f.passed) for f in restored.findings] == [
         (f.message, f.passed) for f in report.findings
     ]
-    # The next run tracks only what did not pass: those alone are rows, the passed checks are in the blob.
+    # The next run tracks only what did not pass: those alone are rows, read without the rest.
     assert [f.message for f in store.findings(run_id)] == [f.message for f in report.findings if not f.passed]
-    in_blob = json.loads(zlib.decompress(_report_blob(store_location, run_id)))["findings"]
-    assert [f["message"] for f in in_blob] == [f.message for f in report.findings if f.passed]
+    assert zlib.decompress(_report_blob(store_location, run_id)) == report.model_dump_json().encode()
     store.close()
 
 
@@ -205,18 +203,13 @@ def test_a_run_stored_with_every_finding_as_a_row_is_read_as_it_was(store_locati
         (run_id, f.fingerprint, f.rule, f.severity.value, f.model_dump_json(), i)
         for i, f in enumerate(findings)
     ]
+    insert = "INSERT INTO findings(run_id, fingerprint, rule, severity, data, ord) VALUES (?, ?, ?, ?, ?, ?)"
     if is_postgres_url(store_location):
         with psycopg.connect(store_location, autocommit=True) as conn:
-            conn.cursor().executemany(
-                b"INSERT INTO findings(run_id, fingerprint, rule, severity, data, ord) VALUES (%s, %s, %s, %s, %s, %s)",
-                rows,
-            )
+            conn.cursor().executemany(insert.replace("?", "%s").encode(), rows)
     else:
         with sqlite3.connect(store_location) as raw:
-            raw.executemany(
-                "INSERT INTO findings(run_id, fingerprint, rule, severity, data, ord) VALUES (?, ?, ?, ?, ?, ?)",
-                rows,
-            )
+            raw.executemany(insert, rows)
     restored = store.last_report()
     assert restored is not None and [f.message for f in restored.findings] == [f"m{i}" for i in range(5)]
     assert [f.message for f in store.findings(run_id)] == [f"m{i}" for i in range(5)]
@@ -344,18 +337,23 @@ def test_both_dialects_have_every_step() -> None:
     assert all(statements(step) for step in steps("postgresql"))
 
 
-def test_the_report_blob_is_the_reports_json_with_only_its_passed_checks_made_in_pieces(
+def test_the_reports_json_is_made_once_for_latest_json_the_blob_and_the_rows(
     seeds_copy: Path, tmp_path: Path
 ) -> None:
     store = open_store(tmp_path / "s.db")
     report, _ = check(store, [seeds_copy], load_rules([]).rules, include=["*.txt"], exclude=[])
     store.close()
-    assert report.groups and report.documents and report.timelines and report.findings
-    passed = [f for f in report.findings if f.passed]
-    assert passed  # the seeds hold: every finding of theirs is a passed check
-    whole = report.model_copy(update={"findings": passed}).model_dump_json().encode("utf-8")
-    assert zlib.decompress(report_blob(report)) == whole
-    assert len(list(finding_rows(1, report))) == len(report.findings) - len(passed)
+    report.findings[3].passed = False  # the seeds hold: one made open, so that there is a row to make
+    assert report.groups and report.documents and report.timelines and len(report.findings) > 10
+    made = ReportJson(report)
+    whole = report.model_dump_json().encode("utf-8")
+    assert b"".join(made.file()) == whole + b"\n"
+    assert zlib.decompress(made.blob()) == whole
+    rows = list(made.rows(7))
+    assert rows == [
+        (7, f.fingerprint, f.rule, f.severity.value, f.model_dump_json(), 3) for f in report.findings[3:4]
+    ]
+    assert zlib.decompress(ReportJson(report).blob()) == whole, "made without the pieces being read first"
 
 
 def test_a_runs_findings_read_back_equal_and_their_quotes_share_their_sets_of_given_fields(

@@ -1,0 +1,80 @@
+"""A report's JSON, made once for every place that keeps it.
+
+latest.json and the run's record in the store hold the same report: at 10,000
+documents some 90 MB of JSON, and serialising it twice (indented for the file,
+compact for the store) was 3.7 s of every run.  So it is made once, compact,
+in pieces (one model of a list at a time, never the whole as one string): the
+reports write the pieces as they come, the store's blob is compressed from
+them on the way, and the findings that did not pass are noted with their JSON
+for rows of their own (what the next run tracks, checker/tracking.py).  The
+bytes are what `Report.model_dump_json()` gives; a test holds them equal.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterator
+
+from pydantic import BaseModel
+
+from checker.models.findings import Finding
+from checker.models.report import Report
+
+# (run_id, fingerprint, rule, severity, data, ord): a finding as a row of the store.
+FindingRow = tuple[int, str, str, str, str, int]
+
+
+class ReportJson:
+    """One report's compact JSON, its compressed blob and its open findings' rows, from one serialisation."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self._blob: bytes | None = None
+        self._open: list[tuple[int, Finding, bytes]] = []
+
+    def pieces(self) -> Iterator[bytes]:
+        """The JSON in pieces; read to the end, the blob and the rows are ready as well."""
+        z = zlib.compressobj(1)
+        parts: list[bytes] = []
+        self._open = []
+        for piece in self._made():
+            parts.append(z.compress(piece))
+            yield piece
+        parts.append(z.flush())
+        self._blob = b"".join(parts)
+
+    def file(self) -> Iterator[bytes]:
+        """The pieces of latest.json: the JSON and a final line break."""
+        yield from self.pieces()
+        yield b"\n"
+
+    def blob(self) -> bytes:
+        """The JSON compressed (zlib), made now unless the pieces were read already."""
+        if self._blob is None:
+            for _ in self.pieces():
+                pass
+        assert self._blob is not None
+        return self._blob
+
+    def rows(self, run_id: int) -> Iterator[FindingRow]:
+        """A row for each finding that did not pass, with its place in the report."""
+        self.blob()
+        for place, f, data in self._open:
+            yield (run_id, f.fingerprint, f.rule, f.severity.value, data.decode("utf-8"), place)
+
+    def _made(self) -> Iterator[bytes]:
+        report = self.report
+        for i, name in enumerate(type(report).model_fields):
+            value = getattr(report, name)
+            yield (b"{" if i == 0 else b",") + b'"' + name.encode() + b'":'
+            if isinstance(value, list) and value and isinstance(value[0], BaseModel):
+                for j, item in enumerate(value):
+                    data = item.__pydantic_serializer__.to_json(item)
+                    if name == "findings" and not item.passed:  # not `resolved`: the last run's
+                        self._open.append((j, item, data))
+                    yield (b"," if j else b"[") + data
+                yield b"]"
+            else:
+                whole = report.__pydantic_serializer__.to_json(report, include={name})
+                yield whole[len(name) + 4 : -1]  # {"name":value} -> value
+        yield b"}"
