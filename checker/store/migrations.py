@@ -74,9 +74,10 @@ STEPS: tuple[Step, ...] = (
         postgresql=("ALTER TABLE findings ADD COLUMN ord INTEGER",),
     ),
     Step(
-        # checker/store/runrows.py: only the findings that did not pass are rows, read back by run in report
-        # order; the passed checks are in the run's report blob.  Older runs' rows are read as they were.
-        "a run's open findings as rows in report order, its passed checks in its report",
+        # checker/store/runrows.py: the run's blob is its whole report again, and only the findings that did
+        # not pass are also rows (what the next run tracks), read by run in report order.  Runs of schema 5
+        # and 6 (every finding a row, none in the blob) are read as they were written.
+        "a run's whole report in its blob, its open findings as rows in report order",
         sqlite=("CREATE INDEX findings_place ON findings(run_id, ord)", "DROP INDEX findings_run"),
         postgresql=("CREATE INDEX findings_place ON findings(run_id, ord)", "DROP INDEX findings_run"),
     ),
