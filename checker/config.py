@@ -66,7 +66,8 @@ class Settings(BaseModel):
     )
     polling: bool = Field(default=False, description="watch: poll the file system instead of kernel events")
     executor: ExecutorKind = Field(
-        default="serial", description="where extraction runs: serial, processes (--jobs) or dask"
+        default="auto",
+        description="where extraction runs: auto (here, or processes for a large run), serial, processes, dask",
     )
     jobs: int | None = Field(
         default=None, ge=1, description="extraction processes or LocalCluster workers (default: cores)"

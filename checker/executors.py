@@ -21,7 +21,7 @@ from checker.models import Document, Extraction
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
-ExecutorKind = Literal["serial", "processes", "dask"]
+ExecutorKind = Literal["auto", "serial", "processes", "dask"]
 Outcome = Extraction | str  # the extraction, or why it failed
 Pending = Callable[[], list[Outcome]]
 # Documents per task sent to a worker: enough to hide the round trip, few enough to spread the work.
@@ -74,13 +74,17 @@ class Executor(Protocol):
         """Start extracting; the returned call waits for the outcomes, in the documents' order."""
         ...
 
+    def rest(self) -> None:
+        """A run's extractions are all in: let go of what only a large run needed."""
+        ...
+
     def close(self) -> None:
         """Stop the workers this executor started."""
         ...
 
 
 class SerialExecutor:
-    """Extraction in this process, one document after another (the default)."""
+    """Extraction in this process, one document after another."""
 
     batch = 64
 
@@ -88,8 +92,70 @@ class SerialExecutor:
         outcomes = extract_many(list(documents))[1]
         return lambda: outcomes
 
+    def rest(self) -> None:
+        pass
+
     def close(self) -> None:
         pass
+
+
+class AutoExecutor:
+    """Extraction here, until a run has brought `after` full chunks: then in a pool of `jobs` processes.
+
+    The default.  One document, an edit or a burst of a hundred is extracted at once, without the second
+    or two that starting worker processes costs (spawned, each imports checker); a cold check of thousands
+    goes to every core, while this process reads the next files and writes the store.  The pool is let go
+    when the run's extractions are in: a watch service does not keep idle workers between runs.
+    """
+
+    def __init__(self, jobs: int, after: int = 4) -> None:
+        self.jobs = jobs
+        self.after = after
+        self.serial = SerialExecutor()
+        self.batch = self.serial.batch
+        self._full = 0  # full chunks submitted in a row (a run's last chunk is seldom full)
+        self._pool: ProcessExecutor | None = None
+
+    def submit(self, documents: Sequence[Document]) -> Pending:
+        self._full = self._full + 1 if len(documents) >= self.serial.batch else 0
+        if self._pool is None and (self.jobs < 2 or self._full <= self.after):
+            return self.serial.submit(documents)
+        if self._pool is None:
+            self._pool = ProcessExecutor(self.jobs)
+            self.batch = self._pool.batch
+        from concurrent.futures import BrokenExecutor  # loaded already, by the pool
+
+        try:
+            pending = self._pool.submit(documents)
+        except (OSError, BrokenExecutor) as exc:
+            return self._alone(documents, exc)
+
+        def outcomes() -> list[Outcome]:
+            try:
+                return pending()
+            except (OSError, BrokenExecutor) as exc:
+                return self._alone(documents, exc)()
+
+        return outcomes
+
+    def _alone(self, documents: Sequence[Document], exc: BaseException) -> Pending:
+        """Worker processes cannot run here (a sandbox, no /dev/shm): this run goes on in this process."""
+        from checker.lazylog import logger
+
+        logger.warning("extraction workers failed ({}); extracting in this process", exc)
+        self.jobs = 1
+        self.close()
+        return self.serial.submit(documents)
+
+    def rest(self) -> None:
+        self._full = 0
+        self.batch = self.serial.batch
+        self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
 
 
 class ProcessExecutor:
@@ -110,6 +176,9 @@ class ProcessExecutor:
             self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=get_context("spawn"))
         futures = [self._pool.submit(extract_many, task) for task in _tasks(documents)]
         return lambda: _checked([f.result() for f in futures], "this machine")
+
+    def rest(self) -> None:
+        pass  # asked for by name: kept for the next run
 
     def close(self) -> None:
         if self._pool is not None:
@@ -155,6 +224,9 @@ class DaskExecutor:
         futures = client.map(extract_many, _tasks(documents), pure=False)
         return lambda: _checked(client.gather(futures), self.address or "the local cluster")
 
+    def rest(self) -> None:
+        pass
+
     def close(self) -> None:
         if self._client is not None:
             self._client.close()
@@ -171,4 +243,6 @@ def make_executor(kind: ExecutorKind, jobs: int | None = None, scheduler: str | 
         return ProcessExecutor(workers)
     if kind == "dask":
         return DaskExecutor(scheduler, workers)
+    if kind == "auto":
+        return AutoExecutor(workers)
     return SerialExecutor()

@@ -121,8 +121,9 @@ def executor_options(func: F) -> F:
     options = [
         click.option(
             "--executor",
-            type=click.Choice(["serial", "processes", "dask"]),
-            help="where extraction runs: this process, a process pool or a Dask cluster [serial]",
+            type=click.Choice(["auto", "serial", "processes", "dask"]),
+            help="where extraction runs: this process, a process pool or a Dask cluster "
+            "[auto: a pool of --jobs processes once a run has hundreds of documents to extract]",
         ),
         click.option("--jobs", type=click.IntRange(min=1), help="extraction processes or workers [cores]"),
         click.option(
