@@ -2,7 +2,7 @@
 
 Compact, as latest.json holds it: each run makes it once for the reports and
 the store (checker/models/reportjson.py), so `checker report --format json`
-prints what latest.json holds.  At 10,000 documents it is some 90 MB.
+prints what latest.json holds.  At 10,000 documents it is some 110 MB.
 """
 
 from __future__ import annotations
