@@ -101,20 +101,30 @@ class _Compressor:
     def __init__(self) -> None:
         self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=4)
         self._parts: list[bytes] = []
+        self._failed: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="report-blob", daemon=True)
         self._thread.start()
 
     def put(self, block: bytes | None) -> None:
         """A block to compress; None: there are no more."""
-        if self._thread.is_alive():
-            self._queue.put(block)
+        while self._thread.is_alive():  # a thread that failed takes nothing more: never wait on it
+            try:
+                self._queue.put(block, timeout=0.1)
+                return
+            except queue.Full:
+                continue
 
     def result(self) -> bytes:
         self._thread.join()
+        if self._failed is not None:
+            raise self._failed  # never a blob with a part missing
         return b"".join(self._parts)
 
     def _run(self) -> None:
-        z = zlib.compressobj(1)
-        while (block := self._queue.get()) is not None:
-            self._parts.append(z.compress(block))
-        self._parts.append(z.flush())
+        try:
+            z = zlib.compressobj(1)
+            while (block := self._queue.get()) is not None:
+                self._parts.append(z.compress(block))
+            self._parts.append(z.flush())
+        except BaseException as exc:  # handed to the thread that asks for the blob, raised there
+            self._failed = exc

@@ -27,7 +27,7 @@ from checker.models import (
     Severity,
     Summary,
 )
-from checker.models.reportjson import ReportJson
+from checker.models.reportjson import ReportJson, _Compressor
 from checker.pipeline import check
 from checker.rules.loader import load_rules
 from checker.store import is_postgres_url, open_store
@@ -365,6 +365,17 @@ def test_the_reports_json_is_made_once_for_latest_json_the_blob_and_the_rows(
     while any(t.name == "report-blob" for t in threading.enumerate()) and time.monotonic() < deadline:
         time.sleep(0.01)
     assert not any(t.name == "report-blob" for t in threading.enumerate()), "every compressing thread stopped"
+
+
+def test_a_compression_that_failed_gives_no_blob() -> None:
+    packer = _Compressor()
+    packer.put(b'{"version":1}')
+    packer.put("not bytes")  # type: ignore[arg-type]
+    for _ in range(10):  # more than the queue holds: a failed thread is not waited on
+        packer.put(b"{}")
+    packer.put(None)
+    with pytest.raises(TypeError):
+        packer.result()
 
 
 def test_a_runs_findings_read_back_equal_and_their_quotes_share_their_sets_of_given_fields(
