@@ -124,3 +124,13 @@ def test_a_new_process_takes_each_facts_status_from_the_store_without_judging_it
     assert judged == [], "every unit was kept, and with it its facts' statuses"
     assert [(g.key, g.status) for g in again.groups] == [(g.key, g.status) for g in first.groups]
     assert {g.status for g in again.groups} >= {"corroborated", "single"}
+
+
+def test_a_claims_identity_is_kept_once_made_and_a_copy_elsewhere_has_its_own() -> None:
+    claim = _claims()[0]
+    assert claim.ident == f"a.txt:{claim.offset}:{claim.end}" and "ident" in claim.__dict__
+    moved = claim.model_copy(update={"path": "b.txt"})  # as a rename moves a finding's quotes
+    assert moved.ident == f"b.txt:{claim.offset}:{claim.end}"
+    assert ClaimRef.of(moved, "total").ident == moved.ident
+    assert claim.model_copy() == claim and moved != claim
+    assert claim.model_dump_json() == Claim.model_validate(claim.model_dump()).model_dump_json()
