@@ -84,7 +84,11 @@ def sync(
     if gone:
         store.remove_documents(gone)
         result.removed.extend(gone)
-    _read_and_extract(store, on_disk, known, result, executor=executor or SerialExecutor(), progress=progress)
+    executor = executor or SerialExecutor()
+    try:
+        _read_and_extract(store, on_disk, known, result, executor=executor, progress=progress)
+    finally:
+        executor.rest()
     return result
 
 
@@ -98,21 +102,6 @@ def _read_and_extract(
     progress: Progress | None,
 ) -> None:
     """Read each file in path order; extract the changed ones in chunks, the next chunk read meanwhile."""
-    try:
-        _extract_in_chunks(store, on_disk, known, result, executor=executor, progress=progress)
-    finally:
-        executor.rest()
-
-
-def _extract_in_chunks(
-    store: Store,
-    on_disk: dict[str, Path],
-    known: dict[str, StoredDocument],
-    result: SyncResult,
-    *,
-    executor: Executor,
-    progress: Progress | None,
-) -> None:
     total = len(on_disk)
     chunk: list[Document] = []
     running: tuple[list[Document], Pending] | None = None
