@@ -46,7 +46,7 @@ class ReportJson:
         block: list[bytes] = []
         size = 0
         try:
-            for piece in self._made():
+            for piece in json_pieces(self.report, self._open):
                 yield piece
                 block.append(piece)
                 size += len(piece)
@@ -77,22 +77,34 @@ class ReportJson:
         for place, f, data in self._open:
             yield (run_id, f.fingerprint, f.rule, f.severity.value, data.decode("utf-8"), place)
 
-    def _made(self) -> Iterator[bytes]:
-        report = self.report
-        for i, name in enumerate(type(report).model_fields):
-            value = getattr(report, name)
-            yield (b"{" if i == 0 else b",") + b'"' + name.encode() + b'":'
-            if isinstance(value, list) and value and isinstance(value[0], BaseModel):
-                for j, item in enumerate(value):
-                    data = item.__pydantic_serializer__.to_json(item)
-                    if name == "findings" and not item.passed:  # not `resolved`: the last run's
-                        self._open.append((j, item, data))
-                    yield (b"," if j else b"[") + data
-                yield b"]"
-            else:
-                whole = report.__pydantic_serializer__.to_json(report, include={name})
-                yield whole[len(name) + 4 : -1]  # {"name":value} -> value
-        yield b"}"
+
+def json_pieces(report: Report, noted: list[tuple[int, Finding, bytes]] | None = None) -> Iterator[bytes]:
+    """The report's compact JSON, one model of a list at a time.
+
+    With `noted`, each finding that did not pass is added to it with its place and its JSON.
+    """
+    for i, name in enumerate(type(report).model_fields):
+        value = getattr(report, name)
+        yield (b"{" if i == 0 else b",") + b'"' + name.encode() + b'":'
+        if isinstance(value, list) and value and isinstance(value[0], BaseModel):
+            for j, item in enumerate(value):
+                data = item.__pydantic_serializer__.to_json(item)
+                if (
+                    noted is not None and name == "findings" and not item.passed
+                ):  # not `resolved`: the last run's
+                    noted.append((j, item, data))
+                yield (b"," if j else b"[") + data
+            yield b"]"
+        else:
+            whole = report.__pydantic_serializer__.to_json(report, include={name})
+            yield whole[len(name) + 4 : -1]  # {"name":value} -> value
+    yield b"}"
+
+
+def json_file(report: Report) -> Iterator[bytes]:
+    """latest.json's pieces when nothing is stored beside it (`checker report`): the JSON, a line break."""
+    yield from json_pieces(report)
+    yield b"\n"
 
 
 class _Compressor:

@@ -23,7 +23,7 @@ from pathlib import Path
 from checker.errors import ReportError
 from checker.gcpause import paused_gc
 from checker.models import Report
-from checker.models.reportjson import ReportJson
+from checker.models.reportjson import json_file
 from checker.report.html import render_html
 from checker.report.json import render_json
 from checker.report.markdown import render_markdown
@@ -35,7 +35,7 @@ Writer = Callable[[Report], str | Iterable[bytes]]
 # What every run writes (latest.<ext> and runs/<stamp>.<ext>); SARIF and JUnit are on demand.
 RENDERERS: dict[str, Renderer] = {"json": render_json, "md": render_markdown, "html": render_html}
 # latest.json is compact: the JSON the store keeps of the run, made once for both (checker/models/reportjson.py).
-WRITERS: dict[str, Writer] = {**RENDERERS, "json": lambda report: ReportJson(report).file()}
+WRITERS: dict[str, Writer] = {**RENDERERS, "json": json_file}
 CURRENT = ".latest"
 DOCS = "docs"  # the documents' own pages (checker/report/docfiles.py)
 SET_PREFIX = ".latest-"

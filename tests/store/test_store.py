@@ -27,7 +27,7 @@ from checker.models import (
     Severity,
     Summary,
 )
-from checker.models.reportjson import ReportJson, _Compressor
+from checker.models.reportjson import ReportJson, _Compressor, json_file
 from checker.pipeline import check
 from checker.rules.loader import load_rules
 from checker.store import is_postgres_url, open_store
@@ -350,6 +350,9 @@ def test_the_reports_json_is_made_once_for_latest_json_the_blob_and_the_rows(
     made = ReportJson(report)
     whole = report.model_dump_json().encode("utf-8")
     assert b"".join(made.file()) == whole + b"\n"
+    assert b"".join(json_file(report)) == whole + b"\n", (
+        "`checker report` writes the same file, stores nothing"
+    )
     assert zlib.decompress(made.blob()) == whole
     rows = list(made.rows(7))
     assert rows == [
