@@ -19,7 +19,7 @@ from __future__ import annotations
 import queue
 import threading
 import zlib
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 
 from pydantic import BaseModel
 
@@ -39,7 +39,7 @@ class ReportJson:
         self._blob: _Compressor | None = None
         self._open: list[tuple[int, Finding, bytes]] = []
 
-    def pieces(self) -> Iterator[bytes]:
+    def pieces(self) -> Generator[bytes, None, None]:
         """The JSON in pieces; read to the end, the blob (being compressed) and the rows are ready as well."""
         self._blob, self._open = None, []
         packer = _Compressor()

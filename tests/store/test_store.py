@@ -6,7 +6,7 @@ import sqlite3
 import threading
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -205,13 +205,11 @@ def test_a_run_stored_with_every_finding_as_a_row_is_read_as_it_was(store_locati
         (run_id, f.fingerprint, f.rule, f.severity.value, f.model_dump_json(), i)
         for i, f in enumerate(findings)
     ]
-    insert = "INSERT INTO findings(run_id, fingerprint, rule, severity, data, ord) VALUES (?, ?, ?, ?, ?, ?)"
-    if is_postgres_url(store_location):
-        with psycopg.connect(store_location, autocommit=True) as conn:
-            conn.cursor().executemany(insert.replace("?", "%s").encode(), rows)
-    else:
-        with sqlite3.connect(store_location) as raw:
-            raw.executemany(insert, rows)
+    _write_raw(
+        store_location,
+        "INSERT INTO findings(run_id, fingerprint, rule, severity, data, ord) VALUES (?, ?, ?, ?, ?, ?)",
+        rows,
+    )
     restored = store.last_report()
     assert restored is not None and [f.message for f in restored.findings] == [f"m{i}" for i in range(5)]
     assert [f.message for f in store.findings(run_id)] == [f"m{i}" for i in range(5)]
@@ -226,15 +224,20 @@ def test_a_report_stored_whole_by_an_older_checker_is_read_as_it_was(store_locat
     store.finish_run(run_id, report)
     report.findings = _findings(3)
     old = zlib.compress(report.model_dump_json().encode("utf-8"), 1)
-    if is_postgres_url(store_location):
-        with psycopg.connect(store_location, autocommit=True) as conn:
-            conn.execute(b"UPDATE runs SET report = %s WHERE id = %s", (old, run_id))
-    else:
-        with sqlite3.connect(store_location) as raw:
-            raw.execute("UPDATE runs SET report = ? WHERE id = ?", (old, run_id))
+    _write_raw(store_location, "UPDATE runs SET report = ? WHERE id = ?", [(old, run_id)])
     restored = store.last_report()
     assert restored is not None and [f.message for f in restored.findings] == ["m0", "m1", "m2"]
     store.close()
+
+
+def _write_raw(location: str, sql: str, rows: Sequence[tuple[object, ...]]) -> None:
+    """Rows written past the store, as an older checker wrote them (`?` marks, in either dialect)."""
+    if is_postgres_url(location):
+        with psycopg.connect(location, autocommit=True) as conn:
+            conn.cursor().executemany(sql.replace("?", "%s").encode(), rows)
+    else:
+        with sqlite3.connect(location) as raw:
+            raw.executemany(sql, rows)
 
 
 def _report_blob(location: str, run_id: int) -> bytes:
