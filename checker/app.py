@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.baseline import Baseline, baseline_path
@@ -26,6 +26,7 @@ from checker.report.runindex import RunEntry, dump, updated
 from checker.report.writer import WRITERS, Writer, atomic_write, run_stamp, write_reports
 from checker.rules.base import Rule
 from checker.sources.names import display_path
+from checker.standing import Stand, report_files
 from checker.store import Store, open_store
 from checker.store.faults import store_failure
 
@@ -37,6 +38,15 @@ class RunOutcome:
     report: Report
     sync: SyncResult
     written: dict[str, Path]
+    # Nothing changed: `report` is the last run's (checker/standing.py) and no run was recorded; without its
+    # findings unless asked for whole, and then `printed` has its line formats.
+    stood: bool = False
+    printed: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def failed(self) -> bool:
+        """Whether an error finding is open (a report that stands counts them in its summary)."""
+        return self.report.summary.errors > 0 if self.stood else self.report.has_errors
 
 
 class Checker:
@@ -58,11 +68,21 @@ class Checker:
         only: Iterable[Path] | None = None,
         write: bool = True,
         progress: Progress | None = None,
+        reuse: bool = False,
+        whole: bool = True,
     ) -> RunOutcome:
-        """Sync the store with the disk, evaluate the rules, write the reports."""
+        """Sync the store with the disk, evaluate the rules, write the reports.
+
+        With `reuse`, a run whose inputs are the last run's is not made again: the outcome
+        is that run's report (`whole`, else only what the line formats print) and `stood`.
+        """
         # Read for every run, not once per Checker: `checker accept` may have edited it since.
-        self.baseline = Baseline.load(baseline_path(self.settings.baseline, roots))
+        baseline = baseline_path(self.settings.baseline, roots)
+        self.baseline = Baseline.load(baseline)
         written: dict[str, Path] = {}
+        stand = Stand(
+            self.store, self.settings, self.rules, self.rule_errors, roots, baseline, reuse, write, whole
+        )
 
         def publish(report: Report) -> ReportJson | None:
             # Before the report is written and stored: every output can cite the fact sheets.
@@ -78,7 +98,13 @@ class Checker:
             # all the memo's objects again (at 10,000 documents, 4-9 s of a 40 s edit in the service).  The
             # collector catches up on this run's objects after it, once, off the path to the reports.
             with paused_gc():
-                report, result = self._check(roots, trigger, only, progress, publish)
+                # A service's run over what changed digests nothing: the next full check digests its own inputs.
+                stands = stand if only is None else None
+                report, result = self._check(roots, trigger, only, progress, publish=publish, stands=stands)
+                if stand.report is not None:
+                    files = report_files(self.settings.reports) if write else {}
+                    return RunOutcome(report, result, files, True, stand.printed)
+                stand.keep(report)
                 # Only this corpus's runs: on a shared store other watchers keep their own history.
                 self.store.prune_runs(self.settings.retention, report.run.paths)
         except sqlite3.Error as exc:
@@ -91,7 +117,9 @@ class Checker:
         trigger: str,
         only: Iterable[Path] | None,
         progress: Progress | None,
+        *,
         publish: Callable[[Report], ReportJson | None],
+        stands: Callable[[SyncResult], Report | None] | None,
     ) -> tuple[Report, SyncResult]:
         return check(
             self.store,
@@ -108,6 +136,7 @@ class Checker:
             outside_links=self.settings.follow_outside_links,
             before_finish=publish,
             executor=self.executor,
+            stands=stands,
         )
 
     def _write(self, report: Report, made: ReportJson) -> dict[str, Path]:

@@ -46,22 +46,26 @@ def check(
     before_finish: Callable[[Report], ReportJson | None] | None = None,
     executor: Executor | None = None,
     incremental: bool = True,
+    stands: Callable[[SyncResult], Report | None] | None = None,
 ) -> tuple[Report, SyncResult]:
     """One recorded run: sync the store, evaluate the rules, store the findings.
 
     The previous run is the last one over the same roots: on a shared store,
     another watcher's runs over other folders are not this one's history.
+    `stands`, given the sync, may answer with a report that stands (checker/standing.py): no run is then made.
     """
     names = [display_path(r) for r in roots]
     memo = memo_for(store) if incremental else None
-    previous = _previous(store, names, memo)
-    run_id = store.start_run(trigger, names)
-    run = RunInfo(id=run_id, started=datetime.now(UTC), paths=names, trigger=trigger)
+    started = datetime.now(UTC)
     result = sync(
         store, roots, include=include, exclude=exclude, only=only, progress=progress, outputs=outputs,
         outside_links=outside_links, executor=executor,
     )  # fmt: skip
-    previous = follow_renames(previous, result.renamed)
+    if stands is not None and (standing := stands(result)) is not None:
+        return standing, result
+    previous = follow_renames(_previous(store, names, memo), result.renamed)
+    run_id = store.start_run(trigger, names)
+    run = RunInfo(id=run_id, started=started, paths=names, trigger=trigger)
     run.documents_read = len(result.extracted) + len(result.unchanged)
     run.documents_extracted = len(result.extracted)
     errors = [*result.errors, *result.skipped, *config_errors]

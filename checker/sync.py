@@ -44,10 +44,18 @@ class SyncResult:
     renamed: dict[str, str] = field(default_factory=dict)
     # Malformed metadata of documents read in this run (the report lists them from the stored metadata).
     metadata: list[ReadError] = field(default_factory=list)
+    touched: list[str] = field(default_factory=list)  # unchanged in text, their size, time or metadata noted
+    # The documents as the store held them before the sync: as it holds them after, unless `wrote`.
+    known: dict[str, StoredDocument] = field(default_factory=dict)
 
     @property
     def changed(self) -> bool:
         return bool(self.extracted or self.removed or self.errors)
+
+    @property
+    def wrote(self) -> bool:
+        """Whether the sync wrote to the store (else `known` is what it holds)."""
+        return bool(self.changed or self.renamed or self.touched)
 
 
 def sync(
@@ -73,6 +81,7 @@ def sync(
     """
     result = SyncResult()
     known = store.documents()
+    result.known = dict(known)
     skipped: list[Skipped] = []
     on_disk, gone = _plan(
         roots, include=tuple(include), exclude=tuple(exclude), only=only, outputs=outputs, known=known,
@@ -250,5 +259,6 @@ def _sync_one(
         # Touched but not changed: keep the claims, remember the new mtime (and metadata bookkeeping).
         store.touch_document(document)
         result.unchanged.append(name)
+        result.touched.append(name)
         return None
     return document

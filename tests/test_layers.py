@@ -1,7 +1,7 @@
 """The pipeline's import direction, checked: nothing below imports anything above.
 
 models/errors/units/tracking/gcpause  <  sources, extract, roots  <  store, executors  <  match, sync, summary  <  rules
-    <  report, evaluate, glossary  <  config, configfile, selection, logs, pipeline, baseline  <  app  <  cli, service
+    <  report, evaluate, glossary  <  config, configfile, selection, logs, pipeline, baseline, standing  <  app  <  cli, service
     <  api
 """
 
@@ -38,6 +38,7 @@ RANK = {
     "config": 6,
     "logs": 6,
     "pipeline": 6,
+    "standing": 6,
     "renames": 3,
     "baseline": 6,
     "configfile": 6,

@@ -19,7 +19,7 @@ from checker.cli.common import (
 )
 from checker.cli.main import EXIT_FAIL, EXIT_SUCCESS
 from checker.errors import StoreError
-from checker.report.formats import ALIASES, FORMATS, HUMAN, renderer
+from checker.report.formats import ALIASES, FORMATS, HUMAN, LINES, renderer
 from checker.report.lines import render_statistics
 from checker.report.writer import write_output
 from checker.store import is_postgres_url, redact
@@ -69,6 +69,11 @@ def _move_store_aside(store: Path | str, paths: tuple[Path, ...]) -> None:
 @click.option("--stdin-filename", help="the name of the text read from stdin (PATHS is -) [stdin.txt]")
 @click.option("--no-reports", is_flag=True, help="do not write report files")
 @click.option(
+    "--rerun",
+    is_flag=True,
+    help="evaluate and record a new run even when nothing changed since the last one (whose reports stand)",
+)
+@click.option(
     "--rebuild-store",
     is_flag=True,
     help="move a damaged store aside and rebuild it from PATHS (the baseline of accepted findings is kept)",
@@ -85,6 +90,7 @@ def check_command(
     statistics: bool,
     stdin_filename: str | None,
     no_reports: bool,
+    rerun: bool,
     rebuild_store: bool,
     **options: Any,
 ) -> int:
@@ -105,13 +111,15 @@ def check_command(
     else:
         if rebuild_store:
             _move_store_aside(settings.store, paths)
-        outcome = run_check(settings, rules, rule_errors, list(paths), write=not no_reports, quiet=quiet)
+        # A report that stands keeps its line formats printed; the other formats need all of it.
+        whole = not statistics and ALIASES.get(fmt, fmt) not in LINES
+        outcome = run_check(
+            settings, rules, rule_errors, list(paths), write=not no_reports, quiet=quiet, reuse=not rerun, whole=whole
+        )  # fmt: skip
     report = outcome.report
-    for e in [*outcome.sync.errors, *outcome.sync.metadata]:
-        notes.error(f"{e.path}:{e.line}: {e.message}" if e.line else f"{e.path}: {e.message}")
-    for n in [*outcome.sync.skipped, *outcome.sync.notices]:
-        notes.note(f"{n.path}: {n.message}")
-    text = render_statistics(report) if statistics else renderer(fmt)(report)
+    notes.outcome(outcome)
+    name = "statistics" if statistics else ALIASES.get(fmt, fmt)
+    text = outcome.printed.get(name) or (render_statistics(report) if statistics else renderer(fmt)(report))
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()  # before the summary on stderr, so a shared pipe reads in order
@@ -119,7 +127,7 @@ def check_command(
         write_output(output, text)
     if ALIASES.get(fmt, fmt) in HUMAN and not quiet:
         print_summary(report, outcome.written)
-    return EXIT_SUCCESS if exit_zero or not report.has_errors else EXIT_FAIL
+    return EXIT_SUCCESS if exit_zero or not outcome.failed else EXIT_FAIL
 
 
 COMMANDS = [check_command]

@@ -80,6 +80,19 @@ class Notes:
     def error(self, message: str) -> None:
         common.err_console.print(f"[red]error[/]: {message}", markup=True, highlight=False)
 
+    def outcome(self, outcome: RunOutcome) -> None:
+        """What the run has to say besides its findings: a report that stands, files unread or skipped."""
+        if outcome.stood:
+            run = outcome.report.run
+            self.note(
+                f"nothing changed since run {run.id} ({run.started:%Y-%m-%d %H:%M:%S}): its findings and reports "
+                "stand (--rerun checks again)"
+            )
+        for e in [*outcome.sync.errors, *outcome.sync.metadata]:
+            self.error(f"{e.path}:{e.line}: {e.message}" if e.line else f"{e.path}: {e.message}")
+        for n in [*outcome.sync.skipped, *outcome.sync.notices]:
+            self.note(f"{n.path}: {n.message}")
+
 
 SUMMARY_COLUMNS = ("documents", "claims", "corroborated", "conflicts", "errors", "warnings", "passed", "new")
 
@@ -115,12 +128,17 @@ def run_check(
     *,
     write: bool,
     quiet: bool,
+    reuse: bool = False,
+    whole: bool = True,
 ) -> RunOutcome:
-    """One run over `paths`, with a progress bar at a terminal (not with --quiet)."""
+    """One run over `paths`, with a progress bar at a terminal (not with --quiet).
+
+    With `reuse`, the last run's report stands when nothing changed since (Checker.run).
+    """
     app = Checker(settings, rules, rule_errors)
     progress = ProgressBar() if not quiet else None
     try:
-        return app.run(paths, write=write, progress=progress)
+        return app.run(paths, write=write, progress=progress, reuse=reuse, whole=whole)
     finally:
         if progress is not None:
             progress.close()

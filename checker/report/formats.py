@@ -40,6 +40,8 @@ FORMATS: dict[str, Renderer] = {
 ALIASES = {"md": "markdown", "text": "full"}
 # Formats for people at a terminal: a summary goes to stderr beside them.
 HUMAN = {"concise", "full"}
+# Formats that print only the open findings, placed by the conflicting groups (checker/standing.py's slim copy).
+LINES = {"concise", "full", "github", "jsonl"}
 
 
 def renderer(name: str) -> Renderer:

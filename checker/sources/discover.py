@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker.sources.metafiles import is_metadata_file
-from checker.sources.names import printable
+from checker.sources.names import Names, printable
 
 DEFAULT_INCLUDE: tuple[str, ...] = ("*.txt", "*.md", "*.html", "*.htm", "*.pdf", "*.docx")
 # Editors' swap and backup files, VCS folders and our own output are never reports.
@@ -202,7 +202,8 @@ def discover(
         outside_links,
         notes if notes is not None else [],
     )
-    seen: set[Path] = set()
+    seen: set[str] = set()
+    names = Names()  # each folder's real path looked up once, not each file's parts
     for root in paths:
         if not root.is_dir():
             # A root the user named may itself be a link: they asked for it.
@@ -213,7 +214,7 @@ def discover(
         else:
             found = sorted(walk.folder(root, set()))
         for path in found:
-            key = Path(os.path.realpath(path))
+            key = names.real(path)
             if key not in seen:
                 seen.add(key)
                 yield path

@@ -82,7 +82,7 @@ class Names:
         return printable(Path(shown).as_posix() if os.sep != "/" else shown)
 
     def real(self, path: Path) -> str:
-        """str(path.resolve()), with the folder's part looked up once."""
+        """os.path.realpath(path), with the folder's part looked up once."""
         if path.name in ("", ".", "..") or os.path.islink(path):
-            return str(path.resolve())
+            return os.path.realpath(path)  # never raises: a link loop keeps its lexical rest
         return self._full(path)
