@@ -49,4 +49,10 @@ def configure(apply: Callable[[Logger], None], *, defer: bool = False) -> None:
         apply(_loguru())
 
 
+def close() -> None:
+    """Flush and close the sinks (a log file's queue is emptied first), if loguru was ever loaded."""
+    if "loguru" in sys.modules:
+        _loguru().remove()
+
+
 logger: Logger = cast("Logger", _Deferred())

@@ -7,16 +7,20 @@ unexpected one is shown only with --debug.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 import sys
 import traceback
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from checker import __version__
 from checker.cli.registry import LazyGroup
 from checker.errors import CheckerError
+from checker.lazylog import close as close_log
 from checker.logs import show_tracebacks
 
 EXIT_SUCCESS, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
@@ -69,22 +73,33 @@ def _unexpected(exc: Exception, args: list[str]) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run the CLI; any failure other than error findings is one line on stderr and exit status 2."""
+    """Run the CLI; any failure other than error findings is one line on stderr and exit status 2.
+
+    As the `checker` command (no `argv`) the process ends without tearing its objects down (_leave).
+    """
     args, debug = _take_debug(list(sys.argv[1:] if argv is None else argv))
     show_tracebacks(debug)
+    code = _run(args, debug)
+    if argv is None:
+        _leave(code)
+    sys.exit(code)
+
+
+def _run(args: list[str], debug: bool) -> int:
+    """The command's exit status."""
     try:
         code = cli.main(args=args, prog_name="checker", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
-        sys.exit(EXIT_ERROR)
+        return EXIT_ERROR
     except click.ClickException as exc:
         exc.show()
-        sys.exit(EXIT_ERROR)
+        return EXIT_ERROR
     except CheckerError as exc:
         click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_ERROR)
+        return EXIT_ERROR
     except KeyboardInterrupt:
-        sys.exit(130)
+        return 130
     except sqlite3.Error as exc:
         # A store failure outside a run (report, accept, status): the same message a run gives.
         from checker.store.faults import store_failure
@@ -92,10 +107,24 @@ def main(argv: list[str] | None = None) -> None:
         if debug:
             traceback.print_exc()
         click.echo(f"error: {store_failure(None, exc)}", err=True)
-        sys.exit(EXIT_ERROR)
+        return EXIT_ERROR
     except Exception as exc:  # the one place an unexpected failure becomes a message
         if debug:
             traceback.print_exc()
         _unexpected(exc, args)
-        sys.exit(EXIT_ERROR)
-    sys.exit(code if isinstance(code, int) else EXIT_SUCCESS)
+        return EXIT_ERROR
+    return code if isinstance(code, int) else EXIT_SUCCESS
+
+
+def _leave(code: int) -> NoReturn:
+    """End the process once the command is done, without freeing every object one by one.
+
+    Python's teardown frees each object a run made: after a check of 10,000 documents that
+    was 3.7 s of a 29 s command, with nothing left to do.  The command has closed its store,
+    files and workers; the output streams and the log sinks are flushed here.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    close_log()
+    os._exit(code)
