@@ -192,10 +192,12 @@ def fresh(stored: StoredDocument | None, path: Path, listing: FolderNames | None
     )
 
 
-def _read(store: Store, name: str, path: Path, result: SyncResult) -> Document | None:
+def _read(
+    store: Store, name: str, path: Path, result: SyncResult, listing: FolderNames | None = None
+) -> Document | None:
     """The document, or None when it vanished or could not be read (recorded as an error)."""
     try:
-        document = describe(read_document(path, name), path)
+        document = describe(read_document(path, name), path, listing)
         result.metadata.extend(document.meta.problems)
         return document
     except FileNotFoundError:
@@ -231,7 +233,7 @@ def _sync_one(
         if fresh(stored, path, listing):
             result.unchanged.append(name)
             return None
-        document = _read(store, name, path, result)
+        document = _read(store, name, path, result, listing)
     except FileNotFoundError:
         document = None
     except _Skip:

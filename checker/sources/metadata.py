@@ -13,6 +13,7 @@ breaks), so offsets stay those of the file and no figure is read from it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Final
@@ -30,6 +31,8 @@ _TEXT_FIELDS: Final[dict[str, str]] = {
 _DATE_KEYS: Final[tuple[str, ...]] = ("date", "published", "pubdate")
 _FRONT_MATTER_SUFFIXES: Final[tuple[str, ...]] = (".txt", ".md", ".markdown", ".text")
 _READER_SOURCES: Final[frozenset[str]] = frozenset({"html", "pdf", "docx"})
+_CJK: Final = re.compile("[\u4e00-\u9fff]")
+_LATIN: Final = re.compile("[A-Za-z]")  # ASCII letters: str.isascii() and str.isalpha()
 
 
 @dataclass
@@ -112,16 +115,18 @@ def _from_file(
     return _layer(source, entry.data, _Where(name, entry.line, key), problems)
 
 
-def _external(document: Document, path: Path, problems: list[ReadError]) -> list[_Layer]:
+def _external(
+    document: Document, path: Path, problems: list[ReadError], listing: metafiles.FolderNames | None
+) -> list[_Layer]:
     """The sidecar's layer (the most specific existing one), then the manifest's."""
     layers: list[_Layer] = []
-    for sidecar in metafiles.sidecars_of(path):
+    for sidecar in metafiles.listed(metafiles.sidecars_of(path), listing):
         layer = _from_file(document, sidecar, "", "sidecar", problems)
         if layer is not None or metafiles.load(sidecar) is not None:
             if layer is not None:
                 layers.append(layer)
             break
-    for manifest in metafiles.manifests_of(path):
+    for manifest in metafiles.listed(metafiles.manifests_of(path), listing):
         layer = _from_file(document, manifest, path.name, "manifest", problems)
         if layer is not None:
             layers.append(layer)
@@ -139,8 +144,8 @@ def _reader(meta: DocumentMeta) -> _Layer:
 def _language(text: str) -> str | None:
     """The language ("zh" or "en") when the text plainly is one; a sample is enough."""
     sample = text[:4000]
-    cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
-    latin = sum(1 for ch in sample if ch.isascii() and ch.isalpha())
+    cjk = len(_CJK.findall(sample))
+    latin = len(_LATIN.findall(sample))
     if cjk >= 4 and cjk * 3 >= latin:
         return "zh"
     if latin >= 30 and cjk * 20 < latin:
@@ -160,13 +165,16 @@ def _merge(layers: list[_Layer]) -> tuple[PartialDate | None, DateSource, dict[s
     return date, source, fields
 
 
-def describe(document: Document, path: Path) -> Document:
-    """The document with its metadata from every source, the front matter blanked out of its text."""
+def describe(document: Document, path: Path, listing: metafiles.FolderNames | None = None) -> Document:
+    """The document with its metadata from every source, the front matter blanked out of its text.
+
+    `listing` (of a pass over many files) spares looking up metadata files its folders do not hold.
+    """
     problems: list[ReadError] = []
-    files = metafiles.signature(path)
+    files = metafiles.signature(path, listing)
     text, front = _front_matter(document, path, problems)
     layers = [front] if front is not None else []
-    layers += [*_external(document, path, problems), _reader(document.meta)]
+    layers += [*_external(document, path, problems, listing), _reader(document.meta)]
     named = datelines.from_file_name(path.name)
     if named is not None:
         layers.append(_Layer("file name", named))

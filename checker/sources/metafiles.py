@@ -54,6 +54,12 @@ def manifests_of(path: Path) -> list[Path]:
     return [path.with_name(n) for n in MANIFEST_NAMES]
 
 
+def listed(candidates: list[Path], listing: FolderNames | None) -> list[Path]:
+    """The candidates (of one folder) that its listing names: no lookup of the others (all without one)."""
+    names = listing(candidates[0].parent) if listing is not None and candidates else None
+    return candidates if names is None else [c for c in candidates if c.name.casefold() in names]
+
+
 def described_by(meta_file: Path) -> str | None:
     """The document name a sidecar describes without its suffix guess ("report.txt"), or its stem."""
     low = meta_file.name.lower()
