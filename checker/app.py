@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -17,10 +19,11 @@ from checker.errors import ReportError
 from checker.executors import make_executor
 from checker.extract.version import EXTRACTOR_VERSION
 from checker.gcpause import paused_gc
+from checker.incremental import memo_for
 from checker.models import Claim, FactSheetInfo, Finding, ReadError, Report
 from checker.models.reportjson import ReportJson
 from checker.pipeline import Progress, SyncResult, check
-from checker.report.docfiles import publish_pages, record_pages
+from checker.report.docfiles import record_pages, start_pages
 from checker.report.html import PageData, page_language, render_html, render_index
 from checker.report.runindex import RunEntry, dump, updated
 from checker.report.writer import WRITERS, Writer, atomic_write, run_stamp, write_reports
@@ -144,10 +147,12 @@ class Checker:
         folder, keep = self.settings.reports, self.settings.retention
         stamp = run_stamp(report)
         runs = updated(folder, report, stamp, keep)
-        plan = None
+        plan, pages = None, None
         try:
             if len(report.documents) > self.settings.document_pages_above:
-                plan, _ = publish_pages(folder, report, self._texts_and_claims, EXTRACTOR_VERSION)
+                plan, _, pages = start_pages(
+                    folder, report, self._texts_and_claims, EXTRACTOR_VERSION, self._page_jobs()
+                )
                 data = PageData(runs=runs)
             else:
                 data = page_data(self.store, report, runs)
@@ -160,7 +165,13 @@ class Checker:
             "json": lambda _: made.file(),
             "html": lambda r: render_html(r, data, plan),
         }
-        written = write_reports(report, folder, keep, renderers)
+        try:
+            written = write_reports(report, folder, keep, renderers, before_switch=pages)
+        except BaseException:
+            if pages is not None:
+                with contextlib.suppress(Exception):
+                    pages()  # no page is left in the making when the run has failed
+            raise
         try:
             record_pages(folder, plan, stamp, keep)
             atomic_write(folder / "runs.json", dump(runs))
@@ -170,9 +181,19 @@ class Checker:
         written["index"] = folder / "index.html"
         return written
 
+    def _page_jobs(self) -> int:
+        """Processes that may render the documents' pages: none but this one unless extraction may use them."""
+        if self.settings.executor not in ("auto", "processes"):
+            return 1
+        return self.settings.jobs or os.cpu_count() or 1
+
     def _texts_and_claims(self, paths: list[str]) -> tuple[dict[str, str], dict[str, list[Claim]]]:
-        data = page_data(self.store, None, paths=paths)
-        return data.texts, data.claims
+        """The documents' texts, and their claims as this run's evaluation read them (else from the store)."""
+        held = memo_for(self.store).documents
+        claims = {p: held[p].claims for p in paths if p in held}
+        data = page_data(self.store, None, paths=[p for p in paths if p not in claims])
+        texts = {p: t for p in claims if (t := self.store.document_text(p)) is not None}
+        return texts | data.texts, claims | data.claims
 
     def accepted(self, finding: Finding) -> str | None:
         """The reason a reviewer accepted this finding, or None (see checker accept)."""

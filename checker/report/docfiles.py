@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.gcpause import paused_gc
-from checker.models import Claim, Report
+from checker.models import Claim, DocumentSummary, Report
 from checker.report.docpages import DOCS, PagePlan, plan_pages
 from checker.report.docview import (
     documents_index_rows,
@@ -31,6 +31,7 @@ from checker.report.docview import (
     render_documents_index,
     stylesheet,
 )
+from checker.report.pagepool import POOL_ABOVE, Item, render_meanwhile
 from checker.report.writer import atomic_write
 
 INDEX = "pages.json"
@@ -43,8 +44,23 @@ Loader = Callable[[list[str]], tuple[dict[str, str], dict[str, list[Claim]]]]
 
 
 @paused_gc()
-def publish_pages(folder: Path, report: Report, load: Loader, extractor: str) -> tuple[PagePlan, int]:
+def publish_pages(
+    folder: Path, report: Report, load: Loader, extractor: str, jobs: int = 1
+) -> tuple[PagePlan, int]:
     """Every document's page under folder/docs/, rendering only those not there; the plan and how many."""
+    plan, count, wait = start_pages(folder, report, load, extractor, jobs)
+    wait()
+    return plan, count
+
+
+def start_pages(
+    folder: Path, report: Report, load: Loader, extractor: str, jobs: int = 1
+) -> tuple[PagePlan, int, Callable[[], None]]:
+    """`publish_pages`, with thousands of pages rendered by `jobs` worker processes meanwhile.
+
+    The plan is made (and the list of documents written) before it returns; the pages may still be
+    in the making (report/pagepool.py): `wait` returns once they are all written, or raises why not.
+    """
     plan = plan_pages(report, page_salt(extractor))
     docs = folder / DOCS
     docs.mkdir(parents=True, exist_ok=True)
@@ -53,20 +69,29 @@ def publish_pages(folder: Path, report: Report, load: Loader, extractor: str) ->
     if name not in have:
         _sync([_write(docs / name, css)])
     plan.shared.append(name)
+    _publish_index(docs, report, plan)  # no set links it before the switch, after the pages
     todo = [d for d in report.documents if plan.names[d.path] not in have]
-    for start in range(0, len(todo), CHUNK):
-        chunk = todo[start : start + CHUNK]
+    chunks = [todo[start : start + CHUNK] for start in range(0, len(todo), CHUNK)]
+
+    def read(chunk: list[DocumentSummary]) -> list[Item]:
         texts, claims = load([d.path for d in chunk])
-        written = [
-            _write(
-                docs / plan.names[d.path],
-                render_document_page(plan, d, texts.get(d.path), claims.get(d.path, [])),
-            )
-            for d in chunk
+        return [(d, texts.get(d.path), claims.get(d.path, [])) for d in chunk]
+
+    if jobs > 1 and len(todo) > POOL_ABOVE:
+        return plan, len(todo), render_meanwhile(docs, plan, chunks, read, render=render_chunk, jobs=jobs)
+    for chunk in chunks:
+        render_chunk(docs, plan, read(chunk))
+    return plan, len(todo), lambda: None
+
+
+def render_chunk(docs: Path, plan: PagePlan, items: list[Item]) -> None:
+    """Render, write and sync the pages of a chunk of documents (here, or in a worker process)."""
+    _sync(
+        [
+            _write(docs / plan.names[d.path], render_document_page(plan, d, text, claims))
+            for d, text, claims in items
         ]
-        _sync(written)
-    _publish_index(docs, report, plan)
-    return plan, len(todo)
+    )
 
 
 def _publish_index(docs: Path, report: Report, plan: PagePlan) -> None:

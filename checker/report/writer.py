@@ -150,10 +150,15 @@ def _write_set(
 
 @paused_gc()
 def write_reports(
-    report: Report, folder: Path, retention: int = 50, renderers: Mapping[str, Writer] | None = None
+    report: Report,
+    folder: Path,
+    retention: int = 50,
+    renderers: Mapping[str, Writer] | None = None,
+    before_switch: Callable[[], None] | None = None,
 ) -> dict[str, Path]:
     """Publish latest.<ext> (as one set) and runs/<stamp>.<ext>; return the latest paths.
 
+    `before_switch` waits for what the set links (the documents' pages in the making).
     Raises ReportError when the folder cannot be used; the previous set stays.
     """
     writers: Mapping[str, Writer] = renderers or WRITERS
@@ -163,6 +168,8 @@ def write_reports(
     try:
         folder.mkdir(parents=True, exist_ok=True)
         _write_set(folder, staging, stamp, report, writers)
+        if before_switch is not None:
+            before_switch()
         _link(folder / CURRENT, staging.name)  # the switch: one rename
         for ext in writers:
             _link(folder / f"latest.{ext}", f"{CURRENT}/latest.{ext}")

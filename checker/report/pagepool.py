@@ -1,0 +1,145 @@
+"""The documents' pages rendered in worker processes, when a run has thousands of them to render.
+
+A cold check of 10,000 documents rendered, wrote and synced its pages in this
+process (5.5 s on one core, the others idle).  Past `POOL_ABOVE` pages, chunks
+go to `jobs` spawned processes that render, write and sync them, while this
+process reads the next chunk's texts and claims from the store.  A page is the
+same text wherever it is rendered.  Worker processes that cannot start (a
+sandbox without /dev/shm) or that die leave the pages to this process, with a
+warning: the pages already written are named by their content, so writing
+them again changes nothing.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import threading
+from collections import deque
+from collections.abc import Callable, Sequence
+from concurrent.futures import BrokenExecutor, Future
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from checker.models import Claim, DocumentSummary
+from checker.report.docpages import PagePlan
+from checker.report.docshown import Entry, Share
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
+POOL_ABOVE = 1000
+# Pages in flight per worker: enough to keep each busy while the next chunk is read, memory bounded.
+AHEAD = 2
+
+Item = tuple[DocumentSummary, str | None, list[Claim]]
+# Render, write and sync a chunk's pages under a folder (docfiles.render_chunk).
+Renderer = Callable[[Path, PagePlan, list[Item]], None]
+# The chunk's items, read from the store.
+Reader = Callable[[list[DocumentSummary]], list[Item]]
+
+
+def portable(plan: PagePlan, paths: Sequence[str]) -> PagePlan:
+    """What a chunk's pages read of the plan, without the report's groups each finding's share holds.
+
+    The odd one out (what the groups are for) is worked out here first, so a worker is shipped it alone.
+    """
+    light: dict[int, Share] = {}
+
+    def lighten(entry: Entry) -> Entry:
+        share = light.get(id(entry.share))
+        if share is None:
+            _ = entry.share.odd
+            share = light[id(entry.share)] = copy.copy(entry.share)  # keeps the odd one out worked out
+            share.groups = []
+        return dataclasses.replace(entry, share=share)
+
+    return PagePlan(
+        names={p: plan.names[p] for p in paths},
+        entries={p: [lighten(e) for e in plan.entries[p]] for p in paths if p in plan.entries},
+        facts={p: plan.facts[p] for p in paths if p in plan.facts},
+        index=plan.index,
+        shared=list(plan.shared),
+    )
+
+
+def render_meanwhile(
+    docs: Path,
+    plan: PagePlan,
+    chunks: list[list[DocumentSummary]],
+    read: Reader,
+    *,
+    render: Renderer,
+    jobs: int,
+) -> Callable[[], None]:
+    """Start rendering the chunks' pages in `jobs` processes, fed by a thread; wait with what it returns.
+
+    The wait renders here what the workers could not, and raises what writing a page raised.
+    """
+    outcome: list[bool | BaseException] = []
+
+    def feed() -> None:
+        try:
+            outcome.append(render_in_pool(docs, plan, chunks, read, render=render, jobs=jobs))
+        except BaseException as exc:  # raised by the wait, in the thread that writes the reports
+            outcome.append(exc)
+
+    feeder = threading.Thread(target=feed, name="checker-pages", daemon=True)
+    feeder.start()
+
+    def wait() -> None:
+        feeder.join()
+        result = outcome[0]
+        outcome[0] = True  # a second wait has nothing to do
+        if isinstance(result, BaseException):
+            raise result
+        if result is False:
+            for chunk in chunks:
+                render(docs, plan, read(chunk))
+
+    return wait
+
+
+def render_in_pool(
+    docs: Path,
+    plan: PagePlan,
+    chunks: list[list[DocumentSummary]],
+    read: Reader,
+    *,
+    render: Renderer,
+    jobs: int,
+) -> bool:
+    """Render the chunks' pages in `jobs` processes; False when they could not run (nothing is lost)."""
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    from checker.lazylog import logger
+
+    try:
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"))
+    except OSError as exc:
+        logger.warning("page workers cannot start ({}); rendering the documents' pages in this process", exc)
+        return False
+    with pool:
+        try:
+            pending: deque[Future[None]] = deque()
+            for chunk in chunks:
+                work = (docs, portable(plan, [d.path for d in chunk]), read(chunk))
+                pending.append(_submit(pool, render, work))
+                while len(pending) > jobs * AHEAD:
+                    pending.popleft().result()  # a page that cannot be written raises its OSError here
+            while pending:
+                pending.popleft().result()
+        except BrokenExecutor as exc:
+            logger.warning("page workers failed ({}); rendering the documents' pages in this process", exc)
+            return False
+    return True
+
+
+def _submit(
+    pool: ProcessPoolExecutor, render: Renderer, work: tuple[Path, PagePlan, list[Item]]
+) -> Future[None]:
+    try:
+        return pool.submit(render, *work)
+    except OSError as exc:  # the workers are started with the first task
+        raise BrokenExecutor(str(exc)) from exc

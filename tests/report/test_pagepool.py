@@ -1,0 +1,112 @@
+"""The documents' pages rendered in worker processes (report/pagepool.py): the same pages, nothing lost.
+
+Real spawned processes over the seeds' real report; the pool's threshold and chunk size are lowered so
+five documents make three chunks.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from checker.app import Checker
+from checker.config import Settings
+from checker.models import DocumentSummary, Report
+from checker.report import docfiles
+from checker.report.docpages import DOCS, PagePlan, plan_pages
+from checker.report.pagepool import Item, Renderer, render_meanwhile
+from checker.selection import rules_for
+from tests.conftest import ROOT
+
+
+@pytest.fixture
+def checked(seeds_copy: Path, tmp_path: Path) -> Iterator[tuple[Checker, Report]]:
+    settings = Settings(store=tmp_path / "s.db", reports=tmp_path / "r", rules=[ROOT / "rules"])
+    rules, errors = rules_for(settings)
+    app = Checker(settings, rules, errors)
+    try:
+        yield app, app.run([seeds_copy], write=False).report
+    finally:
+        app.close()
+
+
+def _pages(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted((folder / DOCS).iterdir()) if p.name != docfiles.INDEX}
+
+
+def test_pages_rendered_by_workers_are_the_pages_rendered_here(
+    checked: tuple[Checker, Report], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app, report = checked
+    monkeypatch.setattr(docfiles, "POOL_ABOVE", 0)
+    monkeypatch.setattr(docfiles, "CHUNK", 2)
+    here, _ = docfiles.publish_pages(tmp_path / "here", report, app._texts_and_claims, "x", jobs=1)
+    pooled, count = docfiles.publish_pages(tmp_path / "pool", report, app._texts_and_claims, "x", jobs=2)
+    assert count == len(report.documents) == 5
+    assert pooled.names == here.names
+    assert _pages(tmp_path / "pool") == _pages(tmp_path / "here")
+    assert len(_pages(tmp_path / "pool")) == 5 + 2  # the pages, the stylesheet and the list of documents
+    assert not [p for p in (tmp_path / "pool" / DOCS).iterdir() if p.name.startswith(".")]  # no temporaries
+
+
+def render_dies_in_a_worker(docs: Path, plan: PagePlan, items: list[Item]) -> None:
+    if multiprocessing.parent_process() is not None:
+        os._exit(3)  # a worker killed mid-chunk (the OOM killer)
+    docfiles.render_chunk(docs, plan, items)
+
+
+def render_cannot_write(docs: Path, plan: PagePlan, items: list[Item]) -> None:
+    raise PermissionError(13, "Permission denied", str(docs / "page.html"))
+
+
+def _start(
+    checked: tuple[Checker, Report], folder: Path, render: Renderer
+) -> tuple[PagePlan, Callable[[], None]]:
+    app, report = checked
+    plan = plan_pages(report, "x")
+    docs = folder / DOCS
+    docs.mkdir(parents=True)
+    chunks = [report.documents[:2], report.documents[2:]]
+
+    def read(chunk: list[DocumentSummary]) -> list[Item]:
+        texts, claims = app._texts_and_claims([d.path for d in chunk])
+        return [(d, texts.get(d.path), claims.get(d.path, [])) for d in chunk]
+
+    return plan, render_meanwhile(docs, plan, chunks, read, render=render, jobs=2)
+
+
+def test_workers_that_die_leave_the_pages_to_this_process(
+    checked: tuple[Checker, Report], tmp_path: Path
+) -> None:
+    plan, wait = _start(checked, tmp_path / "r", render_dies_in_a_worker)
+    wait()
+    written = {p.name for p in (tmp_path / "r" / DOCS).iterdir()}
+    assert set(plan.names.values()) <= written
+
+
+def test_a_page_that_cannot_be_written_is_raised_by_the_wait(
+    checked: tuple[Checker, Report], tmp_path: Path
+) -> None:
+    _, wait = _start(checked, tmp_path / "r", render_cannot_write)
+    with pytest.raises(PermissionError):
+        wait()
+    wait()  # a second wait (after a failed run) has nothing left to do
+
+
+def render_noting_the_process(docs: Path, plan: PagePlan, items: list[Item]) -> None:
+    (docs.parent / f"rendered-by-{os.getpid()}").write_text(" ".join(d.path for d, _, _ in items))
+    docfiles.render_chunk(docs, plan, items)
+
+
+def test_the_chunks_are_rendered_in_other_processes(checked: tuple[Checker, Report], tmp_path: Path) -> None:
+    plan, wait = _start(checked, tmp_path / "r", render_noting_the_process)
+    wait()
+    by = {
+        int(p.name.rpartition("-")[2]): p.read_text().split() for p in (tmp_path / "r").glob("rendered-by-*")
+    }
+    assert by and os.getpid() not in by
+    assert sorted(path for paths in by.values() for path in paths) == sorted(plan.names)
