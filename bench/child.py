@@ -2,12 +2,17 @@
 
 Peak memory is the larger of two figures:
 
-- the child's maximum resident set size from `os.wait4` (the kernel's own
-  high-water mark, so nothing between samples is missed; for a child that ran
-  worker processes it is the largest single process, not their sum);
+- the child's own high-water mark, `VmHWM` in /proc/PID/status (the kernel's,
+  so nothing between samples is missed but the last 50 ms), read as it runs;
 - the largest sum of resident sets over the child and all its descendants,
   sampled every 50 ms with psutil when it is installed (it comes with Dask), so
   a pool of extraction workers is counted together.
+
+Not `os.wait4`'s maximum resident set size, except where there is no /proc:
+Linux carries it over an exec from the process that forked the child, so a
+child of a bench that holds 600 MB reports 600 MB (measured: `python -c pass`
+started by a process holding 600 MB has a ru_maxrss of 611 MB).  Figures of
+this bench before 2026-12-03 had that floor: the bench's own memory.
 """
 
 from __future__ import annotations
@@ -26,22 +31,39 @@ except ImportError:  # the figure falls back to wait4's alone
     psutil = None
 
 
+def high_water(pid: int) -> int:
+    """A running process's peak resident set in bytes (VmHWM), or 0 where /proc cannot tell."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
 class TreeSampler(threading.Thread):
     """The peak of the summed RSS of a process and its descendants, sampled until stopped."""
 
     def __init__(self, pid: int, every: float = 0.05) -> None:
         super().__init__(daemon=True)
         self.pid, self.every, self.peak = pid, every, 0
+        self.hwm = 0  # the child's own high-water mark (0: no /proc)
         self._stop_event = threading.Event()
 
     def run(self) -> None:
         if psutil is None:
+            while not self._stop_event.is_set():
+                self.hwm = max(self.hwm, high_water(self.pid))
+                self._stop_event.wait(self.every)
             return
         try:
             root = psutil.Process(self.pid)
         except psutil.Error:
             return
         while not self._stop_event.is_set():
+            self.hwm = max(self.hwm, high_water(self.pid))
             total = 0
             try:
                 for proc in [root, *root.children(recursive=True)]:
@@ -93,8 +115,8 @@ class Child:
         seconds = time.perf_counter() - self.started
         self.proc.returncode = os.waitstatus_to_exitcode(status)
         tree = self.sampler.stop()
-        peak = max(usage.ru_maxrss * 1024, tree)  # ru_maxrss is in KiB on Linux
-        return Finished(self.proc.returncode, seconds, peak / 1e6)
+        own = self.sampler.hwm or usage.ru_maxrss * 1024  # ru_maxrss is in KiB on Linux
+        return Finished(self.proc.returncode, seconds, max(own, tree) / 1e6)
 
 
 def run(cmd: list[str], cwd: Path, log: Path) -> Finished:

@@ -10,11 +10,13 @@ a real run again.
 from __future__ import annotations
 
 import json
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from checker import kept
 from checker.store import open_store
 from tests.conftest import ROOT, CliResult, replace_in
 
@@ -165,3 +167,31 @@ def test_a_finding_accepted_since_is_accepted_in_the_next_check(
     assert STOOD not in after.stderr
     statuses = {line["fingerprint"]: line["status"] for line in map(json.loads, after.stdout.splitlines())}
     assert statuses[fingerprint] == "accepted"
+
+
+def test_a_report_stands_on_either_store(
+    cli: Callable[..., CliResult], changed: Path, rules: Path, store_location: str
+) -> None:
+    first = cli("check", changed, "--store", store_location, "--reports", "out", "--rules", rules)
+    again = cli("check", changed, "--store", store_location, "--reports", "out", "--rules", rules)
+    assert STOOD not in first.stderr and STOOD in again.stderr
+    assert again.stdout == first.stdout and again.code == first.code == 1
+
+
+@pytest.mark.parametrize("damage", [b"not zlib", zlib.compress(b'{"run": 1}'), zlib.compress(b"[]")])
+def test_a_damaged_row_of_the_last_run_makes_a_run(
+    cli: Callable[..., CliResult], changed: Path, rules: Path, tmp_path: Path, damage: bytes
+) -> None:
+    _check(cli, changed, rules)
+    run = _last_run(tmp_path)
+    store = open_store(tmp_path / "s.db")
+    try:
+        kind = kept.kind("standing", ["corpus"])
+        assert set(store.kept(kind)) == {str(run)}
+        store.keep(kind, {"damaged": damage}, [])  # forget the row ...
+        store.keep(kind, {str(run): damage}, [str(run)])  # ... and put a damaged one in its place
+    finally:
+        store.close()
+    result = _check(cli, changed, rules)
+    assert STOOD not in result.stderr and result.code == 1
+    assert _last_run(tmp_path) == run + 1
