@@ -41,9 +41,9 @@ class RunOutcome:
     report: Report
     sync: SyncResult
     written: dict[str, Path]
-    # Nothing changed: `report` is the last run's (checker/standing.py) and no run was recorded; without its
-    # findings unless asked for whole, and then `printed` has its line formats.
+    # Nothing changed: `report` is the last run's (checker/standing.py) and no run was recorded.
     stood: bool = False
+    # The line format asked for (Checker.run's `output`), printed; a report that stood then has no findings.
     printed: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -72,19 +72,19 @@ class Checker:
         write: bool = True,
         progress: Progress | None = None,
         reuse: bool = False,
-        whole: bool = True,
+        output: str | None = None,
     ) -> RunOutcome:
         """Sync the store with the disk, evaluate the rules, write the reports.
 
-        With `reuse`, a run whose inputs are the last run's is not made again: the outcome
-        is that run's report (`whole`, else only what the line formats print) and `stood`.
+        `reuse`: a run whose inputs are the last run's is not made again (checker/standing.py: `stood`).
+        `output` names the line format the caller prints: `printed` has it (a report that stood has no findings).
         """
         # Read for every run, not once per Checker: `checker accept` may have edited it since.
         baseline = baseline_path(self.settings.baseline, roots)
         self.baseline = Baseline.load(baseline)
         written: dict[str, Path] = {}
         stand = Stand(
-            self.store, self.settings, self.rules, self.rule_errors, roots, baseline, reuse, write, whole
+            self.store, self.settings, self.rules, self.rule_errors, roots, baseline, reuse, write, output
         )
 
         def publish(report: Report) -> ReportJson | None:
@@ -112,7 +112,7 @@ class Checker:
                 self.store.prune_runs(self.settings.retention, report.run.paths)
         except sqlite3.Error as exc:
             raise store_failure(self.settings.store, exc) from exc
-        return RunOutcome(report=report, sync=result, written=written)
+        return RunOutcome(report=report, sync=result, written=written, printed=stand.printed)
 
     def _check(
         self,

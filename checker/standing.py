@@ -16,11 +16,13 @@ own code and Python's version.  A change to any of them is a new run (the
 installed libraries are not digested: upgrading one, pass --rerun).
 
 Kept beside the digest (in the store's kept rows, per set of roots) are the
-run's summary and the line formats as that run printed them (concise, full,
-github, jsonl, statistics): reading back its findings to print them again
-would cost most of what the check saves (0.65 s at 10,000 documents, against
-0.5 s to print them all once when the run ends).  The formats that need the
-whole report read it from the store (`Store.last_report`).
+run's report without its findings (the summary, the errors) and the line
+format the run printed (concise, full, github, jsonl or statistics), as it
+printed it: reading the findings back to print them again would cost most of
+what the check saves (0.65 s at 10,000 documents), and printing every line
+format at the end of every run cost 1 s of it.  A check asking for another
+line format prints it from the whole report, read from the store
+(`Store.last_report`) as the other formats are, and keeps it too.
 """
 
 from __future__ import annotations
@@ -32,14 +34,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 
 from checker import kept
 from checker.config import Settings
 from checker.incremental import signature
 from checker.models import ReadError, Report
-from checker.report.formats import LINES, renderer
-from checker.report.lines import render_statistics
+from checker.report.formats import renderer
 from checker.report.runindex import read_index
 from checker.report.writer import WRITERS
 from checker.roots import prefixes, under
@@ -52,12 +53,12 @@ PACKAGE = Path(__file__).resolve().parent
 
 
 class Standing(BaseModel):
-    """The last run's inputs digest, its report without the findings, and its line formats printed."""
+    """The last run's inputs digest, its report without the findings, and the line formats it printed."""
 
     run: int
     inputs: str
     report: Report
-    outputs: dict[str, str]
+    outputs: dict[str, str] = Field(default_factory=dict, exclude=True)  # kept in rows of their own
 
 
 def inputs_digest(
@@ -118,23 +119,29 @@ def _bytes_digest(path: Path) -> str:
         return f"unreadable: {exc.strerror}"
 
 
-def outputs(report: Report) -> dict[str, str]:
-    """The line formats of a report, by format name ("statistics" for --statistics)."""
-    printed = {name: renderer(name)(report) for name in sorted(LINES)}
-    printed["statistics"] = render_statistics(report)
-    return printed
+def printed(name: str, report: Report) -> str:
+    """A line format ("statistics" for --statistics) of a report."""
+    return renderer(name)(report)
 
 
-def remember(store: Store, roots: Sequence[str], inputs: str, report: Report) -> None:
-    """Keep the digest of a finished run's inputs, its summary and its line formats for the next check."""
+def remember(
+    store: Store, roots: Sequence[str], inputs: str, report: Report, outputs: dict[str, str]
+) -> None:
+    """Keep the digest of a finished run's inputs, its report without findings and the line formats printed."""
     bare = report.model_copy(
         update={"documents": [], "groups": [], "findings": [], "resolved": [], "timelines": []}
     )
-    standing = Standing(run=report.run.id, inputs=inputs, report=bare, outputs=outputs(report))
-    data = zlib.compress(standing.model_dump_json().encode(), 1)
-    # Kept rows are never overwritten (a key names its content): each run's row has its own key.
-    key = str(report.run.id)
-    store.keep(kept.kind("standing", roots), {key: data}, [key])
+    standing = Standing(run=report.run.id, inputs=inputs, report=bare)
+    rows = {str(standing.run): _pack(standing.model_dump_json())}
+    rows |= {f"{standing.run} {name}": _pack(text) for name, text in outputs.items()}
+    store.keep(kept.kind("standing", roots), rows, list(rows))
+
+
+def note(store: Store, roots: Sequence[str], standing: Standing, name: str, text: str) -> None:
+    """Keep one more line format of the run that stands, printed from its whole report."""
+    standing.outputs[name] = text
+    rows = [str(standing.run), *(f"{standing.run} {n}" for n in standing.outputs)]
+    store.keep(kept.kind("standing", roots), {f"{standing.run} {name}": _pack(text)}, rows)
 
 
 def recall(store: Store, roots: Sequence[str], inputs: str) -> Standing | None:
@@ -142,14 +149,21 @@ def recall(store: Store, roots: Sequence[str], inputs: str) -> Standing | None:
     last = store.last_run(list(roots))
     if last is None:
         return None
-    data = store.kept(kept.kind("standing", roots)).get(str(last.id))
+    rows = store.kept(kept.kind("standing", roots))
+    data = rows.get(str(last.id))
     if data is None:
         return None
     try:
         standing = Standing.model_validate_json(zlib.decompress(data))
+        outputs = {k.partition(" ")[2]: zlib.decompress(v).decode() for k, v in rows.items() if " " in k}
     except (zlib.error, ValidationError, ValueError):
         return None  # a damaged row: the check runs
+    standing.outputs = outputs
     return standing if standing.run == last.id and standing.inputs == inputs else None
+
+
+def _pack(text: str) -> bytes:
+    return zlib.compress(text.encode("utf-8"), 1)
 
 
 def reports_stand(folder: Path, run_id: int, files: Sequence[Path]) -> bool:
@@ -170,9 +184,9 @@ class Stand:
     Called with the sync's result (pipeline.check's `stands`), it digests the
     check's inputs and, with `reuse`, answers with the last run's report when
     that stands (None: the check runs).  `write`: the reports folder must
-    still show that run; `whole`: the whole report, read from the store, else
-    the bare one and the line formats as printed.  A check that runs is
-    remembered after it (`keep`).
+    still show that run.  `output`: the line format the caller prints (None: it
+    prints another format, and needs the whole report); its text is in
+    `printed`, whether the report stood or the check ran (`keep`).
     """
 
     store: Store
@@ -183,7 +197,7 @@ class Stand:
     baseline: Path
     reuse: bool = False
     write: bool = True
-    whole: bool = True
+    output: str | None = None
     inputs: str | None = None
     report: Report | None = None
     printed: dict[str, str] = field(default_factory=dict)
@@ -217,14 +231,20 @@ class Stand:
             self.write and not reports_stand(folder, found.run, list(report_files(folder).values()))
         ):
             return
-        if not self.whole:
-            self.report, self.printed = found.report, found.outputs
+        if self.output in found.outputs:
+            self.report, self.printed = found.report, {self.output: found.outputs[self.output]}
             return
         stored = self.store.last_report()
-        if stored is not None and stored.run.id == found.run:
-            self.report = stored
+        if stored is None or stored.run.id != found.run:
+            return
+        self.report = stored
+        if self.output is not None:
+            self.printed = {self.output: printed(self.output, stored)}
+            note(self.store, self.names, found, self.output, self.printed[self.output])
 
     def keep(self, report: Report) -> None:
-        """Remember a run this check made, for the next check to stand on."""
+        """Remember a run this check made (with the line format asked for, printed now) for the next check."""
+        if self.output is not None:
+            self.printed = {self.output: printed(self.output, report)}
         if self.inputs is not None:
-            remember(self.store, self.names, self.inputs, report)
+            remember(self.store, self.names, self.inputs, report, self.printed)

@@ -20,7 +20,6 @@ from checker.cli.common import (
 from checker.cli.main import EXIT_FAIL, EXIT_SUCCESS
 from checker.errors import StoreError
 from checker.report.formats import ALIASES, FORMATS, HUMAN, LINES, renderer
-from checker.report.lines import render_statistics
 from checker.report.writer import write_output
 from checker.store import is_postgres_url, redact
 from checker.store.faults import rebuild_store as move_store_aside
@@ -104,6 +103,7 @@ def check_command(
     notes.note(rules_note(settings))
     for message in rule_errors:
         notes.error(message)
+    name = "statistics" if statistics else ALIASES.get(fmt, fmt)
     if "-" in [str(p) for p in paths]:
         if len(paths) > 1:
             raise click.UsageError("- (stdin) cannot be mixed with other PATHS")
@@ -111,15 +111,14 @@ def check_command(
     else:
         if rebuild_store:
             _move_store_aside(settings.store, paths)
-        # A report that stands keeps its line formats printed; the other formats need all of it.
-        whole = not statistics and ALIASES.get(fmt, fmt) not in LINES
+        # A line format is printed by the run (and kept, for a check that stands on it); others from the report.
         outcome = run_check(
-            settings, rules, rule_errors, list(paths), write=not no_reports, quiet=quiet, reuse=not rerun, whole=whole
+            settings, rules, rule_errors, list(paths), write=not no_reports, quiet=quiet, reuse=not rerun,
+            output=name if name in LINES else None,
         )  # fmt: skip
     report = outcome.report
     notes.outcome(outcome)
-    name = "statistics" if statistics else ALIASES.get(fmt, fmt)
-    text = outcome.printed.get(name) or (render_statistics(report) if statistics else renderer(fmt)(report))
+    text = outcome.printed[name] if name in outcome.printed else renderer(name)(report)
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()  # before the summary on stderr, so a shared pipe reads in order

@@ -129,7 +129,7 @@ def run_check(
     write: bool,
     quiet: bool,
     reuse: bool = False,
-    whole: bool = True,
+    output: str | None = None,
 ) -> RunOutcome:
     """One run over `paths`, with a progress bar at a terminal (not with --quiet).
 
@@ -138,7 +138,7 @@ def run_check(
     app = Checker(settings, rules, rule_errors)
     progress = ProgressBar() if not quiet else None
     try:
-        return app.run(paths, write=write, progress=progress, reuse=reuse, whole=whole)
+        return app.run(paths, write=write, progress=progress, reuse=reuse, output=output)
     finally:
         if progress is not None:
             progress.close()

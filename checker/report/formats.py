@@ -10,7 +10,7 @@ import importlib
 from collections.abc import Callable
 
 from checker.models import Report
-from checker.report.lines import render_concise, render_full, render_github, render_jsonl
+from checker.report.lines import render_concise, render_full, render_github, render_jsonl, render_statistics
 
 Renderer = Callable[[Report], str]
 
@@ -40,10 +40,12 @@ FORMATS: dict[str, Renderer] = {
 ALIASES = {"md": "markdown", "text": "full"}
 # Formats for people at a terminal: a summary goes to stderr beside them.
 HUMAN = {"concise", "full"}
-# Formats that print only the open findings, placed by the conflicting groups (checker/standing.py's slim copy).
-LINES = {"concise", "full", "github", "jsonl"}
+# Formats that print only the open findings, a line or a few each (a check that stands prints them as kept).
+LINES = {"concise", "full", "github", "jsonl", "statistics"}
 
 
 def renderer(name: str) -> Renderer:
-    """The renderer of a format name or alias."""
+    """The renderer of a format name or alias ("statistics": the counts of --statistics)."""
+    if name == "statistics":
+        return render_statistics
     return FORMATS[ALIASES.get(name, name)]

@@ -187,11 +187,28 @@ def test_a_damaged_row_of_the_last_run_makes_a_run(
     store = open_store(tmp_path / "s.db")
     try:
         kind = kept.kind("standing", ["corpus"])
-        assert set(store.kept(kind)) == {str(run)}
-        store.keep(kind, {"damaged": damage}, [])  # forget the row ...
-        store.keep(kind, {str(run): damage}, [str(run)])  # ... and put a damaged one in its place
+        rows = store.kept(kind)
+        assert set(rows) == {str(run), f"{run} full"}  # the run, and the format it printed
+        store.keep(kind, {"damaged": damage}, [])  # forget the rows ...
+        store.keep(kind, {str(run): damage, f"{run} full": rows[f"{run} full"]}, [str(run), f"{run} full"])
     finally:
         store.close()
     result = _check(cli, changed, rules)
     assert STOOD not in result.stderr and result.code == 1
     assert _last_run(tmp_path) == run + 1
+
+
+def test_another_line_format_stands_too_and_is_kept_for_the_next_check(
+    cli: Callable[..., CliResult], changed: Path, rules: Path, tmp_path: Path
+) -> None:
+    _check(cli, changed, rules)  # prints the full format
+    run = _last_run(tmp_path)
+    concise = _check(cli, changed, rules, "--format", "concise")
+    assert STOOD in concise.stderr and concise.code == 1 and concise.stdout
+    store = open_store(tmp_path / "s.db")
+    try:
+        assert f"{run} concise" in store.kept(kept.kind("standing", ["corpus"]))
+    finally:
+        store.close()
+    assert _check(cli, changed, rules, "--format", "concise").stdout == concise.stdout
+    assert _check(cli, changed, rules, "--format", "concise", "--rerun").stdout == concise.stdout
