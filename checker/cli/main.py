@@ -80,7 +80,8 @@ def main(argv: list[str] | None = None) -> None:
     args, debug = _take_debug(list(sys.argv[1:] if argv is None else argv))
     show_tracebacks(debug)
     code = _run(args, debug)
-    if argv is None:
+    # Not under a profiler or a tracer (coverage): theirs is written at the exit this skips.
+    if argv is None and sys.getprofile() is None and sys.gettrace() is None:
         _leave(code)
     sys.exit(code)
 

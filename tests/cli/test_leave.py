@@ -35,3 +35,16 @@ def test_the_command_ends_with_its_exit_status(tmp_path: Path) -> None:
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "1 documents" in done.stderr and (tmp_path / "r" / "latest.json").is_file()
+
+
+def test_under_a_profiler_the_command_exits_as_python_does(tmp_path: Path) -> None:
+    """cProfile (and coverage) write what they measured at the exit that `_leave` skips."""
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "a.txt").write_text("新增建成铁路里程660公里。\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", "p.prof", "-m", "checker", "check", "c", "--store", "s.db",
+         "--no-reports"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "p.prof").stat().st_size > 0
