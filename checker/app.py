@@ -55,8 +55,17 @@ class RunOutcome:
 class Checker:
     """Settings, an open store and loaded rules for one corpus."""
 
-    def __init__(self, settings: Settings, rules: Sequence[Rule], rule_errors: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        rules: Sequence[Rule],
+        rule_errors: Sequence[str] = (),
+        *,
+        one_run: bool = False,
+    ) -> None:
         self.settings = settings
+        # The process ends after one run (a command): its objects are never walked by the collector.
+        self.one_run = one_run
         self.rules = list(rules)
         self.rule_errors = list(rule_errors)
         self.store: Store = open_store(settings.store)
@@ -100,7 +109,7 @@ class Checker:
             # A run makes and drops millions of models that hold no cycles: every full collection in it walked
             # all the memo's objects again (at 10,000 documents, 4-9 s of a 40 s edit in the service).  The
             # collector catches up on this run's objects after it, once, off the path to the reports.
-            with paused_gc():
+            with paused_gc(leave=self.one_run):
                 # A service's run over what changed digests nothing: the next full check digests its own inputs.
                 stands = stand if only is None else None
                 report, result = self._check(roots, trigger, only, progress, publish=publish, stands=stands)

@@ -87,3 +87,23 @@ def test_a_checker_run_is_one_pause(collector_on: None, seeds_copy: Path, tmp_pa
     assert outcome.report.summary.documents == 5 and seen
     assert not any(seen), "no cyclic collection while the documents are read and the rules evaluated"
     assert gc.isenabled()
+
+
+def test_a_last_pause_leaves_what_it_made_out_of_later_collections(collector_on: None) -> None:
+    """A command's one run: the first collection after it would walk every object it made, for nothing."""
+    before = gc.get_freeze_count()
+    try:
+        with paused_gc(leave=True):
+            made = [[i] for i in range(10_000)]
+        assert gc.isenabled()
+        assert gc.get_freeze_count() >= before + len(made)
+        assert gc.collect(0) == 0 and len(gc.get_objects(0)) < len(made)
+    finally:
+        gc.unfreeze()
+
+
+def test_a_pause_that_is_not_the_last_freezes_nothing(collector_on: None) -> None:
+    before = gc.get_freeze_count()
+    with paused_gc():
+        made = [[i] for i in range(1_000)]
+    assert gc.get_freeze_count() == before and len(made) == 1_000

@@ -135,7 +135,7 @@ def run_check(
 
     With `reuse`, the last run's report stands when nothing changed since (Checker.run).
     """
-    app = Checker(settings, rules, rule_errors)
+    app = Checker(settings, rules, rule_errors, one_run=True)
     progress = ProgressBar() if not quiet else None
     try:
         return app.run(paths, write=write, progress=progress, reuse=reuse, output=output)
