@@ -61,7 +61,7 @@ class Store(Protocol):
         ...
 
     def replace_documents(self, batch: Sequence[tuple[Document, Extraction]], extractor: str) -> None:
-        """Store several documents as `replace_document` does (a server store in one transaction)."""
+        """Store several documents as `replace_document` does, in one transaction."""
         ...
 
     def touch_document(self, document: Document) -> None:

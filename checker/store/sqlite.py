@@ -106,44 +106,13 @@ class SQLiteStore:
         return {row["path"]: stored_document(row) for row in rows}
 
     def replace_document(self, document: Document, extraction: Extraction, extractor: str) -> None:
-        text = zlib.compress(document.text.encode("utf-8"), 1)
-        with self._tx() as db:
-            db.execute("DELETE FROM claims WHERE path = ?", (document.path,))
-            db.execute("DELETE FROM relations WHERE path = ?", (document.path,))
-            db.execute(
-                "INSERT INTO documents(path, sha256, encoding, size, mtime, extractor, text, error, updated, meta)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)"
-                " ON CONFLICT(path) DO UPDATE SET sha256=excluded.sha256, encoding=excluded.encoding,"
-                " size=excluded.size, mtime=excluded.mtime, extractor=excluded.extractor, text=excluded.text,"
-                " error=NULL, updated=excluded.updated, meta=excluded.meta",
-                (
-                    document.path,
-                    document.sha256,
-                    document.encoding,
-                    document.size,
-                    document.mtime,
-                    extractor,
-                    text,
-                    _now(),
-                    document.meta.model_dump_json(),
-                ),
-            )
-            db.executemany(
-                "INSERT INTO claims(path, ord, value, unit, subject, data) VALUES (?, ?, ?, ?, ?, ?)",
-                [
-                    (document.path, i, c.value, c.unit, c.subject, c.model_dump_json())
-                    for i, c in enumerate(extraction.claims)
-                ],
-            )
-            db.executemany(
-                "INSERT INTO relations(path, ord, data) VALUES (?, ?, ?)",
-                [(document.path, i, r.model_dump_json()) for i, r in enumerate(extraction.relations)],
-            )
+        self.replace_documents([(document, extraction)], extractor)
 
     def replace_documents(self, batch: Sequence[tuple[Document, Extraction]], extractor: str) -> None:
-        """Store several documents: one transaction each, as SQLite has one writer anyway."""
-        for document, extraction in batch:
-            self.replace_document(document, extraction, extractor)
+        """Store several documents in one transaction: a crash keeps all of them or none."""
+        with self._tx() as db:
+            for document, extraction in batch:
+                _replace(db, document, extraction, extractor)
 
     def touch_document(self, document: Document) -> None:
         with self._tx() as db:
@@ -297,3 +266,28 @@ def _of_roots(paths: list[str] | None) -> tuple[str, tuple[str, ...]]:
 def open_store(path: Path) -> SQLiteStore:
     """Open (creating if needed) the store file at `path`."""
     return SQLiteStore(path)
+
+
+def _replace(db: sqlite3.Connection, document: Document, extraction: Extraction, extractor: str) -> None:
+    db.execute("DELETE FROM claims WHERE path = ?", (document.path,))
+    db.execute("DELETE FROM relations WHERE path = ?", (document.path,))
+    db.execute(
+        "INSERT INTO documents(path, sha256, encoding, size, mtime, extractor, text, error, updated, meta)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)"
+        " ON CONFLICT(path) DO UPDATE SET sha256=excluded.sha256, encoding=excluded.encoding,"
+        " size=excluded.size, mtime=excluded.mtime, extractor=excluded.extractor, text=excluded.text,"
+        " error=NULL, updated=excluded.updated, meta=excluded.meta",
+        (document.path, document.sha256, document.encoding, document.size, document.mtime, extractor,
+         zlib.compress(document.text.encode("utf-8"), 1), _now(), document.meta.model_dump_json()),
+    )  # fmt: skip
+    db.executemany(
+        "INSERT INTO claims(path, ord, value, unit, subject, data) VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (document.path, i, c.value, c.unit, c.subject, c.model_dump_json())
+            for i, c in enumerate(extraction.claims)
+        ],
+    )
+    db.executemany(
+        "INSERT INTO relations(path, ord, data) VALUES (?, ?, ?)",
+        [(document.path, i, r.model_dump_json()) for i, r in enumerate(extraction.relations)],
+    )

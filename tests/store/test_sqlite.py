@@ -77,3 +77,31 @@ def test_a_page_damaged_after_a_clean_close_is_still_named(tmp_path: Path) -> No
         fh.write(b"\xde\xad" * 2048)
     with pytest.raises(StoreDamaged, match="is damaged"):
         open_store(db)
+
+
+def test_a_batch_of_documents_is_stored_whole_or_not_at_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import checker.store.sqlite as sqlite_store
+
+    store = open_store(tmp_path / "s.db")
+    docs = [Document(path=f"d{i}.txt", text=f"文{i}", sha256=f"{i}" * 64) for i in range(3)]
+    real = sqlite_store._replace
+    done: list[str] = []
+
+    def fails_on_the_third(
+        db: sqlite3.Connection, document: Document, extraction: Extraction, extractor: str
+    ) -> None:
+        if len(done) == 2:
+            raise sqlite3.OperationalError("disk I/O error")
+        real(db, document, extraction, extractor)
+        done.append(document.path)
+
+    monkeypatch.setattr(sqlite_store, "_replace", fails_on_the_third)
+    with pytest.raises(sqlite3.OperationalError):
+        store.replace_documents([(d, Extraction()) for d in docs], "v")
+    assert done == ["d0.txt", "d1.txt"] and store.documents() == {}  # the two before it went with it
+    monkeypatch.setattr(sqlite_store, "_replace", real)
+    store.replace_documents([(d, Extraction()) for d in docs], "v")
+    assert sorted(store.documents()) == ["d0.txt", "d1.txt", "d2.txt"]
+    store.close()
