@@ -31,7 +31,7 @@ from checker.report.docview import (
     render_documents_index,
     stylesheet,
 )
-from checker.report.pagepool import POOL_ABOVE, Item, render_meanwhile
+from checker.report.pagepool import POOL_ABOVE, Item, Pages, render_meanwhile
 from checker.report.writer import atomic_write
 
 INDEX = "pages.json"
@@ -77,10 +77,10 @@ def start_pages(
         texts, claims = load([d.path for d in chunk])
         return [(d, texts.get(d.path), claims.get(d.path, [])) for d in chunk]
 
+    pages = Pages(docs, plan, chunks, read, render_chunk)
     if jobs > 1 and len(todo) > POOL_ABOVE:
-        return plan, len(todo), render_meanwhile(docs, plan, chunks, read, render=render_chunk, jobs=jobs)
-    for chunk in chunks:
-        render_chunk(docs, plan, read(chunk))
+        return plan, len(todo), render_meanwhile(pages, jobs)
+    pages.here()
     return plan, len(todo), lambda: None
 
 

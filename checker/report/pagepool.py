@@ -18,6 +18,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import BrokenExecutor, Future
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -63,16 +64,24 @@ def portable(plan: PagePlan, paths: Sequence[str]) -> PagePlan:
     )
 
 
-def render_meanwhile(
-    docs: Path,
-    plan: PagePlan,
-    chunks: list[list[DocumentSummary]],
-    read: Reader,
-    *,
-    render: Renderer,
-    jobs: int,
-) -> Callable[[], None]:
-    """Start rendering the chunks' pages in `jobs` processes, fed by a thread; wait with what it returns.
+@dataclass
+class Pages:
+    """Pages to render: into `docs`, by `plan`, in chunks of documents whose texts and claims `read` gives."""
+
+    docs: Path
+    plan: PagePlan
+    chunks: list[list[DocumentSummary]]
+    read: Reader
+    render: Renderer
+
+    def here(self) -> None:
+        """Render every chunk in this process."""
+        for chunk in self.chunks:
+            self.render(self.docs, self.plan, self.read(chunk))
+
+
+def render_meanwhile(pages: Pages, jobs: int) -> Callable[[], None]:
+    """Start rendering the pages in `jobs` processes, fed by a thread; wait with what it returns.
 
     The wait renders here what the workers could not, and raises what writing a page raised.
     """
@@ -80,7 +89,7 @@ def render_meanwhile(
 
     def feed() -> None:
         try:
-            outcome.append(render_in_pool(docs, plan, chunks, read, render=render, jobs=jobs))
+            outcome.append(_in_pool(pages, jobs))
         except BaseException as exc:  # raised by the wait, in the thread that writes the reports
             outcome.append(exc)
 
@@ -94,22 +103,13 @@ def render_meanwhile(
         if isinstance(result, BaseException):
             raise result
         if result is False:
-            for chunk in chunks:
-                render(docs, plan, read(chunk))
+            pages.here()
 
     return wait
 
 
-def render_in_pool(
-    docs: Path,
-    plan: PagePlan,
-    chunks: list[list[DocumentSummary]],
-    read: Reader,
-    *,
-    render: Renderer,
-    jobs: int,
-) -> bool:
-    """Render the chunks' pages in `jobs` processes; False when they could not run (nothing is lost)."""
+def _in_pool(pages: Pages, jobs: int) -> bool:
+    """Render the pages in `jobs` processes; False when they could not run (nothing is lost)."""
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing import get_context
 
@@ -123,9 +123,9 @@ def render_in_pool(
     with pool:
         try:
             pending: deque[Future[None]] = deque()
-            for chunk in chunks:
-                work = (docs, portable(plan, [d.path for d in chunk]), read(chunk))
-                pending.append(_submit(pool, render, work))
+            for chunk in pages.chunks:
+                work = (pages.docs, portable(pages.plan, [d.path for d in chunk]), pages.read(chunk))
+                pending.append(_submit(pool, pages.render, work))
                 while len(pending) > jobs * AHEAD:
                     pending.popleft().result()  # a page that cannot be written raises its OSError here
             while pending:

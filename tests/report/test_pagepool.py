@@ -18,7 +18,7 @@ from checker.config import Settings
 from checker.models import DocumentSummary, Report
 from checker.report import docfiles
 from checker.report.docpages import DOCS, PagePlan, plan_pages
-from checker.report.pagepool import Item, Renderer, render_meanwhile
+from checker.report.pagepool import Item, Pages, Renderer, render_meanwhile
 from checker.selection import rules_for
 from tests.conftest import ROOT
 
@@ -76,7 +76,7 @@ def _start(
         texts, claims = app._texts_and_claims([d.path for d in chunk])
         return [(d, texts.get(d.path), claims.get(d.path, [])) for d in chunk]
 
-    return plan, render_meanwhile(docs, plan, chunks, read, render=render, jobs=2)
+    return plan, render_meanwhile(Pages(docs, plan, chunks, read, render), jobs=2)
 
 
 def test_workers_that_die_leave_the_pages_to_this_process(
