@@ -155,7 +155,10 @@ def recall(store: Store, roots: Sequence[str], inputs: str) -> Standing | None:
         return None
     try:
         standing = Standing.model_validate_json(zlib.decompress(data))
-        outputs = {k.partition(" ")[2]: zlib.decompress(v).decode() for k, v in rows.items() if " " in k}
+        mine = f"{last.id} "
+        outputs = {
+            k.removeprefix(mine): zlib.decompress(v).decode() for k, v in rows.items() if k.startswith(mine)
+        }
     except (zlib.error, ValidationError, ValueError):
         return None  # a damaged row: the check runs
     standing.outputs = outputs
