@@ -84,7 +84,9 @@ def inputs_digest(
     part("code", code_digest(), sys.version)
     part("settings", settings, *roots)
     for path, document in sorted(documents.items()):
-        part("document", path, signature(document), document.error)
+        # A file that cannot be read is read again by every sync, and its row rewritten: its message is what
+        # the report shows of it, the row's time is not.
+        part("document", path, signature(document) if document.error is None else "", document.error)
     for error in read_errors:
         part("read error", error.model_dump_json())
     part("rules", kept.salt(rules), *rule_errors)

@@ -212,3 +212,17 @@ def test_another_line_format_stands_too_and_is_kept_for_the_next_check(
         store.close()
     assert _check(cli, changed, rules, "--format", "concise").stdout == concise.stdout
     assert _check(cli, changed, rules, "--format", "concise", "--rerun").stdout == concise.stdout
+
+
+def test_a_file_that_cannot_be_read_does_not_keep_the_report_from_standing(
+    cli: Callable[..., CliResult], changed: Path, rules: Path, tmp_path: Path
+) -> None:
+    (changed / "binary.txt").write_bytes(b"\x00\x01\x02 not text \x00" * 50)
+    first = _check(cli, changed, rules)
+    run = _last_run(tmp_path)
+    again = _check(cli, changed, rules)
+    assert f"{STOOD} {run}" in again.stderr and again.stdout == first.stdout
+    assert "binary.txt" in again.stderr  # still named, every time
+    (changed / "binary.txt").write_text("长三角地区新增建成铁路里程660公里。\n", encoding="utf-8")
+    fixed = _check(cli, changed, rules)
+    assert STOOD not in fixed.stderr and "binary.txt" not in fixed.stderr and _last_run(tmp_path) == run + 1
