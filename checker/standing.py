@@ -8,7 +8,7 @@ in the reports folder, the check prints that run's findings and records no
 new run.  `checker check --rerun` evaluates and records one all the same.
 
 What a report follows from, digested after the sync: the documents as the
-store holds them (each one's signature: content, extractor, metadata; its
+store holds them (each one's content digest, extractor and metadata, or its
 read error), the files that could not be read, the rule kinds (code and state)
 and every file under the rule folders (fact sheets, glossaries), the rule-file
 problems, the baseline of accepted findings, the settings, and the package's
@@ -38,7 +38,6 @@ from pydantic import BaseModel, Field, ValidationError
 
 from checker import kept
 from checker.config import Settings
-from checker.incremental import signature
 from checker.models import ReadError, Report
 from checker.report.formats import renderer
 from checker.report.runindex import read_index
@@ -84,9 +83,10 @@ def inputs_digest(
     part("code", code_digest(), sys.version)
     part("settings", settings, *roots)
     for path, document in sorted(documents.items()):
-        # A file that cannot be read is read again by every sync, and its row rewritten: its message is what
-        # the report shows of it, the row's time is not.
-        part("document", path, signature(document) if document.error is None else "", document.error)
+        # What its claims and dates follow from (extraction is a pure function of the text and metadata), not
+        # when its row was written: a file touched or that cannot be read has its row rewritten by every sync.
+        meta = document.meta.model_dump_json()
+        part("document", path, document.sha256, document.extractor, meta, document.error)
     for error in read_errors:
         part("read error", error.model_dump_json())
     part("rules", kept.salt(rules), *rule_errors)

@@ -10,6 +10,7 @@ a real run again.
 from __future__ import annotations
 
 import json
+import os
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -226,3 +227,15 @@ def test_a_file_that_cannot_be_read_does_not_keep_the_report_from_standing(
     (changed / "binary.txt").write_text("长三角地区新增建成铁路里程660公里。\n", encoding="utf-8")
     fixed = _check(cli, changed, rules)
     assert STOOD not in fixed.stderr and "binary.txt" not in fixed.stderr and _last_run(tmp_path) == run + 1
+
+
+def test_a_file_touched_but_not_changed_leaves_the_report_standing(
+    cli: Callable[..., CliResult], changed: Path, rules: Path, tmp_path: Path
+) -> None:
+    """A checkout or an editor's save without a change rewrites the time, not the text: nothing to check."""
+    first = _check(cli, changed, rules)
+    run = _last_run(tmp_path)
+    later = (changed / S0).stat().st_mtime + 3600
+    os.utime(changed / S0, (later, later))
+    again = _check(cli, changed, rules)
+    assert f"{STOOD} {run}" in again.stderr and again.stdout == first.stdout
