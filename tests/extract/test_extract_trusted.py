@@ -31,7 +31,8 @@ def _claims(documents: list[Document]) -> Iterator[Claim]:
 
 def test_every_claim_validates_to_itself(documents: list[Document]) -> None:
     claims = list(_claims(documents))
-    assert len(claims) > 5000
+    # The real reports of ../shared/corpora bring most of them; a clone without them has the seeds and cases.
+    assert len(claims) > (5000 if corpus_documents() else 1000)
     for claim in claims:
         assert Claim.model_validate(claim.model_dump()) == claim, claim.where()
         # the fields the extractor sets, validated as `Claim(...)` did before the shortcut
