@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -16,7 +15,7 @@ from pathlib import Path
 from checker.baseline import Baseline, baseline_path
 from checker.config import Settings
 from checker.errors import ReportError
-from checker.executors import make_executor
+from checker.executors import make_executor, worker_count
 from checker.extract.version import EXTRACTOR_VERSION
 from checker.gcpause import paused_gc
 from checker.incremental import memo_for
@@ -194,7 +193,7 @@ class Checker:
         """Processes that may render the documents' pages: none but this one unless extraction may use them."""
         if self.settings.executor not in ("auto", "processes"):
             return 1
-        return self.settings.jobs or os.cpu_count() or 1
+        return worker_count(self.settings.jobs)
 
     def _texts_and_claims(self, paths: list[str]) -> tuple[dict[str, str], dict[str, list[Claim]]]:
         """The documents' texts, and their claims as this run's evaluation read them (else from the store)."""

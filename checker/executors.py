@@ -236,9 +236,14 @@ class DaskExecutor:
             self._cluster = None
 
 
+def worker_count(jobs: int | None) -> int:
+    """How many worker processes `jobs` (None: as many as cores) means."""
+    return jobs or os.cpu_count() or 1
+
+
 def make_executor(kind: ExecutorKind, jobs: int | None = None, scheduler: str | None = None) -> Executor:
     """The executor the settings name; `jobs` defaults to the number of cores."""
-    workers = jobs or os.cpu_count() or 1
+    workers = worker_count(jobs)
     if kind == "processes":
         return ProcessExecutor(workers)
     if kind == "dask":
