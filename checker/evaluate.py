@@ -12,7 +12,7 @@ from checker.incremental import Memo, evaluate_all, load
 from checker.match.languages import link_languages
 from checker.match.timeline import timelines
 from checker.models import Finding, ReadError, Report, RunInfo, Severity
-from checker.roots import prefixes, under
+from checker.roots import only_under, prefixes
 from checker.rules.base import Rule
 from checker.store.base import Store
 from checker.summary import document_summaries, metadata_errors, summarise
@@ -37,7 +37,9 @@ def evaluate(
     (checker/kept.py); the report is the same.  Without one, everything is evaluated.
     """
     wanted = prefixes(roots)
-    docs = {p: d for p, d in store.documents().items() if under(p, wanted)}
+    stored = store.documents()
+    inside = only_under(stored, wanted)
+    docs = {p: d for p, d in stored.items() if p in inside}
     roots_ = sorted(wanted)
     if memo is not None:
         _recall(memo, store, rules, roots_)
@@ -60,7 +62,7 @@ def evaluate(
     run.finished = datetime.now(UTC)
     return Report(
         run=run,
-        summary=summarise(len(docs), len(data[0]), groups, findings, len(resolved)),
+        summary=summarise(len(docs), len(data.claims), groups, findings, len(resolved)),
         documents=document_summaries(docs, errors),
         groups=groups,
         findings=findings,

@@ -20,15 +20,16 @@ service, or one run of the command line.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from weakref import WeakKeyDictionary
 
 from checker import kept
 from checker.match.bilingual import Lexicon
-from checker.match.components import components
 from checker.match.grouping import Fact, group_claims
 from checker.match.groups import group_of, report_order
+from checker.match.regions import Regions
 from checker.match.timeline import Points
 from checker.models import Claim, Finding, Group, PartialDate, ReadError, Relation, relation_claims
 from checker.models.claims import shared_refs
@@ -80,6 +81,9 @@ class Memo:
     # The last run this process finished over the store, and its findings: the next run's previous.
     last_run: tuple[int, list[Finding]] | None = None
     points: Points = field(default_factory=dict)  # the last run's timeline points (match/timeline.py)
+    regions: Regions = field(default_factory=Regions)  # the last run's components (match/regions.py)
+    comp_keys: dict[int, tuple[list[Claim], Key]] = field(default_factory=dict)  # by id(component)
+    part_keys: dict[tuple[int, ...], tuple[tuple[object, ...], Key]] = field(default_factory=dict)
     _lexicon: tuple[Lexicon, list[ReadError]] | None = None
 
     def fit(self, rules: Sequence[Rule]) -> None:
@@ -122,9 +126,18 @@ def signature(document: StoredDocument) -> str:
     )
 
 
-def load(
-    memo: Memo, store: Store, documents: dict[str, StoredDocument]
-) -> tuple[list[Claim], list[Relation], dict[str, str]]:
+@dataclass
+class Loaded:
+    """The claims and relations of the documents, in store order, their signatures, and what changed."""
+
+    claims: list[Claim]
+    relations: list[Relation]
+    signatures: dict[str, str]
+    changed: set[str]  # documents read again, added or gone since the memo's last run
+    before: dict[str, _Document]  # the memo's documents before
+
+
+def load(memo: Memo, store: Store, documents: dict[str, StoredDocument]) -> Loaded:
     """Claims and relations of `documents` in store order, read from the store only where they changed."""
     signatures = {p: signature(d) for p, d in documents.items()}
     stale = [p for p, s in signatures.items() if p not in memo.documents or memo.documents[p].signature != s]
@@ -133,10 +146,12 @@ def load(
         fresh[claim.path].claims.append(claim)
     for relation in store.relations(stale) if stale else []:
         fresh[relation.path].relations.append(relation)
+    before = memo.documents
     memo.documents = {p: fresh.get(p) or memo.documents[p] for p in sorted(documents)}
     claims = [c for d in memo.documents.values() for c in d.claims]
     relations = [r for d in memo.documents.values() for r in d.relations]
-    return claims, relations, signatures
+    changed = {*stale, *(p for p in before if p not in documents)}
+    return Loaded(claims, relations, signatures, changed, before)
 
 
 @dataclass
@@ -169,9 +184,16 @@ def _facts(memo: Memo, comps: list[list[Claim]], signatures: dict[str, str], dat
     facts: dict[Key, list[Fact]] = {}
     rows: dict[Key, str] = {}
     memo.grouped = {}
+    known, memo.comp_keys = memo.comp_keys, {}
     for comp in comps:
-        documents = tuple(sorted({(c.path, signatures[c.path]) for c in comp}))
-        key = (tuple(c.ident for c in comp), documents)
+        # A component carried over (match/regions.py) is the same list of the same documents' claims.
+        hit = known.get(id(comp))
+        if hit is not None and hit[0] is comp:
+            key = hit[1]
+        else:
+            documents = tuple(sorted({(c.path, signatures[c.path]) for c in comp}))
+            key = (tuple(c.ident for c in comp), documents)
+        memo.comp_keys[id(comp)] = (comp, key)
         rows[key] = memo.fact_rows.get(key) or kept.digest(kept.facts_salt(), key)
         facts[key] = memo.facts.get(key) or _grouped(memo, rows[key], comp, dates)
         keys.append(key)
@@ -188,10 +210,14 @@ def _grouped(memo: Memo, row: str, comp: list[Claim], dates: Dates) -> list[Fact
     return found
 
 
-def _parts(claims: list[Claim], comps: list[list[Claim]], keys: list[Key], facts: list[Fact],
-           relations: list[Relation]) -> list[_Part]:  # fmt: skip
+def _parts(
+    comps: list[list[Claim]], keys: list[Key], facts: list[Fact], relations: list[Relation], memo: Memo
+) -> list[_Part]:
     """Components joined where one fact spans them (a cross-language link), with their facts and relations."""
-    comp_of = {c.ident: i for i, comp in enumerate(comps) for c in comp}
+    index = {id(comp): i for i, comp in enumerate(comps)}
+    held = memo.regions.component_of()
+    # A fact as grouped is in its component alone; only a fact linking made (or cut) is looked up claim by claim.
+    grouped = {id(f): i for i, key in enumerate(keys) for f in memo.facts[key]}
     root = list(range(len(comps)))
 
     def find(i: int) -> int:
@@ -201,26 +227,33 @@ def _parts(claims: list[Claim], comps: list[list[Claim]], keys: list[Key], facts
         return i
 
     for fact in facts:
-        spanned = sorted({find(comp_of[c.ident]) for c in fact.claims})
-        for i in spanned[1:]:
-            root[i] = spanned[0]
+        if id(fact) not in grouped:
+            spanned = sorted({find(index[id(held[c.ident])]) for c in fact.claims})
+            for i in spanned[1:]:
+                root[i] = spanned[0]
     parts: dict[int, _Part] = {}
     for i, comp in enumerate(comps):
         part = parts.setdefault(find(i), _Part())
         part.claims.extend(comp)
         part.keys.append(keys[i])
-    order = {c.ident: n for n, c in enumerate(claims)}
-    for part in parts.values():
-        if len(part.keys) > 1:
-            part.claims.sort(key=lambda c: order[c.ident])
+    joined = [part for part in parts.values() if len(part.keys) > 1]
+    places = _places(memo, {c.path for part in joined for c in part.claims})
+    for part in joined:
+        part.claims.sort(key=lambda c: (c.path, places[c.path][c.ident]))
     for fact in facts:
-        parts[find(comp_of[fact.claims[0].ident])].facts.append(fact)
+        home = grouped.get(id(fact))
+        parts[find(home if home is not None else index[id(held[fact.claims[0].ident])])].facts.append(fact)
     for relation in relations:
-        named = [comp_of[i] for i in relation_claims(relation) if i in comp_of]
-        home = find(named[0]) if named else next(iter(parts), None)
-        if home is not None:
-            parts[home].relations.append(relation)
+        named = next((held[i] for i in relation_claims(relation) if i in held), None)
+        home_part = find(index[id(named)]) if named is not None else next(iter(parts), None)
+        if home_part is not None:
+            parts[home_part].relations.append(relation)
     return list(parts.values())
+
+
+def _places(memo: Memo, paths: set[str]) -> dict[str, dict[str, int]]:
+    """Each claim's place among its document's claims (the corpus's order is by path, then place)."""
+    return {p: {c.ident: i for i, c in enumerate(memo.documents[p].claims)} for p in paths}
 
 
 def _judge(rules: list[Rule], ctx: RuleContext, facts: Sequence[Fact] = ()) -> _Unit:
@@ -228,14 +261,15 @@ def _judge(rules: list[Rule], ctx: RuleContext, facts: Sequence[Fact] = ()) -> _
     return _Unit(found, problems, [group_of(f) for f in facts])
 
 
-def _unit(memo: Memo, key: Key, rules: list[Rule], ctx: RuleContext, facts: Sequence[Fact] = ()) -> _Unit:
+def _unit(memo: Memo, key: Key, rules: list[Rule], part: _Part, dates: Dates) -> _Unit:
     """A unit from this process's memo, else as an earlier process kept it, else evaluated now."""
     unit = memo.units.get(key)
     if unit is not None:
         return unit
     row = kept.digest(memo.salt, key)
     data = memo.kept.get(row)
-    stored = kept.decode(data, ctx.claims) if data is not None else None
+    stored = kept.decode(data, part.claims) if data is not None else None
+    facts = part.facts
     if stored is not None:
         statuses = (
             stored.statuses if stored.statuses and len(stored.statuses) == len(facts) else [None] * len(facts)
@@ -243,10 +277,20 @@ def _unit(memo: Memo, key: Key, rules: list[Rule], ctx: RuleContext, facts: Sequ
         return _Unit(
             stored.found, stored.problems, [group_of(f, s) for f, s in zip(facts, statuses, strict=True)], row
         )
-    unit = _judge(rules, ctx, facts)
-    unit.digest, unit.claims = row, ctx.claims
+    unit = _judge(rules, RuleContext(part.claims, facts, part.relations, dates), facts)
+    unit.digest, unit.claims = row, part.claims
     memo.judged[row] = unit
     return unit
+
+
+def _part_key(memo: Memo, part: _Part, known: dict[tuple[int, ...], tuple[tuple[object, ...], Key]]) -> Key:
+    """The part's key; the last run's, when the part is made of the same component keys and fact objects."""
+    held = (*part.keys, *part.facts)
+    ids = tuple(map(id, held))
+    hit = known.get(ids)
+    key = hit[1] if hit is not None and all(map(operator.is_, hit[0], held)) else part.key()
+    memo.part_keys[ids] = (held, key)  # holding them: no id is taken by another object while it is kept
+    return key
 
 
 def _units(memo: Memo, rules: list[Rule], parts: list[_Part], dates: Dates) -> list[_Unit]:
@@ -255,13 +299,13 @@ def _units(memo: Memo, rules: list[Rule], parts: list[_Part], dates: Dates) -> l
     component = [r for r in rules if r.scope == "component"]
     document = [r for r in rules if r.scope == "document"]
     units: dict[Key, _Unit] = {}
+    known, memo.part_keys = memo.part_keys, {}
     for part in parts:
-        key = part.key()
-        ctx = RuleContext(part.claims, part.facts, part.relations, dates)
-        units[key] = _unit(memo, key, component, ctx, part.facts)
+        key = _part_key(memo, part, known)
+        units[key] = _unit(memo, key, component, part, dates)
     for path, doc in memo.documents.items():
         key = ("document", path, doc.signature)
-        units[key] = _unit(memo, key, document, RuleContext(doc.claims, [], doc.relations, dates))
+        units[key] = _unit(memo, key, document, _Part(doc.claims, [], doc.relations), dates)
     memo.evaluated = len(memo.judged)
     memo.units = units
     return list(units.values())
@@ -271,18 +315,18 @@ def _units(memo: Memo, rules: list[Rule], parts: list[_Part], dates: Dates) -> l
 def evaluate_all(
     memo: Memo,
     rules: Sequence[Rule],
-    data: tuple[list[Claim], list[Relation], dict[str, str]],
+    data: Loaded,
     dates: Dates,
     link: Link,
 ) -> Outcome:
     """The rules over `data` (claims, relations, document signatures), as one evaluation of all of it."""
-    claims, relations, signatures = data
+    claims, relations, signatures = data.claims, data.relations, data.signatures
     memo.fit(rules)
     enabled = [r for r in rules if r.config.enabled]
-    comps = components(claims, relations)
+    comps = memo.regions.update(memo.documents, data.changed, data.before)
     keys = _facts(memo, comps, signatures, dates)
     facts = link(sorted((f for key in keys for f in memo.facts[key]), key=lambda f: f.key))
-    units = _units(memo, enabled, _parts(claims, comps, keys, facts, relations), dates)
+    units = _units(memo, enabled, _parts(comps, keys, facts, relations, memo), dates)
     corpus = [r for r in enabled if r.scope not in ("component", "document")]
     if corpus:
         units.append(_judge(corpus, RuleContext(claims, facts, relations, dates)))

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -20,6 +21,20 @@ def under(path: str, prefixes: tuple[str, ...]) -> bool:
     """
     full = os.path.abspath(path)
     return any(full == r or full.startswith(r.rstrip(os.sep) + os.sep) for r in prefixes)
+
+
+def only_under(paths: Iterable[str], prefixes: tuple[str, ...]) -> set[str]:
+    """Those of `paths` that lie under one of `prefixes` (`under`, remembered for each path).
+
+    The service asks it of every document every run: 0.1 s at 10,000 documents when worked out anew.
+    """
+    here = os.getcwd()  # a relative path is under a root or not depending on where we are
+    return {p for p in paths if _under(p, prefixes, here)}
+
+
+@lru_cache(maxsize=1 << 18)
+def _under(path: str, prefixes: tuple[str, ...], _here: str) -> bool:
+    return under(path, prefixes)
 
 
 def within_root(path: Path, roots: Sequence[Path]) -> Path | None:

@@ -6,14 +6,19 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any, Protocol
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from checker.models import Claim, Document, DocumentMeta, Extraction, Finding, Relation, Report
 from checker.models.reportjson import ReportJson
 
 
 class StoredDocument(BaseModel):
-    """What the store remembers of a document (its text and claims are fetched separately)."""
+    """What the store remembers of a document (its text and claims are fetched separately).
+
+    Frozen: the same object stands for an unchanged row from one read to the next (`DocumentRows`).
+    """
+
+    model_config = ConfigDict(frozen=True)
 
     path: str
     sha256: str | None
@@ -25,6 +30,26 @@ class StoredDocument(BaseModel):
     error: str | None = None
     updated: datetime
     meta: DocumentMeta = Field(default_factory=DocumentMeta)
+
+
+class DocumentRows:
+    """`documents` rows read as models, an unchanged row as the model it gave last time.
+
+    A service's every run reads every document's row (the sync, the evaluation); building 10,000 models
+    from them was 0.15 s a read.  Only the last read's rows are kept: memory does not grow.
+    """
+
+    def __init__(self) -> None:
+        self._last: dict[tuple[Any, ...], StoredDocument] = {}
+
+    def read(self, rows: Iterable[Sequence[Any]]) -> dict[str, StoredDocument]:
+        made: dict[tuple[Any, ...], StoredDocument] = {}
+        last = self._last
+        for row in rows:
+            key = tuple(row)
+            made[key] = last.get(key) or stored_document(key)
+        self._last = made
+        return {d.path: d for d in made.values()}
 
 
 def stored_document(row: Sequence[Any]) -> StoredDocument:

@@ -26,7 +26,7 @@ from checker.errors import StoreError
 from checker.models import Claim, Document, Extraction, Finding, Relation, Report
 from checker.models.claims import compact
 from checker.models.reportjson import ReportJson
-from checker.store.base import RunRecord, StoredDocument, stored_document
+from checker.store.base import DocumentRows, RunRecord, StoredDocument
 from checker.store.keptrows import keep_rows, kept_rows
 from checker.store.postgres_setup import first_line, migrate, redact
 from checker.store.runrows import findings_of, report_of
@@ -50,6 +50,7 @@ class PostgresStore:
     def __init__(self, url: str, *, pool_size: int = 4) -> None:
         self.url = url
         self.location = redact(url)
+        self._read_documents = DocumentRows()
         try:
             with psycopg.connect(url, autocommit=True, connect_timeout=10) as conn:
                 migrate(conn, self.location)
@@ -96,12 +97,11 @@ class PostgresStore:
     # documents and claims
 
     def documents(self) -> dict[str, StoredDocument]:
-        rows = self._read(
+        return self._read_documents.read(self._read(
             "SELECT d.path, d.sha256, d.encoding, d.size, d.mtime, d.extractor, d.error, d.updated, d.meta,"
             " COALESCE(c.n, 0) FROM documents d"
             " LEFT JOIN (SELECT path, COUNT(*) AS n FROM claims GROUP BY path) c ON c.path = d.path"
-        )
-        return {r[0]: stored_document(r) for r in rows}
+        ))  # fmt: skip
 
     def replace_document(self, document: Document, extraction: Extraction, extractor: str) -> None:
         self.replace_documents([(document, extraction)], extractor)

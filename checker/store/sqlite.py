@@ -21,7 +21,7 @@ from checker.errors import StoreError
 from checker.models import Claim, Document, Extraction, Finding, Relation, Report
 from checker.models.claims import compact
 from checker.models.reportjson import ReportJson
-from checker.store.base import RunRecord, StoredDocument, stored_document
+from checker.store.base import DocumentRows, RunRecord, StoredDocument
 from checker.store.faults import check_integrity, closed_as_checked, mark_closed, store_failure
 from checker.store.keptrows import keep_rows, kept_rows
 from checker.store.migrations import SCHEMA_VERSION, statements, steps
@@ -43,6 +43,7 @@ class SQLiteStore:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.location = str(path)
+        self._read_documents = DocumentRows()
         # Before the connection: opening one may start a write-ahead log.
         self.checked = not closed_as_checked(path)
         try:
@@ -103,7 +104,7 @@ class SQLiteStore:
                 "SELECT d.path, d.sha256, d.encoding, d.size, d.mtime, d.extractor, d.error, d.updated, d.meta,"
                 " (SELECT COUNT(*) FROM claims c WHERE c.path = d.path) AS n FROM documents d"
             ).fetchall()
-        return {row["path"]: stored_document(row) for row in rows}
+        return self._read_documents.read(rows)
 
     def replace_document(self, document: Document, extraction: Extraction, extractor: str) -> None:
         self.replace_documents([(document, extraction)], extractor)
