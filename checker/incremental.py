@@ -30,7 +30,7 @@ from checker.match.bilingual import Lexicon
 from checker.match.grouping import Fact, group_claims
 from checker.match.groups import group_of, report_order
 from checker.match.regions import Regions
-from checker.match.timeline import Points
+from checker.match.timeline import Lines, Points
 from checker.models import Claim, Finding, Group, PartialDate, ReadError, Relation, relation_claims
 from checker.models.claims import shared_refs
 from checker.rules.base import Rule, RuleContext
@@ -81,6 +81,7 @@ class Memo:
     # The last run this process finished over the store, and its findings: the next run's previous.
     last_run: tuple[int, list[Finding]] | None = None
     points: Points = field(default_factory=dict)  # the last run's timeline points (match/timeline.py)
+    lines: Lines = field(default_factory=dict)  # and its timelines
     regions: Regions = field(default_factory=Regions)  # the last run's components (match/regions.py)
     comp_keys: dict[int, tuple[list[Claim], Key]] = field(default_factory=dict)  # by id(component)
     part_keys: dict[tuple[int, ...], tuple[tuple[object, ...], Key]] = field(default_factory=dict)
@@ -330,8 +331,14 @@ def evaluate_all(
     corpus = [r for r in enabled if r.scope not in ("component", "document")]
     if corpus:
         units.append(_judge(corpus, RuleContext(claims, facts, relations, dates)))
-    # Rule by rule, as one evaluation lists them; copies, as tracking sets each run's statuses.
-    findings = [f.model_copy() for rule in enabled for unit in units for f in unit.found.get(rule.id, ())]
+    # Rule by rule, as one evaluation lists them.  Open ones are copies, as tracking sets each run's statuses;
+    # a passed check is never changed (tracking and settling leave it be): the same object run after run.
+    findings = [
+        f if f.passed else f.model_copy()
+        for rule in enabled
+        for unit in units
+        for f in unit.found.get(rule.id, ())
+    ]
     problems = list(dict.fromkeys(p for unit in units for p in unit.problems))
     groups = sorted((g for unit in units for g in unit.groups), key=report_order)
     return Outcome(facts, settle(enabled, findings), problems, groups)

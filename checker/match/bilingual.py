@@ -127,6 +127,8 @@ class Lexicon:
     # Alignments already made (match/languages.py), kept as long as the lexicon: an English figure is
     # held against every Chinese fact on every run of the service, and most pairs do not change.
     aligned: dict[tuple[str, str, str, str | None, str], Any] = field(default_factory=dict, repr=False)
+    # What linking worked out last run that the next may ask again (match/subject_index.py, candidates.py).
+    linking: dict[str, Any] = field(default_factory=dict, repr=False)
     _gloss_words: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
     _prefixes: frozenset[str] | None = field(default=None, repr=False)
 

@@ -30,6 +30,7 @@ MIN_EVIDENCE = 2
 _PLAIN_UNITS = frozenset({"count", "percent", "ratio", "percentage_point", "permille"})
 
 Candidate = tuple[tuple[int, int, int, int], Fact, Alignment]
+_Judged = dict[tuple[int, int], tuple[Claim, Fact, Candidate | None]]
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,11 @@ class Chinese:
             self._keys_of(part)
         self.subjects = SubjectIndex([f.subject for f in facts], self._keys.values(), lexicon)
         self._units: dict[tuple[str, str], bool] = {}
+        # A claim held against a fact, as the last linking judged it: the same objects, the same judgement.
+        # Only the last linking's are kept, so facts long gone are not held.
+        self._judged_before: _Judged = lexicon.linking.get("judged", {})
+        self._judged: _Judged = {}
+        lexicon.linking["judged"] = self._judged
 
     def _keys_of(self, part: Sequence[Claim]) -> frozenset[Key]:
         words = _words(part)
@@ -164,7 +170,17 @@ class Chinese:
             if side is None:
                 side = self._sides[i] = Side.of(self.facts[i])
             if times_fit(part, side.years, side.periods):
-                found = judge(part, side, self.lexicon)
+                found = self._judge(part, side)
                 if found is not None:
                     out.append(found)
         return out
+
+    def _judge(self, part: list[Claim], side: Side) -> Candidate | None:
+        if len(part) != 1:
+            return judge(part, side, self.lexicon)
+        key = (id(part[0]), id(side.fact))
+        hit = self._judged.get(key) or self._judged_before.get(key)
+        if hit is None or hit[0] is not part[0] or hit[1] is not side.fact:
+            hit = (part[0], side.fact, judge(part, side, self.lexicon))
+        self._judged[key] = hit
+        return hit[2]

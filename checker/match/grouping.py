@@ -80,10 +80,18 @@ class Fact(BaseModel):
 
         return assess(self)
 
+    @cached_property
+    def stated_in(self) -> tuple[str, ...]:
+        """The languages its claims are stated in, sorted (match/languages.py), worked out once."""
+        from checker.match.languages import fact_languages  # languages.py builds on this module
+
+        return fact_languages(self)
+
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Fact:
-        """A copy, without the judgement of the original (its claims may be others)."""
+        """A copy, without the judgement and languages of the original (its claims may be others)."""
         copy = super().model_copy(update=update, deep=deep)
         copy.__dict__.pop("assessment", None)
+        copy.__dict__.pop("stated_in", None)
         return copy
 
     def label(self) -> str:

@@ -123,7 +123,7 @@ def link_languages(facts: Sequence[Fact], lexicon: Lexicon, finder: Finder = _in
     different facts.  `finder` finds a claim's candidates: the index of
     match/candidates.py (tests hold it against judging every Chinese fact).
     """
-    languages = {f.key: fact_languages(f) for f in facts}
+    languages = {f.key: f.stated_in for f in facts}
     english = [f for f in facts if languages[f.key] == ("en",) and normalise_subject(f.subject)]
     if not english:
         return list(facts)

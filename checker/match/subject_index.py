@@ -80,12 +80,19 @@ class Reach:
         self.by_first = phrases(lexicon)
         self._words: dict[str, frozenset[Key]] = {}  # a CC-CEDICT word's held stems
         self._terms = {i: frozenset([i]) for i in range(len(lexicon.terms)) if i in held}
+        self._needs: dict[str, Needs | None] = {}
 
     def _word(self, word: str) -> frozenset[Key]:
         keys = self._words.get(word)
         if keys is None:
             keys = self._words[word] = self.lexicon.gloss_words(word) & self.held
         return keys
+
+    def needs_of(self, subject: str) -> Needs | None:
+        """`needs`, worked out once for each subject."""
+        if subject not in self._needs:
+            self._needs[subject] = self.needs(subject)
+        return self._needs[subject]
 
     def needs(self, subject: str) -> Needs | None:
         """For each character that needs the English side, the held keys that could account for it.
@@ -134,6 +141,14 @@ def satisfied(needs: Needs, keys: frozenset[Key]) -> bool:
     return all(not need.isdisjoint(keys) for need in needs)
 
 
+def _reach(lexicon: Lexicon, held: frozenset[Key]) -> Reach:
+    """The lexicon's last Reach if it was for the same keys (a service's runs mostly are), else a new one."""
+    last = lexicon.linking.get("reach")
+    if not isinstance(last, Reach) or last.held != held:
+        last = lexicon.linking["reach"] = Reach(lexicon, held)
+    return last
+
+
 class SubjectIndex:
     """Chinese subjects by the keys of one character each: a claim looks up only the keys it holds.
 
@@ -143,12 +158,12 @@ class SubjectIndex:
 
     def __init__(self, subjects: Sequence[str], claims: Iterable[frozenset[Key]], lexicon: Lexicon) -> None:
         held = Counter(key for keys in claims for key in keys)
-        reach = Reach(lexicon, frozenset(held))
+        reach = _reach(lexicon, frozenset(held))
         self.needs: list[Needs] = []
         self.by_key: dict[Key, list[int]] = defaultdict(list)
         self.always: list[int] = []  # nothing needs the English side
         for i, subject in enumerate(subjects):
-            needs = reach.needs(subject)
+            needs = reach.needs_of(subject)
             self.needs.append(needs if needs is not None else (_EMPTY,))
             if needs is None:
                 continue  # no claim of the linking can align with it: never looked up

@@ -12,6 +12,7 @@ from checker.match import assess, group_claims
 from checker.match.bilingual import Lexicon, Term, load_cedict, parse_senses, stem
 from checker.match.grouping import Fact
 from checker.match.languages import claim_language, link_languages
+from checker.models import Claim
 from checker.rules.loader import load_rules
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -174,3 +175,36 @@ def test_irregular_verbs_say_their_chinese_verb(lexicon: Lexicon) -> None:
     en = "More than 6,000 beautiful villages will be built."
     fact = _fact_of(_facts(lexicon, zh=zh, en=en), "en.txt", 6000)
     assert fact.languages == ("en", "zh")
+
+
+def test_a_linking_again_judges_only_the_pairs_it_has_not_judged(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The watch service links every run: a pair of the same claim and fact objects is not judged again."""
+    import checker.match.candidates as candidates
+
+    lexicon, _ = load_lexicon(load_rules([ROOT / "rules"]).rules)
+    judged: list[tuple[str, str]] = []
+    real = candidates.judge
+
+    def counting(part: list[Claim], side: candidates.Side, lex: Lexicon) -> candidates.Candidate | None:
+        judged.append((part[0].ident, side.fact.key))
+        return real(part, side, lex)
+
+    monkeypatch.setattr(candidates, "judge", counting)
+    en = "The region has added 680 kilometers of new railway lines and over 70,000 new public charging piles."
+    claims = [c for name, text in {"zh": ZH, "en": en}.items() for c in extract_text(text, f"{name}.txt")]
+    facts = group_claims(claims)
+    first = link_languages(facts, lexicon)
+    assert judged, "the English claims were held against Chinese facts"
+    judged.clear()
+    assert link_languages(facts, lexicon) == first
+    assert judged == []
+    # One Chinese fact read again (another object, one more claim): its pairs are judged again, only them.
+    more = [*claims, *extract_text(ZH2, "zh2.txt")]
+    again = group_claims(more)
+    kept = {f.key: f for f in facts}
+    carried = [kept[f.key] if f.key in kept and f.claims == kept[f.key].claims else f for f in again]
+    judged.clear()
+    linked = link_languages(carried, lexicon)
+    fresh, _ = load_lexicon(load_rules([ROOT / "rules"]).rules)
+    assert linked == link_languages(again, fresh)
+    assert judged and all(key not in kept or kept[key] not in carried for _, key in judged)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from checker.extract import extract_text
 from checker.match.grouping import group_claims
-from checker.match.timeline import Points, timelines
+from checker.match.timeline import Lines, Points, timelines
 from checker.models import Claim, PartialDate
 
 TEXTS = {
@@ -41,3 +41,21 @@ def test_points_carried_over_are_what_a_fresh_run_makes() -> None:
     reused = [p for c, _, p in points.values() if kept.get(id(c)) is p]
     assert [p.path for p in reused] == ["a.txt"]
     assert len(points) == 3  # this run's points only: nothing of earlier runs piles up
+
+
+def test_a_timeline_of_the_same_claims_and_dates_is_carried_over_and_no_other() -> None:
+    claims = _claims(TEXTS)
+    dates: dict[str, PartialDate | None] = {"a.txt": PartialDate(year=2024, month=1)}
+    points: Points = {}
+    lines: Lines = {}
+    [first] = timelines(group_claims(claims), dates, points, lines)
+    [same] = timelines(group_claims(claims), dates, points, lines)
+    assert same is first
+    assert len(points) == 3  # its points stay known for the run after
+    dates["b.txt"] = PartialDate(year=2024, month=2)
+    [dated] = timelines(group_claims(claims), dates, points, lines)
+    assert dated is not first and dated == timelines(group_claims(claims), dates)[0]
+    again = [c for c in claims if c.path != "c.txt"] + _claims({"c.txt": TEXTS["c.txt"]})
+    [read_again] = timelines(group_claims(again), dates, points, lines)
+    assert read_again is not dated and read_again == timelines(group_claims(again), dates)[0]
+    assert len(lines) == 1
