@@ -14,7 +14,7 @@ from checker.match.timeline import timelines
 from checker.models import Finding, ReadError, Report, RunInfo, Severity
 from checker.roots import only_under, prefixes
 from checker.rules.base import Rule
-from checker.store.base import Store
+from checker.store.base import Store, StoredDocument
 from checker.summary import document_summaries, metadata_errors, summarise
 from checker.tracking import Acceptance, track
 
@@ -37,9 +37,7 @@ def evaluate(
     (checker/kept.py); the report is the same.  Without one, everything is evaluated.
     """
     wanted = prefixes(roots)
-    stored = store.documents()
-    inside = only_under(stored, wanted)
-    docs = {p: d for p, d in stored.items() if p in inside}
+    docs = _under(store.documents(), wanted)
     roots_ = sorted(wanted)
     if memo is not None:
         _recall(memo, store, rules, roots_)
@@ -70,6 +68,11 @@ def evaluate(
         errors=sorted([*errors.values(), *metadata_errors(docs, errors.values())], key=lambda e: e.path),
         timelines=timelines(facts, dates, memo.points, memo.lines),
     )
+
+
+def _under(documents: dict[str, StoredDocument], wanted: tuple[str, ...]) -> dict[str, StoredDocument]:
+    inside = only_under(documents, wanted)
+    return {p: d for p, d in documents.items() if p in inside}
 
 
 def _recall(memo: Memo, store: Store, rules: Sequence[Rule], roots: list[str]) -> None:

@@ -27,18 +27,17 @@ from weakref import WeakKeyDictionary
 
 from checker import kept
 from checker.match.bilingual import Lexicon
-from checker.match.grouping import Fact, group_claims
+from checker.match.grouping import Fact
 from checker.match.groups import group_of, report_order
 from checker.match.regions import Regions
 from checker.match.timeline import Lines, Points
-from checker.models import Claim, Finding, Group, PartialDate, ReadError, Relation, relation_claims
+from checker.models import Claim, Finding, Group, ReadError, Relation
 from checker.models.claims import shared_refs
+from checker.partition import Dates, Key, Part, component_facts, join_parts
 from checker.rules.base import Rule, RuleContext
 from checker.rules.engine import collect, settle
 from checker.store.base import Store, StoredDocument
 
-Key = tuple[object, ...]
-Dates = dict[str, PartialDate | None]
 Link = Callable[[list[Fact]], list[Fact]]
 
 
@@ -165,104 +164,12 @@ class Outcome:
     groups: list[Group]
 
 
-@dataclass
-class _Part:
-    """A unit of this run: its components' claims, facts and relations, and its key."""
-
-    claims: list[Claim] = field(default_factory=list)
-    facts: list[Fact] = field(default_factory=list)
-    relations: list[Relation] = field(default_factory=list)
-    keys: list[Key] = field(default_factory=list)
-
-    def key(self) -> Key:
-        shapes = tuple((f.key, f.linked_on, tuple(c.ident for c in f.claims)) for f in self.facts)
-        return (tuple(self.keys), shapes)
-
-
-def _facts(memo: Memo, comps: list[list[Claim]], signatures: dict[str, str], dates: Dates) -> list[Key]:
-    """Each component's key, its facts grouped (or taken from the memo)."""
-    keys: list[Key] = []
-    facts: dict[Key, list[Fact]] = {}
-    rows: dict[Key, str] = {}
-    memo.grouped = {}
-    known, memo.comp_keys = memo.comp_keys, {}
-    for comp in comps:
-        # A component carried over (match/regions.py) is the same list of the same documents' claims.
-        hit = known.get(id(comp))
-        if hit is not None and hit[0] is comp:
-            key = hit[1]
-        else:
-            documents = tuple(sorted({(c.path, signatures[c.path]) for c in comp}))
-            key = (tuple(c.ident for c in comp), documents)
-        memo.comp_keys[id(comp)] = (comp, key)
-        rows[key] = memo.fact_rows.get(key) or kept.digest(kept.facts_salt(), key)
-        facts[key] = memo.facts.get(key) or _grouped(memo, rows[key], comp, dates)
-        keys.append(key)
-    memo.facts, memo.fact_rows = facts, rows
-    return keys
-
-
-def _grouped(memo: Memo, row: str, comp: list[Claim], dates: Dates) -> list[Fact]:
-    """A component's facts as an earlier process kept them, else grouped now."""
-    data = memo.kept_facts.get(row)
-    found = kept.decode_facts(data, {c.ident: c for c in comp}) if data is not None else None
-    if found is None:
-        found = memo.grouped[row] = group_claims(comp, dates)
-    return found
-
-
-def _parts(
-    comps: list[list[Claim]], keys: list[Key], facts: list[Fact], relations: list[Relation], memo: Memo
-) -> list[_Part]:
-    """Components joined where one fact spans them (a cross-language link), with their facts and relations."""
-    index = {id(comp): i for i, comp in enumerate(comps)}
-    held = memo.regions.component_of()
-    # A fact as grouped is in its component alone; only a fact linking made (or cut) is looked up claim by claim.
-    grouped = {id(f): i for i, key in enumerate(keys) for f in memo.facts[key]}
-    root = list(range(len(comps)))
-
-    def find(i: int) -> int:
-        while root[i] != i:
-            root[i] = root[root[i]]
-            i = root[i]
-        return i
-
-    for fact in facts:
-        if id(fact) not in grouped:
-            spanned = sorted({find(index[id(held[c.ident])]) for c in fact.claims})
-            for i in spanned[1:]:
-                root[i] = spanned[0]
-    parts: dict[int, _Part] = {}
-    for i, comp in enumerate(comps):
-        part = parts.setdefault(find(i), _Part())
-        part.claims.extend(comp)
-        part.keys.append(keys[i])
-    joined = [part for part in parts.values() if len(part.keys) > 1]
-    places = _places(memo, {c.path for part in joined for c in part.claims})
-    for part in joined:
-        part.claims.sort(key=lambda c: (c.path, places[c.path][c.ident]))
-    for fact in facts:
-        home = grouped.get(id(fact))
-        parts[find(home if home is not None else index[id(held[fact.claims[0].ident])])].facts.append(fact)
-    for relation in relations:
-        named = next((held[i] for i in relation_claims(relation) if i in held), None)
-        home_part = find(index[id(named)]) if named is not None else next(iter(parts), None)
-        if home_part is not None:
-            parts[home_part].relations.append(relation)
-    return list(parts.values())
-
-
-def _places(memo: Memo, paths: set[str]) -> dict[str, dict[str, int]]:
-    """Each claim's place among its document's claims (the corpus's order is by path, then place)."""
-    return {p: {c.ident: i for i, c in enumerate(memo.documents[p].claims)} for p in paths}
-
-
 def _judge(rules: list[Rule], ctx: RuleContext, facts: Sequence[Fact] = ()) -> _Unit:
     found, problems = collect(rules, ctx)
     return _Unit(found, problems, [group_of(f) for f in facts])
 
 
-def _unit(memo: Memo, key: Key, rules: list[Rule], part: _Part, dates: Dates) -> _Unit:
+def _unit(memo: Memo, key: Key, rules: list[Rule], part: Part, dates: Dates) -> _Unit:
     """A unit from this process's memo, else as an earlier process kept it, else evaluated now."""
     unit = memo.units.get(key)
     if unit is not None:
@@ -284,7 +191,7 @@ def _unit(memo: Memo, key: Key, rules: list[Rule], part: _Part, dates: Dates) ->
     return unit
 
 
-def _part_key(memo: Memo, part: _Part, known: dict[tuple[int, ...], tuple[tuple[object, ...], Key]]) -> Key:
+def _part_key(memo: Memo, part: Part, known: dict[tuple[int, ...], tuple[tuple[object, ...], Key]]) -> Key:
     """The part's key; the last run's, when the part is made of the same component keys and fact objects."""
     held = (*part.keys, *part.facts)
     ids = tuple(map(id, held))
@@ -294,7 +201,7 @@ def _part_key(memo: Memo, part: _Part, known: dict[tuple[int, ...], tuple[tuple[
     return key
 
 
-def _units(memo: Memo, rules: list[Rule], parts: list[_Part], dates: Dates) -> list[_Unit]:
+def _units(memo: Memo, rules: list[Rule], parts: list[Part], dates: Dates) -> list[_Unit]:
     """The component units and the document units of this run, evaluated where the memo has nothing."""
     memo.judged = {}
     component = [r for r in rules if r.scope == "component"]
@@ -306,7 +213,7 @@ def _units(memo: Memo, rules: list[Rule], parts: list[_Part], dates: Dates) -> l
         units[key] = _unit(memo, key, component, part, dates)
     for path, doc in memo.documents.items():
         key = ("document", path, doc.signature)
-        units[key] = _unit(memo, key, document, _Part(doc.claims, [], doc.relations), dates)
+        units[key] = _unit(memo, key, document, Part(doc.claims, [], doc.relations), dates)
     memo.evaluated = len(memo.judged)
     memo.units = units
     return list(units.values())
@@ -325,9 +232,9 @@ def evaluate_all(
     memo.fit(rules)
     enabled = [r for r in rules if r.config.enabled]
     comps = memo.regions.update(memo.documents, data.changed, data.before)
-    keys = _facts(memo, comps, signatures, dates)
+    keys = component_facts(memo, comps, signatures, dates)
     facts = link(sorted((f for key in keys for f in memo.facts[key]), key=lambda f: f.key))
-    units = _units(memo, enabled, _parts(comps, keys, facts, relations, memo), dates)
+    units = _units(memo, enabled, join_parts(comps, keys, facts, relations, memo), dates)
     corpus = [r for r in enabled if r.scope not in ("component", "document")]
     if corpus:
         units.append(_judge(corpus, RuleContext(claims, facts, relations, dates)))

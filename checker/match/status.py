@@ -54,18 +54,32 @@ def _camps(claims: list[Claim], iv: dict[str, Interval]) -> list[list[Claim]]:
     """Split into groups whose intervals all overlap, biggest first."""
     camps: list[list[Claim]] = []
     # Intervals on a line overlap pairwise exactly when they share a point (Helly),
-    # so a camp is represented by the intersection of its members.
-    common: list[Interval] = []
+    # so a camp is represented by the intersection of its members: (lower, closed, upper, closed), an
+    # open end as an infinity.  A fact stated by hundreds of reports has hundreds of camps, each held
+    # against every claim: the test is written out here rather than made of Interval calls.
+    common: list[_Bounds] = []
     for claim in sorted(claims, key=lambda c: (c.value, c.path, c.offset)):
-        for i, camp in enumerate(camps):
-            if iv[claim.ident].overlaps(common[i]):
-                camp.append(claim)
-                common[i] = common[i].intersect(iv[claim.ident])
+        lo2, lc2, hi2, hc2 = bounds = _bounds(iv[claim.ident])
+        for i, (lo, lc, hi, hc) in enumerate(common):
+            low, low_closed = (lo, lc) if lo > lo2 else (lo2, lc2) if lo2 > lo else (lo, lc and lc2)
+            high, high_closed = (hi, hc) if hi < hi2 else (hi2, hc2) if hi2 < hi else (hi, hc and hc2)
+            if low < high or (low == high and low_closed and high_closed):
+                camps[i].append(claim)
+                common[i] = (low, low_closed, high, high_closed)
                 break
         else:
             camps.append([claim])
-            common.append(iv[claim.ident])
+            common.append(bounds)
     return sorted(camps, key=lambda camp: (-len({c.path for c in camp}), camp[0].value))
+
+
+_Bounds = tuple[float, bool, float, bool]
+
+
+def _bounds(iv: Interval) -> _Bounds:
+    lower = -math.inf if iv.lower is None else iv.lower
+    upper = math.inf if iv.upper is None else iv.upper
+    return (lower, iv.lower_closed, upper, iv.upper_closed)
 
 
 def _in_unit(claim: Claim, unit: str) -> Claim:

@@ -56,52 +56,56 @@ def timelines(
     same object with the same date takes its point from there instead of making it again, and a
     timeline of the same claims is the last run's timeline.
     """
-    known = dict(points or {})
-    if points is not None:
-        points.clear()
-    made: Points = points if points is not None else {}
-    known_lines = dict(lines or {})
-    if lines is not None:
-        lines.clear()
-
-    def point(claim: Claim) -> TimelinePoint:
-        date = dates.get(claim.path)
-        hit = known.get(id(claim))
-        if hit is not None and hit[0] is claim and hit[1] == date:
-            made[id(claim)] = hit
-            return hit[2]
-        made[id(claim)] = (claim, date, _point(claim, date))
-        return made[id(claim)][2]
-
-    by_subject: dict[tuple[str, str, str | None, tuple[str, ...]], list[Claim]] = defaultdict(list)
+    made = _Made(dates, points if points is not None else {}, lines if lines is not None else {})
+    by_subject: dict[_Line, list[Claim]] = defaultdict(list)
     for fact in facts:
         if not fact.specific:
             continue  # 工作, 项目 …: a kind of thing has no timeline
         by_subject[(fact.subject, fact.unit, fact.measure, fact.qualifiers)].extend(fact.claims)
-    out = []
-    for key, claims in by_subject.items():
-        subject, unit, measure, qualifiers = key
-        documents = {c.path for c in claims}
-        if len(documents) < 2 or not subject:
-            continue
-        when = tuple(dates.get(c.path) for c in claims)
-        hit = known_lines.get(key)
+    out = [
+        made.line(key, claims)
+        for key, claims in by_subject.items()
+        if key[0] and len({c.path for c in claims}) >= 2
+    ]
+    return sorted(out, key=lambda t: (-t.documents, t.subject))
+
+
+class _Made:
+    """A run's points and timelines, taken from the last run's where their claims are the same."""
+
+    def __init__(self, dates: Mapping[str, PartialDate | None], points: Points, lines: Lines) -> None:
+        self.dates = dates
+        self.known, self.known_lines = dict(points), dict(lines)
+        points.clear()
+        lines.clear()
+        self.points, self.lines = points, lines
+
+    def point(self, claim: Claim) -> TimelinePoint:
+        date = self.dates.get(claim.path)
+        hit = self.known.get(id(claim))
+        if hit is None or hit[0] is not claim or hit[1] != date:
+            hit = (claim, date, _point(claim, date))
+        self.points[id(claim)] = hit
+        return hit[2]
+
+    def line(self, key: _Line, claims: list[Claim]) -> Timeline:
+        when = tuple(self.dates.get(c.path) for c in claims)
+        hit = self.known_lines.get(key)
         if hit is not None and _same(hit[0], claims) and _same_dates(hit[1], when):
             line = hit[2]
-            made.update((id(c), known[id(c)]) for c in claims if id(c) in known)
+            self.points.update((id(c), self.known[id(c)]) for c in claims if id(c) in self.known)
         else:
+            subject, unit, measure, qualifiers = key
             line = Timeline(
                 subject=subject,
                 unit=unit,
                 measure=measure,
                 qualifiers=list(qualifiers),
-                documents=len(documents),
-                points=sorted((point(c) for c in claims), key=_order),
+                documents=len({c.path for c in claims}),
+                points=sorted((self.point(c) for c in claims), key=_order),
             )
-        if lines is not None:
-            lines[key] = (tuple(claims), when, line)
-        out.append(line)
-    return sorted(out, key=lambda t: (-t.documents, t.subject))
+        self.lines[key] = (tuple(claims), when, line)
+        return line
 
 
 def _same(before: Sequence[Claim], now: Sequence[Claim]) -> bool:
