@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,7 +14,7 @@ from checker.match.timeline import timelines
 from checker.models import Finding, ReadError, Report, RunInfo, Severity
 from checker.roots import only_under, prefixes
 from checker.rules.base import Rule
-from checker.store.base import Store, StoredDocument
+from checker.store.base import Store, StoredDocument, Written
 from checker.summary import document_summaries, metadata_errors, summarise
 from checker.tracking import Acceptance, track
 
@@ -29,12 +29,13 @@ def evaluate(
     read_errors: Sequence[ReadError] = (),
     accept: Acceptance | None = None,
     memo: Memo | None = None,
+    written: Mapping[str, Written] | None = None,
 ) -> Report:
     """Run the rules over the stored claims and relations of the documents under `roots`.
 
     With a `memo` of the last run over the same store, only what changed is evaluated again
     (checker/incremental.py), and what an earlier process evaluated is taken from the store
-    (checker/kept.py); the report is the same.  Without one, everything is evaluated.
+    (checker/kept.py); the report is the same.  `written`: what this run's sync stored (not read back).
     """
     wanted = prefixes(roots)
     docs = _under(store.documents(), wanted)
@@ -42,7 +43,7 @@ def evaluate(
     if memo is not None:
         _recall(memo, store, rules, roots_)
     memo = memo or Memo()
-    data = load(memo, store, {p: d for p, d in docs.items() if d.error is None})
+    data = load(memo, store, {p: d for p, d in docs.items() if d.error is None}, written)
     lexicon, glossary_errors = memo.lexicon(rules, load_lexicon)
     dates = {p: d.meta.date for p, d in docs.items()}
     outcome = evaluate_all(memo, rules, data, dates, lambda facts: link_languages(facts, lexicon))

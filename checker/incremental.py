@@ -21,7 +21,7 @@ service, or one run of the command line.
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from weakref import WeakKeyDictionary
 
@@ -32,11 +32,11 @@ from checker.match.groups import group_of, report_order
 from checker.match.regions import Regions
 from checker.match.timeline import Lines, Points
 from checker.models import Claim, Finding, Group, ReadError, Relation
-from checker.models.claims import shared_refs
+from checker.models.claims import compact, shared_refs
 from checker.partition import Dates, Key, Part, component_facts, join_parts
 from checker.rules.base import Rule, RuleContext
 from checker.rules.engine import collect, settle
-from checker.store.base import Store, StoredDocument
+from checker.store.base import Store, StoredDocument, Written, content_signature
 
 Link = Callable[[list[Fact]], list[Fact]]
 
@@ -115,15 +115,8 @@ def memo_for(store: Store) -> Memo:
 
 
 def signature(document: StoredDocument) -> str:
-    """What a document's claims and dates follow from: its content, the extractor and its metadata."""
-    return "\x1f".join(
-        [
-            document.sha256 or "",
-            document.extractor or "",
-            str(document.updated),
-            document.meta.model_dump_json(),
-        ]
-    )
+    """What a document's claims and dates follow from (store/base.py `content_signature`)."""
+    return content_signature(document.sha256, document.extractor, document.meta)
 
 
 @dataclass
@@ -137,14 +130,29 @@ class Loaded:
     before: dict[str, _Document]  # the memo's documents before
 
 
-def load(memo: Memo, store: Store, documents: dict[str, StoredDocument]) -> Loaded:
-    """Claims and relations of `documents` in store order, read from the store only where they changed."""
+def load(
+    memo: Memo, store: Store, documents: dict[str, StoredDocument], made: Mapping[str, Written] | None = None
+) -> Loaded:
+    """Claims and relations of `documents` in store order, read from the store only where they changed.
+
+    `made`: what this run's sync extracted and stored, by path; taken as it is where the store holds that
+    content, extractor and metadata (a cold check of 10,000 documents read 60,000 claims back: 0.7 s).
+    """
     signatures = {p: signature(d) for p, d in documents.items()}
     stale = [p for p, s in signatures.items() if p not in memo.documents or memo.documents[p].signature != s]
     fresh: dict[str, _Document] = {p: _Document(signatures[p], [], []) for p in stale}
-    for claim in store.claims(stale) if stale else []:
+    given = {
+        p: m.extraction
+        for p in stale
+        if (m := (made or {}).get(p)) is not None and m.signature == signatures[p]
+    }
+    for p, extraction in given.items():
+        fresh[p].claims.extend(compact(c) for c in extraction.claims)
+        fresh[p].relations.extend(extraction.relations)
+    wanted = [p for p in stale if p not in given]
+    for claim in store.claims(wanted) if wanted else []:
         fresh[claim.path].claims.append(claim)
-    for relation in store.relations(stale) if stale else []:
+    for relation in store.relations(wanted) if wanted else []:
         fresh[relation.path].relations.append(relation)
     before = memo.documents
     memo.documents = {p: fresh.get(p) or memo.documents[p] for p in sorted(documents)}

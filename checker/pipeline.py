@@ -50,9 +50,9 @@ def check(
 ) -> tuple[Report, SyncResult]:
     """One recorded run: sync the store, evaluate the rules, store the findings.
 
-    The previous run is the last one over the same roots: on a shared store,
-    another watcher's runs over other folders are not this one's history.
-    `stands`, given the sync, may answer with a report that stands (checker/standing.py): no run is then made.
+    The previous run is the last one over the same roots: on a shared store, another watcher's runs
+    over other folders are not this one's history.  `stands`, given the sync, may answer with a report
+    that stands (checker/standing.py): no run is then made.
     """
     names = [display_path(r) for r in roots]
     memo = memo_for(store) if incremental else None
@@ -69,11 +69,9 @@ def check(
     run.documents_read = len(result.extracted) + len(result.unchanged)
     run.documents_extracted = len(result.extracted)
     errors = [*result.errors, *result.skipped, *config_errors]
-    report = evaluate(
-        store, roots, rules, run=run, previous=previous, read_errors=errors, accept=accept, memo=memo
-    )
-    # The reports are written first: a run whose reports failed is never recorded as finished.  The store
-    # keeps the JSON they made of the report, if they did.
+    report = evaluate(store, roots, rules, run=run, previous=previous, read_errors=errors, accept=accept,
+                      memo=memo, written=result.written)  # fmt: skip
+    # Reports first: a run whose reports failed is never recorded as finished (the store keeps their JSON).
     made = before_finish(report) if before_finish is not None else None
     store.finish_run(run_id, report, made)
     if memo is not None:

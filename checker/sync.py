@@ -26,7 +26,7 @@ from checker.sources.discover import Skipped, real_roots, skip_reason, wanted
 from checker.sources.metadata import describe
 from checker.sources.metafiles import FolderNames, signature
 from checker.sources.names import Names, display_path
-from checker.store.base import Store, StoredDocument
+from checker.store.base import Store, StoredDocument, Written, content_signature
 
 Progress = Callable[[int, int], None]
 
@@ -47,6 +47,8 @@ class SyncResult:
     touched: list[str] = field(default_factory=list)  # unchanged in text, their size, time or metadata noted
     # The documents as the store held them before the sync: as it holds them after, unless `wrote`.
     known: dict[str, StoredDocument] = field(default_factory=dict)
+    # What this sync extracted and stored, by path: the evaluation takes it rather than read it back.
+    written: dict[str, Written] = field(default_factory=dict)
 
     @property
     def changed(self) -> bool:
@@ -140,6 +142,8 @@ def _store_extractions(store: Store, documents: list[Document], pending: Pending
             done.append((document, outcome))
     store.replace_documents(done, EXTRACTOR_VERSION)
     result.extracted.extend(d.path for d, _ in done)
+    for d, extraction in done:
+        result.written[d.path] = Written(content_signature(d.sha256, EXTRACTOR_VERSION, d.meta), extraction)
 
 
 def _plan(

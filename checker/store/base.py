@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -50,6 +51,22 @@ class DocumentRows:
             made[key] = last.get(key) or stored_document(key)
         self._last = made
         return {d.path: d for d in made.values()}
+
+
+def content_signature(sha256: str | None, extractor: str | None, meta: DocumentMeta) -> str:
+    """What a document's claims and dates follow from: its content, the extractor and its metadata.
+
+    Not when its row was written: a file touched but not changed, or read again, has the same claims.
+    """
+    return "\x1f".join([sha256 or "", extractor or "", meta.model_dump_json()])
+
+
+@dataclass(frozen=True)
+class Written:
+    """A document a sync extracted and stored in this run: its signature as stored, and the extraction."""
+
+    signature: str
+    extraction: Extraction
 
 
 def stored_document(row: Sequence[Any]) -> StoredDocument:
