@@ -40,7 +40,7 @@ from checker.rules.base import Rule
 
 PACKAGE = Path(__file__).resolve().parent
 # The code a finding follows from (what is extracted is in the documents' signatures already).
-JUDGES = ("rules", "match", "models", "units", "incremental.py", "kept.py")
+JUDGES = ("rules", "match", "models", "units", "incremental.py", "partition.py", "kept.py")
 
 
 class KeptUnit(BaseModel):
