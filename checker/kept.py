@@ -94,9 +94,10 @@ def encode(
 
 def decode(data: bytes, claims: Sequence[Claim]) -> KeptUnit | None:
     """A row read back with the unit's claims; None for a damaged one (the store is a file anyone may touch)."""
-    by_ident = {c.ident: c for c in claims}
     try:
         row = json.loads(data)
+        # Most units found nothing: their claims are not looked up by identity at all.
+        by_ident = {c.ident: c for c in claims} if any(row["found"].values()) else {}
         found = {rule: [_finding(r, by_ident) for r in rows] for rule, rows in row["found"].items()}
         return KeptUnit(found=found, problems=row["problems"], statuses=row.get("statuses"))
     except (ValueError, KeyError, TypeError, AttributeError, ValidationError):
