@@ -20,7 +20,7 @@ from checker.extract.version import EXTRACTOR_VERSION
 from checker.gcpause import paused_gc
 from checker.incremental import memo_for
 from checker.models import Claim, FactSheetInfo, Finding, ReadError, Report
-from checker.models.reportjson import ReportJson
+from checker.models.reportjson import KeptJson, ReportJson
 from checker.pipeline import Progress, SyncResult, check
 from checker.report.docfiles import record_pages, start_pages
 from checker.report.html import PageData, page_language, render_html, render_index
@@ -70,6 +70,8 @@ class Checker:
         self.store: Store = open_store(settings.store)
         self.executor = make_executor(settings.executor, settings.jobs, settings.dask_scheduler)
         self.baseline: Baseline | None = None
+        # What the next run may take from this one's reports; a process of one run keeps nothing.
+        self.kept_json = None if one_run else KeptJson()
 
     def run(
         self,
@@ -100,7 +102,7 @@ class Checker:
             report.fact_sheets = fact_sheets(self.rules, self.settings.rules)
             if not write:
                 return None
-            made = ReportJson(report)
+            made = ReportJson(report, self.kept_json)
             written.update(self._write(report, made))
             return made
 
