@@ -23,6 +23,7 @@ from checker.models import Claim, FactSheetInfo, Finding, ReadError, Report
 from checker.models.reportjson import KeptJson, ReportJson
 from checker.pipeline import Progress, SyncResult, check
 from checker.report.docfiles import record_pages, start_pages
+from checker.report.docpages import KeptPages
 from checker.report.html import PageData, page_language, render_html, render_index
 from checker.report.runindex import RunEntry, dump, updated
 from checker.report.writer import WRITERS, Writer, atomic_write, run_stamp, write_reports
@@ -72,6 +73,7 @@ class Checker:
         self.baseline: Baseline | None = None
         # What the next run may take from this one's reports; a process of one run keeps nothing.
         self.kept_json = None if one_run else KeptJson()
+        self.kept_pages = None if one_run else KeptPages()
 
     def run(
         self,
@@ -161,7 +163,12 @@ class Checker:
         try:
             if len(report.documents) > self.settings.document_pages_above:
                 plan, _, pages = start_pages(
-                    folder, report, self._texts_and_claims, EXTRACTOR_VERSION, self._page_jobs()
+                    folder,
+                    report,
+                    self._texts_and_claims,
+                    EXTRACTOR_VERSION,
+                    self._page_jobs(),
+                    kept=self.kept_pages,
                 )
                 data = PageData(runs=runs)
             else:
