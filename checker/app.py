@@ -180,7 +180,7 @@ class Checker:
         renderers: dict[str, Writer] = {
             **WRITERS,
             "json": lambda _: made.file(),
-            "html": lambda r: render_html(r, data, plan),
+            "html": lambda r: render_html(r, data, plan, dump=made.json),
         }
         try:
             written = write_reports(report, folder, keep, renderers, before_switch=pages)

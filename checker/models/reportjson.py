@@ -66,6 +66,12 @@ class ReportJson:
         finally:
             packer.put(None)  # read to the end or not, the thread stops
 
+    def json(self, model: BaseModel) -> bytes:
+        """A model's compact JSON (as `model_dump_json`): the report's own piece where the process keeps them."""
+        return (
+            self.kept.peek(model) if self.kept is not None else model.__pydantic_serializer__.to_json(model)
+        )
+
     def file(self) -> Iterator[bytes]:
         """The pieces of latest.json: the JSON and a final line break."""
         yield from self.pieces()
@@ -138,6 +144,16 @@ class KeptJson:
             hit = (model.__pydantic_serializer__.to_json(model), shape.held(model))
             self._kept.put(key, hit)
         return hit[0]
+
+    def peek(self, model: BaseModel) -> bytes:
+        """`model`'s compact JSON, kept if the last report's pieces hold it, else made now and not kept.
+
+        For what reads a report after its pieces were made (the review page): it keeps nothing the report
+        did not use.
+        """
+        shape = shape_of(type(model))
+        hit = self._kept.peek(shape.key(model)) if shape is not None else None
+        return hit[0] if hit is not None else model.__pydantic_serializer__.to_json(model)
 
     def turn(self) -> None:
         """A report was made: what it did not use is forgotten (memory follows the last report)."""

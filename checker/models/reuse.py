@@ -122,6 +122,11 @@ class Recent(Generic[V]):
             self._now[key] = hit
         return hit
 
+    def peek(self, key: Hashable) -> V | None:
+        """The value kept for `key`, or None; kept on for no longer than it was."""
+        hit = self._now.get(key)
+        return hit if hit is not None else self._last.get(key)
+
     def put(self, key: Hashable, value: V) -> None:
         self._now[key] = value
 

@@ -1,4 +1,4 @@
-"""The documents' page plan across runs of one process: what is kept is never stale.
+"""The documents' page plan and the review page across runs of one process: what is kept is never stale.
 
 Each "run" is made as the evaluation makes one (findings copied, groups of carried units the same
 objects, summaries rebuilt) and changed as an edit changes it; the plan made with what the last runs
@@ -12,12 +12,16 @@ from typing import Any
 import pytest
 from report_samples import ref, sample_report
 
+import checker.report.html as html_module
 from checker.models import ClaimRef, Finding, Group, Interval, Related, Report, Severity
+from checker.models.reportjson import KeptJson, ReportJson
 from checker.report import docpages
 from checker.report.docpages import KeptPages, PagePlan, plan_pages
 from checker.report.docshown import WHOLE
 from checker.report.docview import render_document_page
 from checker.report.evidence import agreeing_claims, corroborations
+from checker.report.fragments import Fragments
+from checker.report.html import render_html
 
 
 def _next_run(report: Report, **update: Any) -> Report:
@@ -185,3 +189,18 @@ def test_corroborations_kept_are_the_claims_that_agree_now() -> None:
 
 def _other(c: ClaimRef) -> ClaimRef:
     return c.model_copy(update={"value": c.value + 1, "text": "166项"})
+
+
+def test_the_review_page_made_with_kept_json_is_the_page_made_from_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    kept = KeptJson()
+    first = sample_report()
+    second = _next_run(first)
+    second.findings[0].status = "persisting"  # shown on its row
+    third = _next_run(second, findings=second.findings[1:])
+    for report in (first, second, third):
+        b"".join(ReportJson(report, kept).file())
+        warm = render_html(report, dump=kept.peek)
+        monkeypatch.setattr(html_module, "_FRAGMENTS", Fragments())  # nothing kept from an earlier page
+        assert warm == render_html(report)
