@@ -20,9 +20,10 @@ from checker.extract.version import EXTRACTOR_VERSION
 from checker.gcpause import paused_gc
 from checker.incremental import memo_for
 from checker.models import Claim, FactSheetInfo, Finding, ReadError, Report
-from checker.models.reportjson import ReportJson
+from checker.models.reportjson import KeptJson, ReportJson
 from checker.pipeline import Progress, SyncResult, check
 from checker.report.docfiles import record_pages, start_pages
+from checker.report.docpages import KeptPages
 from checker.report.html import PageData, page_language, render_html, render_index
 from checker.report.runindex import RunEntry, dump, updated
 from checker.report.writer import WRITERS, Writer, atomic_write, run_stamp, write_reports
@@ -70,6 +71,9 @@ class Checker:
         self.store: Store = open_store(settings.store)
         self.executor = make_executor(settings.executor, settings.jobs, settings.dask_scheduler)
         self.baseline: Baseline | None = None
+        # What the next run may take from this one's reports; a process of one run keeps nothing.
+        self.kept_json = None if one_run else KeptJson()
+        self.kept_pages = None if one_run else KeptPages()
 
     def run(
         self,
@@ -100,7 +104,7 @@ class Checker:
             report.fact_sheets = fact_sheets(self.rules, self.settings.rules)
             if not write:
                 return None
-            made = ReportJson(report)
+            made = ReportJson(report, self.kept_json)
             written.update(self._write(report, made))
             return made
 
@@ -159,7 +163,12 @@ class Checker:
         try:
             if len(report.documents) > self.settings.document_pages_above:
                 plan, _, pages = start_pages(
-                    folder, report, self._texts_and_claims, EXTRACTOR_VERSION, self._page_jobs()
+                    folder,
+                    report,
+                    self._texts_and_claims,
+                    EXTRACTOR_VERSION,
+                    self._page_jobs(),
+                    kept=self.kept_pages,
                 )
                 data = PageData(runs=runs)
             else:
@@ -171,7 +180,7 @@ class Checker:
         renderers: dict[str, Writer] = {
             **WRITERS,
             "json": lambda _: made.file(),
-            "html": lambda r: render_html(r, data, plan),
+            "html": lambda r: render_html(r, data, plan, dump=made.json),
         }
         try:
             written = write_reports(report, folder, keep, renderers, before_switch=pages)

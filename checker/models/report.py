@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from checker.models.claims import Modality
 from checker.models.documents import DateSource, Period, ReadError
@@ -60,6 +60,10 @@ class Summary(BaseModel):
 
 class TimelinePoint(BaseModel):
     """One figure of a fact as one report states it: what, for when, how sure, where, and when said."""
+
+    # Frozen: a run takes unchanged claims' points from the last run's (match/timeline.py), and the
+    # report's JSON of a timeline is kept by its points' identity (models/reuse.py).
+    model_config = ConfigDict(frozen=True)
 
     value: float
     unit: str

@@ -12,6 +12,12 @@ bytes are what `Report.model_dump_json()` gives; a test holds them equal.
 The compression runs in a thread beside the serialisation (zlib lets go of
 the GIL): done in line, it added half a second at 10,000 documents to the
 time before latest.json appears, which is what a watcher of the reports waits.
+
+A process that makes many runs keeps the JSON of the last run's models
+(`KeptJson`): after one edit most groups, findings and timelines are the last
+run's, or equal to them, and serialising them again was most of a second of
+each run at 10,000 documents.  A model is known by its key (models/reuse.py), which
+never names another model's bytes.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from pydantic import BaseModel
 
 from checker.models.findings import Finding
 from checker.models.report import Report
+from checker.models.reuse import Recent, shape_of
 
 # (run_id, fingerprint, rule, severity, data, ord): a finding as a row of the store.
 FindingRow = tuple[int, str, str, str, str, int]
@@ -34,8 +41,9 @@ BLOCK = 1 << 20  # bytes of JSON handed to the compressing thread at a time
 class ReportJson:
     """One report's compact JSON, its compressed blob and its open findings' rows, from one serialisation."""
 
-    def __init__(self, report: Report) -> None:
+    def __init__(self, report: Report, kept: KeptJson | None = None) -> None:
         self.report = report
+        self.kept = kept
         self._blob: _Compressor | None = None
         self._open: list[tuple[int, Finding, bytes]] = []
 
@@ -46,7 +54,7 @@ class ReportJson:
         block: list[bytes] = []
         size = 0
         try:
-            for piece in json_pieces(self.report, self._open):
+            for piece in json_pieces(self.report, self._open, self.kept):
                 yield piece
                 block.append(piece)
                 size += len(piece)
@@ -57,6 +65,12 @@ class ReportJson:
             self._blob = packer
         finally:
             packer.put(None)  # read to the end or not, the thread stops
+
+    def json(self, model: BaseModel) -> bytes:
+        """A model's compact JSON (as `model_dump_json`): the report's own piece where the process keeps them."""
+        return (
+            self.kept.peek(model) if self.kept is not None else model.__pydantic_serializer__.to_json(model)
+        )
 
     def file(self) -> Iterator[bytes]:
         """The pieces of latest.json: the JSON and a final line break."""
@@ -78,17 +92,20 @@ class ReportJson:
             yield (run_id, f.fingerprint, f.rule, f.severity.value, data.decode("utf-8"), place)
 
 
-def json_pieces(report: Report, noted: list[tuple[int, Finding, bytes]] | None = None) -> Iterator[bytes]:
+def json_pieces(
+    report: Report, noted: list[tuple[int, Finding, bytes]] | None = None, kept: KeptJson | None = None
+) -> Iterator[bytes]:
     """The report's compact JSON, one model of a list at a time.
 
     With `noted`, each finding that did not pass is added to it with its place and its JSON.
+    With `kept`, the JSON of models the last run serialised is taken from there, and this run's kept.
     """
     for i, name in enumerate(type(report).model_fields):
         value = getattr(report, name)
         yield (b"{" if i == 0 else b",") + b'"' + name.encode() + b'":'
         if isinstance(value, list) and value and isinstance(value[0], BaseModel):
             for j, item in enumerate(value):
-                data = item.__pydantic_serializer__.to_json(item)
+                data = item.__pydantic_serializer__.to_json(item) if kept is None else kept.json(item)
                 if (
                     noted is not None and name == "findings" and not item.passed
                 ):  # not `resolved`: the last run's
@@ -98,6 +115,8 @@ def json_pieces(report: Report, noted: list[tuple[int, Finding, bytes]] | None =
         else:
             whole = report.__pydantic_serializer__.to_json(report, include={name})
             yield whole[len(name) + 4 : -1]  # {"name":value} -> value
+    if kept is not None:
+        kept.turn()
     yield b"}"
 
 
@@ -105,6 +124,43 @@ def json_file(report: Report) -> Iterator[bytes]:
     """latest.json's pieces when nothing is stored beside it (`checker report`): the JSON, a line break."""
     yield from json_pieces(report)
     yield b"\n"
+
+
+class KeptJson:
+    """The JSON of the models of a process's last run (and of this one), by their keys (models/reuse.py)."""
+
+    def __init__(self) -> None:
+        # Bytes, with the models their key names by identity (held: no other model can take their ids).
+        self._kept: Recent[tuple[bytes, tuple[object, ...]]] = Recent()
+
+    def json(self, model: BaseModel) -> bytes:
+        """`model`'s compact JSON, as the last run made it when its key is the same."""
+        shape = shape_of(type(model))
+        if shape is None:
+            return model.__pydantic_serializer__.to_json(model)
+        key = shape.key(model)
+        hit = self._kept.get(key)
+        if hit is None:
+            hit = (model.__pydantic_serializer__.to_json(model), shape.held(model))
+            self._kept.put(key, hit)
+        return hit[0]
+
+    def peek(self, model: BaseModel) -> bytes:
+        """`model`'s compact JSON, kept if the last report's pieces hold it, else made now and not kept.
+
+        For what reads a report after its pieces were made (the review page): it keeps nothing the report
+        did not use.
+        """
+        shape = shape_of(type(model))
+        hit = self._kept.peek(shape.key(model)) if shape is not None else None
+        return hit[0] if hit is not None else model.__pydantic_serializer__.to_json(model)
+
+    def turn(self) -> None:
+        """A report was made: what it did not use is forgotten (memory follows the last report)."""
+        self._kept.turn()
+
+    def __len__(self) -> int:
+        return len(self._kept)
 
 
 class _Compressor:

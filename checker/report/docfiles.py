@@ -23,7 +23,7 @@ from typing import Any
 
 from checker.gcpause import paused_gc
 from checker.models import Claim, DocumentSummary, Report
-from checker.report.docpages import DOCS, PagePlan, plan_pages
+from checker.report.docpages import DOCS, KeptPages, PagePlan, plan_pages
 from checker.report.docview import (
     documents_index_rows,
     page_salt,
@@ -54,14 +54,21 @@ def publish_pages(
 
 
 def start_pages(
-    folder: Path, report: Report, load: Loader, extractor: str, jobs: int = 1
+    folder: Path,
+    report: Report,
+    load: Loader,
+    extractor: str,
+    jobs: int = 1,
+    *,
+    kept: KeptPages | None = None,
 ) -> tuple[PagePlan, int, Callable[[], None]]:
     """`publish_pages`, with thousands of pages rendered by `jobs` worker processes meanwhile.
 
     The plan is made (and the list of documents written) before it returns; the pages may still be
     in the making (report/pagepool.py): `wait` returns once they are all written, or raises why not.
+    `kept`: what the process's last run planned (docpages.py), for a process that makes many runs.
     """
-    plan = plan_pages(report, page_salt(extractor))
+    plan = plan_pages(report, page_salt(extractor), kept)
     docs = folder / DOCS
     docs.mkdir(parents=True, exist_ok=True)
     have = set(os.listdir(docs))

@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from checker.models import ClaimRef, FactSheetInfo, Finding, Group, Interval, Report
+from checker.models.reuse import Recent
 
 # Roles of claims in a check, as a reader says them (rules name them for machines).
 ROLE_WORDS = {
@@ -221,12 +222,31 @@ def agreeing_claims(group: Group) -> list[ClaimRef]:
 
 
 _AGREED: list[tuple[list[Group], int, list[tuple[Group, list[ClaimRef]]]]] = []
+# A group's agreeing claims by the identities of its claims, with those claims (held: no other claim can
+# take their ids while they are kept), for a process that makes many runs.
+KeptAgreed = Recent[tuple[list[ClaimRef], tuple[ClaimRef, ...]]]
 
 
-def corroborations(groups: list[Group]) -> list[tuple[Group, list[ClaimRef]]]:
-    """The corroborated groups with the claims that agreed (none: left out); cached for `groups`."""
+def corroborations(groups: list[Group], kept: KeptAgreed | None = None) -> list[tuple[Group, list[ClaimRef]]]:
+    """The corroborated groups with the claims that agreed (none: left out); cached for `groups`.
+
+    With `kept`, a group whose claims are the last run's takes the claims that agreed from there.
+    """
     if _AGREED and _AGREED[0][0] is groups and _AGREED[0][1] == len(groups):
         return _AGREED[0][2]
-    found = [(g, agreed) for g in groups if g.status == "corroborated" and (agreed := agreeing_claims(g))]
+    found = [(g, agreed) for g in groups if g.status == "corroborated" and (agreed := _agreeing(g, kept))]
     _AGREED[:] = [(groups, len(groups), found)]
+    if kept is not None:
+        kept.turn()
     return found
+
+
+def _agreeing(group: Group, kept: KeptAgreed | None) -> list[ClaimRef]:
+    if kept is None:
+        return agreeing_claims(group)
+    key = tuple(map(id, group.claims))
+    hit = kept.get(key)
+    if hit is None:
+        hit = (agreeing_claims(group), tuple(group.claims))
+        kept.put(key, hit)
+    return hit[0]

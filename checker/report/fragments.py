@@ -17,7 +17,7 @@ from collections.abc import Callable
 from threading import Lock
 
 from checker import __version__
-from checker.models import ClaimRef, Timeline
+from checker.models import ClaimRef
 from checker.report.htmlviews import FindingView, Links
 
 
@@ -45,11 +45,14 @@ class Fragments:
         return text
 
 
-def finding_key(salt: str, view: FindingView, links: Links) -> str:
-    """A digest of what a finding's rows show: `view` before its claim cards are made, and its links."""
+def finding_key(salt: str, view: FindingView, links: Links, dumped: bytes) -> str:
+    """A digest of what a finding's rows show: `view` before its claim cards are made, and its links.
+
+    `dumped` is the finding's JSON (`model_dump_json`, as bytes).
+    """
     f, odd, sheet = view.finding, view.odd, view.sheet
     h = hashlib.sha256(f"{__version__}\x1f{salt}\x1f{view.anchor}\x1f{view.more}".encode())
-    h.update(f.model_dump_json().encode("utf-8"))
+    h.update(dumped)
     shown = [
         [odd.path, odd.said, odd.agreeing, odd.agreed] if odd else None,
         sheet.model_dump(mode="json") if sheet else None,
@@ -67,8 +70,8 @@ def fact_key(salt: str, subject: str, agreed: list[ClaimRef]) -> str:
     return h.hexdigest()
 
 
-def timeline_key(salt: str, anchor: str, timeline: Timeline) -> str:
-    """A digest of what a timeline shows (its chart is drawn from it alone)."""
+def timeline_key(salt: str, anchor: str, dumped: bytes) -> str:
+    """A digest of what a timeline shows (its chart is drawn from it alone): `dumped` is its JSON."""
     h = hashlib.sha256(f"{__version__}\x1f{salt}\x1f{anchor}".encode())
-    h.update(timeline.model_dump_json().encode("utf-8"))
+    h.update(dumped)
     return h.hexdigest()

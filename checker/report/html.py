@@ -21,6 +21,7 @@ from typing import TypeVar
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
+from pydantic import BaseModel
 
 from checker import __version__
 from checker.models import Claim, ClaimRef, Finding, Group, Report, Timeline
@@ -52,6 +53,12 @@ T = TypeVar("T")
 LIST_CAP = 500
 # The findings' rows of the last page this process rendered (the watch service renders one per edit).
 _FRAGMENTS = Fragments()
+# A model's compact JSON, as `model_dump_json` gives it.
+Dump = Callable[[BaseModel], bytes]
+
+
+def _dump(model: BaseModel) -> bytes:
+    return model.__pydantic_serializer__.to_json(model)
 
 
 @dataclass
@@ -128,13 +135,18 @@ def _documents(views: list[DocumentView], cap: int) -> tuple[list[DocumentView],
 
 
 def render_html(
-    report: Report, data: PageData | None = None, plan: PagePlan | None = None, cap: int = LIST_CAP
+    report: Report,
+    data: PageData | None = None,
+    plan: PagePlan | None = None,
+    cap: int = LIST_CAP,
+    *,
+    dump: Dump = _dump,
 ) -> str:
     """The report as one self-contained HTML page.
 
-    With a `plan`, each document's text is on its own page (docs/) and linked;
-    without, the texts `data` holds are embedded.  Every list shows at most
-    `cap` entries and says how many more latest.json holds.
+    With a `plan`, each document's text is on its own page (docs/) and linked; without, the texts
+    `data` holds are embedded.  Every list shows at most `cap` entries and says how many more
+    latest.json holds.  `dump` gives a finding's or timeline's JSON (latest.json's piece, if kept).
     """
     data = data or PageData()
     _FRAGMENTS.begin()
@@ -143,7 +155,7 @@ def render_html(
     open_findings, more_problems = _capped([f for f in report.findings if not f.passed], cap)
     held, more_passed = _capped([f for f in report.findings if f.passed], cap)
     gone, more_resolved = _capped(report.resolved, cap)
-    problems, rows = _problem_rows(open_findings, report, links)
+    problems, rows = _problem_rows(open_findings, report, links, dump)
     agreed_groups = corroborations(report.groups)
     more_facts = max(0, len(agreed_groups) - cap)
     texts: dict[str, DocumentText] = (
@@ -166,7 +178,7 @@ def render_html(
         resolved=_listed(gone, "r-"),
         fact_rows=_fact_rows(agreed_groups[:cap], links),
         documents=documents,
-        timeline_rows=_timeline_rows(timelines),
+        timeline_rows=_timeline_rows(timelines, dump),
         runs=data.runs,
         more=more,
         all_documents=plan.href_index() if plan else "",
@@ -209,7 +221,7 @@ def _fact_rows(agreed_groups: list[tuple[Group, list[ClaimRef]]], links: Links) 
     return rows
 
 
-def _timeline_rows(timelines: list[Timeline]) -> list[Markup]:
+def _timeline_rows(timelines: list[Timeline], dump: Dump) -> list[Markup]:
     """The timelines' pieces (each with its chart), rendered or kept from the last page."""
     template, salt = _environment().get_template("timeline.html.j2"), _salt("timeline.html.j2")
     rows = []
@@ -218,12 +230,12 @@ def _timeline_rows(timelines: list[Timeline]) -> list[Markup]:
         def make(t: Timeline = t, anchor: str = f"tl-{i}") -> str:
             return template.render(tv=TimelineView(t, chart(t), anchor))
 
-        rows.append(_kept(timeline_key(salt, f"tl-{i}", t), make))
+        rows.append(_kept(timeline_key(salt, f"tl-{i}", dump(t)), make))
     return rows
 
 
 def _problem_rows(
-    findings: list[Finding], report: Report, links: Links
+    findings: list[Finding], report: Report, links: Links, dump: Dump
 ) -> tuple[list[FindingView], list[Markup]]:
     """The open findings as views (without claim cards) and their rows, rendered or kept from the last page."""
     template, salt = (
@@ -239,7 +251,7 @@ def _problem_rows(
             cards = [claim_view(c, view.odd, links) for c in view.finding.claims]
             return template.render(v=replace(view, claims=cards))
 
-        rows.append(_kept(finding_key(salt, view, links), make))
+        rows.append(_kept(finding_key(salt, view, links, dump(f)), make))
         views.append(view)
     return views, rows
 
