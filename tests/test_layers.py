@@ -26,6 +26,7 @@ RANK = {
     "summary": 3,
     "evaluate": 5,
     "incremental": 5,
+    "partition": 5,
     "kept": 5,
     "glossary": 5,
     "sources": 1,
