@@ -16,10 +16,10 @@ would find.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from checker.match.align import Alignment, align, measure_fits
-from checker.match.bilingual import Lexicon, english_words
+from checker.match.bilingual import Lexicon, Term, english_words
 from checker.match.grouping import Fact
 from checker.match.qualifiers import qualifiers_fit, qualifiers_in_clause
 from checker.match.subject_index import Key, SubjectIndex, english_keys
@@ -41,12 +41,23 @@ class Side:
     years: frozenset[int]
     periods: tuple[Period, ...]
     sentences: str
+    outcomes: frozenset[bool]
+    # The glossary terms its sentences say, for the last lexicon asked about (one per linking).
+    _said: list[tuple[Lexicon, tuple[Term, ...]]] = field(default_factory=list, compare=False, repr=False)
 
     @classmethod
     def of(cls, fact: Fact) -> Side:
         years = frozenset(c.year for c in fact.claims if c.year is not None)
         periods = tuple(c.period for c in fact.claims if c.period.known)
-        return cls(fact, years, periods, " ".join(dict.fromkeys(c.sentence for c in fact.claims)))
+        outcomes = frozenset(c.modality.is_outcome for c in fact.claims)
+        return cls(fact, years, periods, " ".join(dict.fromkeys(c.sentence for c in fact.claims)), outcomes)
+
+    def terms_said(self, lexicon: Lexicon) -> tuple[Term, ...]:
+        """The lexicon's terms with a Chinese phrase in the fact's sentences (worked out once, not per claim)."""
+        if not self._said or self._said[0][0] is not lexicon:
+            said = tuple(t for t in lexicon.terms if any(p in self.sentences for p in t.chinese))
+            self._said[:] = [(lexicon, said)]
+        return self._said[0][1]
 
 
 def _units_fit(english: Claim, chinese: Fact, alignment: Alignment, lexicon: Lexicon) -> bool:
@@ -75,19 +86,16 @@ def times_fit(english: Sequence[Claim], theirs: frozenset[int], known: Sequence[
     )
 
 
-def _evidence(part: Sequence[Claim], chinese: Fact, alignment: Alignment, lexicon: Lexicon) -> int:
-    """Words the link rests on, plus one for a dimensioned unit and one per glossary term both sentences say."""
+def _evidence(part: Sequence[Claim], side: Side, alignment: Alignment, lexicon: Lexicon) -> int:
+    """Words the link rests on, plus one for a dimensioned unit and one for a glossary term both sentences say."""
     unit = int(part[0].unit not in _PLAIN_UNITS)
     said = {tuple(english_words(c.sentence)) for c in part}
-    theirs = "".join({c.sentence for c in chinese.claims})
-    shared = 0
-    for term in lexicon.terms:
-        if term.chinese and set(term.chinese) & alignment.terms:
-            continue
-        in_zh = any(p in theirs for p in term.chinese)
-        if in_zh and any(_contains(words, phrase) for words in said for phrase in term.english):
-            shared += 1
-    return alignment.weight + unit + min(shared, 1)
+    shared = any(
+        not alignment.terms.intersection(term.chinese)
+        and any(_contains(words, phrase) for words in said for phrase in term.english)
+        for term in side.terms_said(lexicon)
+    )
+    return alignment.weight + unit + int(shared)
 
 
 def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
@@ -95,9 +103,8 @@ def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
     return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
 
 
-def _modality_fits(english: Sequence[Claim], chinese: Fact) -> bool:
-    ours = {c.modality.is_outcome for c in english}
-    return bool(ours & {c.modality.is_outcome for c in chinese.claims})
+def _modality_fits(english: Sequence[Claim], side: Side) -> bool:
+    return any(c.modality.is_outcome in side.outcomes for c in english)
 
 
 def judge(part: list[Claim], side: Side, lexicon: Lexicon) -> Candidate | None:
@@ -111,14 +118,14 @@ def judge(part: list[Claim], side: Side, lexicon: Lexicon) -> Candidate | None:
     if key not in lexicon.aligned:
         lexicon.aligned[key] = align(*key[:2], lexicon, sentence, fact.measure, chinese_sentence=key[4])
     alignment: Alignment | None = lexicon.aligned[key]
-    if alignment is None or _evidence(part, fact, alignment, lexicon) < MIN_EVIDENCE:
+    if alignment is None or _evidence(part, side, alignment, lexicon) < MIN_EVIDENCE:
         return None
     if not _units_fit(part[0], fact, alignment, lexicon):
         return None
     if not qualifiers_fit(part, fact.qualifiers, lexicon):
         return None
     in_clause = qualifiers_in_clause(part[0], fact.qualifiers, lexicon)
-    return (alignment.score, in_clause, int(_modality_fits(part, fact)), len(fact.documents)), fact, alignment
+    return (alignment.score, in_clause, int(_modality_fits(part, side)), len(fact.documents)), fact, alignment
 
 
 def _words(part: Sequence[Claim]) -> tuple[str, str]:
