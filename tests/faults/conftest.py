@@ -10,14 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-
-SEEDS = Path(__file__).resolve().parent.parent.parent / "seeds"
-Run = Callable[..., subprocess.CompletedProcess[str]]
-
-
-def no_traceback(result: subprocess.CompletedProcess[str]) -> None:
-    """No Python traceback on either stream (only --debug shows one)."""
-    assert "Traceback (most recent call last)" not in result.stderr + result.stdout, result.stderr
+from faultkit import SEEDS, Run, no_traceback
 
 
 @pytest.fixture

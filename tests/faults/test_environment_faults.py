@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import Run, no_traceback
+from faultkit import Run, no_traceback
 
 
 def _one_error_line(result: subprocess.CompletedProcess[str]) -> str:

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import Run
+from faultkit import Run
 
 GOOD = "长三角地区新增建成铁路里程660公里。\n"
 

@@ -8,7 +8,7 @@ import os
 import threading
 from pathlib import Path
 
-from conftest import Run
+from faultkit import Run
 
 BOMB_LEVELS = "abcdefghi"
 
