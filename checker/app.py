@@ -74,6 +74,8 @@ class Checker:
         # What the next run may take from this one's reports; a process of one run keeps nothing.
         self.kept_json = None if one_run else KeptJson()
         self.kept_pages = None if one_run else KeptPages()
+        # Its first run's components indexed with the split: the first edit after start-up does not wait.
+        memo_for(self.store).regions.eager = not one_run
 
     def run(
         self,

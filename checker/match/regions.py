@@ -13,7 +13,9 @@ holds the two equal over random changes); a change to more than a quarter of
 the documents, or a first run, splits everything.
 
 The indexes that find what a change touches are built at the first update,
-so a command's one run never pays for them.
+so a command's one run never pays for them; a process of many runs (`eager`,
+the watch service) builds them with the full split, so that its first edit
+after start-up does not wait for them (0.2 s at 10,000 documents).
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ class Regions:
 
     def __init__(self) -> None:
         self.comps: list[Component] = []
+        self.eager = False  # index each full split at once (a process of many runs)
         self._reset()
 
     def _reset(self) -> None:
@@ -98,6 +101,8 @@ class Regions:
         self._reset()  # the indexes of the old split would mislead
         claims = [c for d in documents.values() for c in d.claims]
         self.comps = components(claims, [r for d in documents.values() for r in d.relations])
+        if self.eager:
+            self._index(documents)
         return self.comps
 
     def _index(self, documents: Mapping[str, Held]) -> bool:
