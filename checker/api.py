@@ -55,7 +55,7 @@ def check(
             config=Path(config) if config is not None else None, store=where, reports=folder, **settings
         )
         rules, problems = rules_for(loaded)
-        app = Checker(loaded, rules, problems)
+        app = Checker(loaded, rules, problems, carry=False)  # one run, and the caller's process goes on
         try:
             return app.run([Path(p) for p in paths], write=reports is not None).report
         finally:

@@ -62,20 +62,27 @@ class Checker:
         rule_errors: Sequence[str] = (),
         *,
         one_run: bool = False,
+        carry: bool | None = None,
     ) -> None:
+        """Open the store for `settings`; `one_run`: the process ends after one run (a command).
+
+        `carry`: this Checker will run again, so it keeps what its next run can reuse (by default,
+        unless `one_run`; the API makes one run in a process that goes on, and carries nothing).
+        """
         self.settings = settings
         # The process ends after one run (a command): its objects are never walked by the collector.
         self.one_run = one_run
+        carry = not one_run if carry is None else carry
         self.rules = list(rules)
         self.rule_errors = list(rule_errors)
         self.store: Store = open_store(settings.store)
         self.executor = make_executor(settings.executor, settings.jobs, settings.dask_scheduler)
         self.baseline: Baseline | None = None
-        # What the next run may take from this one's reports; a process of one run keeps nothing.
-        self.kept_json = None if one_run else KeptJson()
-        self.kept_pages = None if one_run else KeptPages()
+        # What the next run may take from this one's reports; a Checker of one run keeps nothing.
+        self.kept_json = KeptJson() if carry else None
+        self.kept_pages = KeptPages() if carry else None
         # Its first run's components indexed with the split: the first edit after start-up does not wait.
-        memo_for(self.store).regions.eager = not one_run
+        memo_for(self.store).regions.eager = carry
 
     def run(
         self,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,19 +15,22 @@ from checker.incremental import memo_for
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.parametrize("one_run", [False, True])
-def test_the_first_run_indexes_its_components_only_in_a_process_of_many_runs(
-    tmp_path: Path, one_run: bool
+@pytest.mark.parametrize(
+    ("one_run", "carry", "indexed"), [(False, None, True), (True, None, False), (False, False, False)]
+)
+def test_the_first_run_indexes_its_components_only_in_a_checker_that_runs_again(
+    tmp_path: Path, one_run: bool, carry: bool | None, indexed: bool
 ) -> None:
     corpus = tmp_path / "corpus"
     shutil.copytree(ROOT / "seeds", corpus)
     settings = Settings(store=tmp_path / "s.db", reports=tmp_path / "reports", rules=[])
-    app = Checker(settings, [], one_run=one_run)
+    app = Checker(settings, [], one_run=one_run, carry=carry)
     try:
         app.run([corpus], trigger="start")
         regions = memo_for(app.store).regions
         assert regions.comps, "the seeds make components"
-        assert regions._indexed is not one_run
+        assert regions._indexed is indexed
+        assert (app.kept_json is not None) is indexed, "the report's pieces are kept by the same rule"
         edited = sorted(corpus.glob("*.txt"))[0]
         edited.write_text(
             edited.read_text(encoding="utf-8") + "\n全年新增建成铁路里程661公里。\n", encoding="utf-8"
@@ -35,3 +39,22 @@ def test_the_first_run_indexes_its_components_only_in_a_process_of_many_runs(
         assert regions._indexed, "an update indexes the split it keeps, in either process"
     finally:
         app.close()
+
+
+def test_the_api_carries_nothing_past_its_one_run(
+    seeds_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import checker
+    import checker.app
+
+    made: list[Checker] = []
+    real = checker.app.Checker.__init__
+
+    def spy(self: Checker, *args: Any, **kwargs: Any) -> None:
+        real(self, *args, **kwargs)
+        made.append(self)
+
+    monkeypatch.setattr(checker.app.Checker, "__init__", spy)
+    report = checker.check([seeds_copy], store=tmp_path / "s.db")
+    assert report.summary.claims > 0
+    assert len(made) == 1 and made[0].kept_json is None and made[0].kept_pages is None
