@@ -94,9 +94,35 @@ def pg_server() -> Iterator[PgServer]:
     server.stop()
 
 
+def _closed_after(request: pytest.FixtureRequest) -> None:
+    """PostgreSQL stores this test opens and leaves open are closed after it.
+
+    An open store's pool outlives the test and, once the session's server stops, logs that it cannot
+    reconnect ("error connecting in 'pool-6'") after the last test.
+    """
+    from checker.store.postgres import PostgresStore
+
+    opened: list[PostgresStore] = []
+    monkeypatch = request.getfixturevalue("monkeypatch")
+    real = PostgresStore.__init__
+
+    def init(self: PostgresStore, *args: Any, **kwargs: Any) -> None:
+        real(self, *args, **kwargs)
+        opened.append(self)
+
+    monkeypatch.setattr(PostgresStore, "__init__", init)
+
+    def close() -> None:
+        for store in opened:
+            store.close()  # closing a closed pool does nothing
+
+    request.addfinalizer(close)
+
+
 @pytest.fixture
-def pg_url(pg_server: PgServer) -> str:
+def pg_url(pg_server: PgServer, request: pytest.FixtureRequest) -> str:
     """A fresh, empty PostgreSQL database of this test's own."""
+    _closed_after(request)
     return pg_server.new_database()
 
 
@@ -109,4 +135,5 @@ def store_location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return str(tmp_path / "store.db")
     server: PgServer = request.getfixturevalue("pg_server")
+    _closed_after(request)
     return server.new_database()

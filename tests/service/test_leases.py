@@ -27,7 +27,7 @@ def _foreign(url: str, root: str, expires_in: str) -> None:
 
 
 def test_a_folder_has_one_watcher_and_nested_folders_count(pg_url: str, tmp_path: Path) -> None:
-    first = RootLease(pg_url, 30)
+    first, third = RootLease(pg_url, 30), RootLease(pg_url, 30)
     first.acquire(["desk-a", "desk-b"])
     try:
         for roots in (["desk-a"], ["desk-b/sub"], ["."], ["desk-c", "desk-b"]):
@@ -36,7 +36,7 @@ def test_a_folder_has_one_watcher_and_nested_folders_count(pg_url: str, tmp_path
                 ServiceError, match=rf"already watched on this store by pid {os.getpid()} on {HOST}"
             ):
                 other.acquire(roots)
-        RootLease(pg_url, 30).acquire(["desk-c"])  # a folder of its own is fine
+        third.acquire(["desk-c"])  # a folder of its own is fine
         status = collect(pg_url)
         assert [(w.root, w.live) for w in status.watchers] == [
             ("desk-a", True),
@@ -49,8 +49,11 @@ def test_a_folder_has_one_watcher_and_nested_folders_count(pg_url: str, tmp_path
     finally:
         first.release()
     store = PostgresStore(pg_url)
-    assert [lease.root for lease in leases(store)] == ["desk-c"]
-    store.close()
+    try:
+        assert [lease.root for lease in leases(store)] == ["desk-c"]
+    finally:
+        store.close()
+        third.release()  # its renewal thread stops with it
 
 
 def test_another_machines_lease_holds_until_it_expires(pg_url: str) -> None:
