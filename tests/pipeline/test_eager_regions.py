@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+import checker
 from checker.app import Checker
 from checker.config import Settings
 from checker.incremental import memo_for
@@ -44,17 +45,14 @@ def test_the_first_run_indexes_its_components_only_in_a_checker_that_runs_again(
 def test_the_api_carries_nothing_past_its_one_run(
     seeds_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import checker
-    import checker.app
-
     made: list[Checker] = []
-    real = checker.app.Checker.__init__
+    real = Checker.__init__
 
     def spy(self: Checker, *args: Any, **kwargs: Any) -> None:
         real(self, *args, **kwargs)
         made.append(self)
 
-    monkeypatch.setattr(checker.app.Checker, "__init__", spy)
+    monkeypatch.setattr(Checker, "__init__", spy)
     report = checker.check([seeds_copy], store=tmp_path / "s.db")
     assert report.summary.claims > 0
     assert len(made) == 1 and made[0].kept_json is None and made[0].kept_pages is None
