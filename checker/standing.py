@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import hashlib
 import sys
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +38,7 @@ from pydantic import BaseModel, Field, ValidationError
 from checker import kept
 from checker.config import Settings
 from checker.models import ReadError, Report
+from checker.packing import pack_text, unpack, unpack_text
 from checker.report.formats import renderer
 from checker.report.runindex import read_index
 from checker.report.writer import WRITERS
@@ -134,8 +134,8 @@ def remember(
         update={"documents": [], "groups": [], "findings": [], "resolved": [], "timelines": []}
     )
     standing = Standing(run=report.run.id, inputs=inputs, report=bare)
-    rows = {str(standing.run): _pack(standing.model_dump_json())}
-    rows |= {f"{standing.run} {name}": _pack(text) for name, text in outputs.items()}
+    rows = {str(standing.run): pack_text(standing.model_dump_json())}
+    rows |= {f"{standing.run} {name}": pack_text(text) for name, text in outputs.items()}
     store.keep(kept.kind("standing", roots), rows, list(rows))
 
 
@@ -143,7 +143,7 @@ def note(store: Store, roots: Sequence[str], standing: Standing, name: str, text
     """Keep one more line format of the run that stands, printed from its whole report."""
     standing.outputs[name] = text
     rows = [str(standing.run), *(f"{standing.run} {n}" for n in standing.outputs)]
-    store.keep(kept.kind("standing", roots), {f"{standing.run} {name}": _pack(text)}, rows)
+    store.keep(kept.kind("standing", roots), {f"{standing.run} {name}": pack_text(text)}, rows)
 
 
 def recall(store: Store, roots: Sequence[str], inputs: str) -> Standing | None:
@@ -156,19 +156,13 @@ def recall(store: Store, roots: Sequence[str], inputs: str) -> Standing | None:
     if data is None:
         return None
     try:
-        standing = Standing.model_validate_json(zlib.decompress(data))
+        standing = Standing.model_validate_json(unpack(data))
         mine = f"{last.id} "
-        outputs = {
-            k.removeprefix(mine): zlib.decompress(v).decode() for k, v in rows.items() if k.startswith(mine)
-        }
-    except (zlib.error, ValidationError, ValueError):
+        outputs = {k.removeprefix(mine): unpack_text(v) for k, v in rows.items() if k.startswith(mine)}
+    except (ValidationError, ValueError):
         return None  # a damaged row: the check runs
     standing.outputs = outputs
     return standing if standing.run == last.id and standing.inputs == inputs else None
-
-
-def _pack(text: str) -> bytes:
-    return zlib.compress(text.encode("utf-8"), 1)
 
 
 def reports_stand(folder: Path, run_id: int, files: Sequence[Path]) -> bool:

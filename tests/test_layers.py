@@ -1,6 +1,6 @@
 """The pipeline's import direction, checked: nothing below imports anything above.
 
-models/errors/units/tracking/gcpause  <  sources, extract, roots  <  store, executors  <  match, sync, summary  <  rules
+models/errors/units/tracking/gcpause/packing  <  sources, extract, roots  <  store, executors  <  match, sync, summary  <  rules
     <  report, evaluate, glossary  <  config, configfile, selection, logs, pipeline, baseline, standing  <  app  <  cli, service
     <  api
 """
@@ -21,6 +21,7 @@ RANK = {
     "tracking": 0,
     "lazylog": 0,
     "gcpause": 0,
+    "packing": 0,
     "roots": 1,
     "sync": 3,
     "summary": 3,

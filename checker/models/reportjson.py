@@ -9,7 +9,7 @@ them on the way, and the findings that did not pass are noted with their JSON
 for rows of their own (what the next run tracks, checker/tracking.py).  The
 bytes are what `Report.model_dump_json()` gives; a test holds them equal.
 
-The compression runs in a thread beside the serialisation (zlib lets go of
+The compression runs in a thread beside the serialisation (zstd lets go of
 the GIL): done in line, it added half a second at 10,000 documents to the
 time before latest.json appears, which is what a watcher of the reports waits.
 
@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import queue
 import threading
-import zlib
 from collections.abc import Generator, Iterator
 
 from pydantic import BaseModel
@@ -32,6 +31,7 @@ from pydantic import BaseModel
 from checker.models.findings import Finding
 from checker.models.report import Report
 from checker.models.reuse import Recent, shape_of
+from checker.packing import Packer
 
 # (run_id, fingerprint, rule, severity, data, ord): a finding as a row of the store.
 FindingRow = tuple[int, str, str, str, str, int]
@@ -78,7 +78,7 @@ class ReportJson:
         yield b"\n"
 
     def blob(self) -> bytes:
-        """The JSON compressed (zlib), made now unless the pieces were read to the end already."""
+        """The JSON compressed (checker/packing.py), made now unless the pieces were read to the end already."""
         if self._blob is None:
             for _ in self.pieces():
                 pass
@@ -164,7 +164,7 @@ class KeptJson:
 
 
 class _Compressor:
-    """zlib in a thread of its own, fed blocks of bytes; at most a few blocks wait, so memory stays flat."""
+    """The compression in a thread of its own, fed blocks of bytes; at most a few blocks wait, so memory stays flat."""
 
     def __init__(self) -> None:
         self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=4)
@@ -190,9 +190,9 @@ class _Compressor:
 
     def _run(self) -> None:
         try:
-            z = zlib.compressobj(1)
+            z = Packer()
             while (block := self._queue.get()) is not None:
-                self._parts.append(z.compress(block))
-            self._parts.append(z.flush())
+                self._parts.append(z.add(block))
+            self._parts.append(z.finish())
         except BaseException as exc:  # handed to the thread that asks for the blob, raised there
             self._failed = exc

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import time
-import zlib
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -26,6 +25,7 @@ from checker.errors import StoreError
 from checker.models import Claim, Document, Extraction, Finding, Relation, Report
 from checker.models.claims import compact
 from checker.models.reportjson import ReportJson
+from checker.packing import pack_text, unpack_text
 from checker.store.base import DocumentRows, RunRecord, StoredDocument
 from checker.store.keptrows import keep_rows, kept_rows
 from checker.store.postgres_setup import first_line, migrate, redact
@@ -120,7 +120,7 @@ class PostgresStore:
                 d.size,
                 d.mtime,
                 extractor,
-                _pack(d.text),
+                pack_text(d.text),
                 now,
                 d.meta.model_dump_json(),
             )
@@ -186,7 +186,7 @@ class PostgresStore:
         rows = self._read("SELECT text FROM documents WHERE path = %s", (path,))
         if not rows or rows[0][0] is None:
             return None
-        return zlib.decompress(rows[0][0]).decode("utf-8")
+        return unpack_text(rows[0][0])
 
     def claims(self, paths: Iterable[str] | None = None) -> list[Claim]:
         return [compact(Claim.model_validate_json(data)) for data in self._rows("claims", paths)]
@@ -289,10 +289,6 @@ class PostgresStore:
 
     def close(self) -> None:
         self._pool.close()
-
-
-def _pack(text: str) -> bytes:
-    return zlib.compress(text.encode("utf-8"), 1)
 
 
 def _of_roots(paths: list[str] | None) -> tuple[str, tuple[object, ...]]:

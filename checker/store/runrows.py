@@ -12,12 +12,12 @@ such a run is read from its rows.
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Callable
 
 from checker.gcpause import paused_gc
 from checker.models import Finding, Report
 from checker.models.claims import compact
+from checker.packing import unpack
 
 
 def findings_of(rows: list[str]) -> list[Finding]:
@@ -36,7 +36,7 @@ def _compacted(findings: list[Finding]) -> list[Finding]:
 def report_of(blob: bytes, rows: Callable[[], list[str]]) -> Report:
     """A stored report, its findings read from their rows only when the blob has none (schema 5 and 6)."""
     with paused_gc():
-        report = Report.model_validate_json(zlib.decompress(blob))
+        report = Report.model_validate_json(unpack(blob))
     if report.findings:
         _compacted(report.findings)
     else:

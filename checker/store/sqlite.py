@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-import zlib
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -21,6 +20,7 @@ from checker.errors import StoreError
 from checker.models import Claim, Document, Extraction, Finding, Relation, Report
 from checker.models.claims import compact
 from checker.models.reportjson import ReportJson
+from checker.packing import pack_text, unpack_text
 from checker.store.base import DocumentRows, RunRecord, StoredDocument
 from checker.store.faults import check_integrity, closed_as_checked, mark_closed, store_failure
 from checker.store.keptrows import keep_rows, kept_rows
@@ -147,7 +147,7 @@ class SQLiteStore:
             row = self._db.execute("SELECT text FROM documents WHERE path = ?", (path,)).fetchone()
         if row is None or row["text"] is None:
             return None
-        return zlib.decompress(row["text"]).decode("utf-8")
+        return unpack_text(row["text"])
 
     def claims(self, paths: Iterable[str] | None = None) -> list[Claim]:
         return [compact(Claim.model_validate_json(data)) for data in self._rows("claims", paths)]
@@ -279,7 +279,7 @@ def _replace(db: sqlite3.Connection, document: Document, extraction: Extraction,
         " size=excluded.size, mtime=excluded.mtime, extractor=excluded.extractor, text=excluded.text,"
         " error=NULL, updated=excluded.updated, meta=excluded.meta",
         (document.path, document.sha256, document.encoding, document.size, document.mtime, extractor,
-         zlib.compress(document.text.encode("utf-8"), 1), _now(), document.meta.model_dump_json()),
+         pack_text(document.text), _now(), document.meta.model_dump_json()),
     )  # fmt: skip
     db.executemany(
         "INSERT INTO claims(path, ord, value, unit, subject, data) VALUES (?, ?, ?, ?, ?, ?)",

@@ -28,6 +28,7 @@ from checker.models import (
     Summary,
 )
 from checker.models.reportjson import ReportJson, _Compressor, json_file
+from checker.packing import unpack
 from checker.pipeline import check
 from checker.rules.loader import load_rules
 from checker.store import is_postgres_url, open_store
@@ -190,7 +191,7 @@ def test_a_runs_report_is_kept_whole_and_its_open_findings_as_rows_in_report_ord
     ]
     # The next run tracks only what did not pass: those alone are rows, read without the rest.
     assert [f.message for f in store.findings(run_id)] == [f.message for f in report.findings if not f.passed]
-    assert zlib.decompress(_report_blob(store_location, run_id)) == report.model_dump_json().encode()
+    assert unpack(_report_blob(store_location, run_id)) == report.model_dump_json().encode()
     store.close()
 
 
@@ -227,6 +228,16 @@ def test_a_report_stored_whole_by_an_older_checker_is_read_as_it_was(store_locat
     _write_raw(store_location, "UPDATE runs SET report = ? WHERE id = ?", [(old, run_id)])
     restored = store.last_report()
     assert restored is not None and [f.message for f in restored.findings] == ["m0", "m1", "m2"]
+    store.close()
+
+
+def test_a_text_stored_by_an_older_checker_is_read_as_it_was(store_location: str) -> None:
+    """Before zstd the store compressed documents' texts with zlib: such rows still read back."""
+    store = open_store(store_location)
+    store.replace_document(_doc("a.txt", "新建公共充电桩7万个"), Extraction(claims=[]), "v1")
+    old = zlib.compress("新增建成铁路里程660公里".encode(), 1)
+    _write_raw(store_location, "UPDATE documents SET text = ? WHERE path = ?", [(old, "a.txt")])
+    assert store.document_text("a.txt") == "新增建成铁路里程660公里"
     store.close()
 
 
@@ -356,17 +367,17 @@ def test_the_reports_json_is_made_once_for_latest_json_the_blob_and_the_rows(
     assert b"".join(json_file(report)) == whole + b"\n", (
         "`checker report` writes the same file, stores nothing"
     )
-    assert zlib.decompress(made.blob()) == whole
+    assert unpack(made.blob()) == whole
     rows = list(made.rows(7))
     assert rows == [
         (7, f.fingerprint, f.rule, f.severity.value, f.model_dump_json(), 3) for f in report.findings[3:4]
     ]
-    assert zlib.decompress(ReportJson(report).blob()) == whole, "made without the pieces being read first"
+    assert unpack(ReportJson(report).blob()) == whole, "made without the pieces being read first"
     abandoned = ReportJson(report)
     pieces = abandoned.pieces()
     next(pieces), next(pieces)
     pieces.close()  # a report write that failed half-way
-    assert zlib.decompress(abandoned.blob()) == whole
+    assert unpack(abandoned.blob()) == whole
     deadline = time.monotonic() + 10
     while any(t.name == "report-blob" for t in threading.enumerate()) and time.monotonic() < deadline:
         time.sleep(0.01)
