@@ -6,6 +6,7 @@ five documents make three chunks.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator
@@ -110,3 +111,25 @@ def test_the_chunks_are_rendered_in_other_processes(checked: tuple[Checker, Repo
     }
     assert by and os.getpid() not in by
     assert sorted(path for paths in by.values() for path in paths) == sorted(plan.names)
+
+
+def render_noting_the_collector(docs: Path, plan: PagePlan, items: list[Item]) -> None:
+    (docs.parent / f"collector-{os.getpid()}-{items[0][0].path.replace('/', '_')}").write_text(
+        f"{gc.isenabled()} {gc.get_count()[0]}"
+    )
+    docfiles.render_chunk(docs, plan, items)
+
+
+def test_workers_render_with_the_collector_off_and_collect_after_each_chunk(
+    checked: tuple[Checker, Report], tmp_path: Path
+) -> None:
+    """A worker's collector walked each chunk's new objects again and again; it is off while rendering."""
+    plan, wait = _start(checked, tmp_path / "r", render_noting_the_collector)
+    wait()
+    notes = [p.read_text().split() for p in (tmp_path / "r").glob("collector-*")]
+    assert len(notes) == 2  # one note per chunk, each in a worker
+    assert all(enabled == "False" for enabled, _ in notes)
+    # Unpickling the chunk made more objects than a collection waits for, and none ran meanwhile.
+    assert all(int(pending) > gc.get_threshold()[0] for _, pending in notes), notes
+    assert set(plan.names.values()) <= {p.name for p in (tmp_path / "r" / DOCS).iterdir()}
+    assert gc.isenabled(), "this process's collector is left as it was"
