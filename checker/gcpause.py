@@ -26,7 +26,8 @@ def paused_gc(*, leave: bool = False) -> Iterator[None]:
 
     The first collection after a pause walks everything made during it (0.9 s after a run at
     10,000 documents).  With `leave` (the process ends soon: a command's one run) what exists
-    then is frozen out of every later collection (gc.freeze): reference counting still frees it.
+    then is frozen out of every later collection (gc.freeze): reference counting still frees it.  So is
+    what the first run of a process that goes on built to keep (the watch service's memo).
     """
     global _depth, _was_enabled  # noqa: PLW0603 -- one process-wide switch, like gc's own
     with _lock:

@@ -107,3 +107,32 @@ def test_a_pause_that_is_not_the_last_freezes_nothing(collector_on: None) -> Non
     with paused_gc():
         made = [[i] for i in range(1_000)]
     assert gc.get_freeze_count() == before and len(made) == 1_000
+
+
+@pytest.mark.parametrize(
+    ("one_run", "carry", "frozen"),
+    [(False, None, [True, False]), (True, None, [True]), (False, False, [False, False])],
+    ids=["service: its first run", "command: its one run", "API: nothing"],
+)
+def test_what_a_checker_run_leaves_frozen(
+    collector_on: None,
+    seeds_copy: Path,
+    tmp_path: Path,
+    one_run: bool,
+    carry: bool | None,
+    frozen: list[bool],
+) -> None:
+    """The first run of a Checker that carries builds what the process keeps: no later collection walks it."""
+    settings = load_settings(config=None, store=tmp_path / "s.db", reports=tmp_path / "reports")
+    rules, problems = rules_for(settings)
+    app = Checker(settings, rules, problems, one_run=one_run, carry=carry)
+    seen: list[bool] = []
+    try:
+        for _ in frozen:
+            gc.unfreeze()
+            app.run([seeds_copy])
+            seen.append(gc.get_freeze_count() > 0)
+    finally:
+        app.close()
+        gc.unfreeze()
+    assert seen == frozen
