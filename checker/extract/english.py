@@ -14,6 +14,7 @@ from typing import Final
 from checker.extract.bounds import interval
 from checker.extract.englishsubject import before, noun_after, resolve
 from checker.extract.numbers import Figure
+from checker.extract.patterns import first_chars, trie_regex
 from checker.models import Bound
 from checker.units import ENGLISH_UNIT_WORDS
 
@@ -64,11 +65,18 @@ _WORDS: Final[dict[str, int]] = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
 }  # fmt: skip
 _UNITS_SORTED = sorted((*ENGLISH_UNIT_WORDS, "%"), key=len, reverse=True)
-_BOUND_ALT = "|".join(w.replace(" ", r"\s+") for w in sorted(_BOUNDS, key=len, reverse=True))
+# The bound words as a trie: the pattern may start at any character and tried the words one by one there
+# (case-folded, none with a first-character check).  Words that match at one place are prefixes of one
+# another, which the trie tries longest first, as the alternation sorted by length did.
+_BOUND_ALT = trie_regex(_BOUNDS).replace(re.escape(" "), r"\s+")
 _UNIT_ALT = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in _UNITS_SORTED)
+_CURRENCIES: Final[tuple[str, ...]] = ("US$", "$", "¥", "RMB", "CNY")
+# Every character a match can start with (a bound word, a currency, a number), tested before the rest.
+_FIRST: Final[str] = first_chars(_BOUNDS, _CURRENCIES, _WORDS)[:-1] + r"\d]"
 
 _FIGURE_RE: Final[re.Pattern[str]] = re.compile(
     rf"""
+    (?={_FIRST})
     (?:(?P<pre>{_BOUND_ALT})\s+)?
     (?P<cur>US\$|\$|¥|RMB\s?|CNY\s?)?
     (?<![\w.,-])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{"|".join(_WORDS)})(?![\w:/]|\.\d|,\d)
