@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from checker.extract.lexicon import BRACKET_CLOSERS, BRACKET_OPENERS, CLAUSE_STOPS, SENTENCE_STOPS
 from checker.models import Claim
@@ -28,6 +28,16 @@ _EN_STOP = {"in", "of", "and", "or", "are", "is", "were", "was", "with", "from",
 
 
 _SPACES = re.compile(r"\s+")
+
+
+_OPENER = re.compile(f"[{re.escape(BRACKET_OPENERS)}]")
+_GAP_BREAK = re.compile(r"[\d，,。；;：:、]")
+
+
+@cache
+def _longest_first(markers: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Markers longest first, each with its lower case: sorting and lowering them was most of a look."""
+    return [(m, m.lower()) for m in sorted(markers, key=len, reverse=True)]
 
 
 def _is_ascii_word(ch: str) -> bool:
@@ -50,32 +60,34 @@ class DocText:
         self.path = path
         self.raw = raw
         pieces: list[str] = []
-        origin: list[int] = []  # flat position -> raw offset
-        to_flat: list[int] = []  # raw offset -> flat position
+        # One entry per whitespace run, not per character: building the two position tables of a
+        # short report cost more than placing its claims.  A run [a, b) of the raw text becomes flat
+        # positions [at_a, after): a space between two English words, else nothing.
+        raw_starts: list[int] = []
+        raw_ends: list[int] = []
+        flat_starts: list[int] = []
+        flat_afters: list[int] = []
         size = 0
         done = 0
-        # Whole runs at a time (list.extend over ranges), not a Python loop per character.
+        n = len(raw)
         for m in _SPACES.finditer(raw):
             a, b = m.span()
             pieces.append(raw[done:a])
-            origin.extend(range(done, a))
-            to_flat.extend(range(size, size + a - done))
             size += a - done
-            to_flat.extend([size] * (b - a))
-            if a > 0 and b < len(raw) and _is_ascii_word(raw[a - 1]) and _is_ascii_word(raw[b]):
+            raw_starts.append(a)
+            raw_ends.append(b)
+            flat_starts.append(size)
+            if a > 0 and b < n and _is_ascii_word(raw[a - 1]) and _is_ascii_word(raw[b]):
                 pieces.append(" ")
-                origin.append(a)
                 size += 1
+            flat_afters.append(size)
             done = b
         pieces.append(raw[done:])
-        origin.extend(range(done, len(raw)))
-        to_flat.extend(range(size, size + len(raw) - done))
-        size += len(raw) - done
-        to_flat.append(size)
-        origin.append(len(raw))
         self.flat = "".join(pieces)
-        self._origin = origin
-        self._to_flat = to_flat
+        self._raw_starts = raw_starts
+        self._raw_ends = raw_ends
+        self._flat_starts = flat_starts
+        self._flat_afters = flat_afters
         self.placed = sorted(
             (
                 Placed(self.at(c.offset), self.at(c.end), c)
@@ -87,12 +99,24 @@ class DocText:
         self._starts = [p.start for p in self.placed]
 
     def at(self, raw_offset: int) -> int:
-        """The flat position of a raw offset."""
-        return self._to_flat[max(0, min(raw_offset, len(self.raw)))]
+        """The flat position of a raw offset (inside a whitespace run: where the run is in the flat text)."""
+        pos = max(0, min(raw_offset, len(self.raw)))
+        i = bisect_right(self._raw_starts, pos) - 1
+        if i < 0:
+            return pos
+        if pos < self._raw_ends[i]:
+            return self._flat_starts[i]
+        return self._flat_afters[i] + pos - self._raw_ends[i]
 
     def raw_offset(self, flat_pos: int) -> int:
-        """The raw offset of a flat position."""
-        return self._origin[max(0, min(flat_pos, len(self._origin) - 1))]
+        """The raw offset of a flat position (a space put in for a run: where the run starts)."""
+        pos = max(0, min(flat_pos, len(self.flat)))
+        i = bisect_right(self._flat_starts, pos) - 1
+        if i < 0:
+            return pos
+        if pos < self._flat_afters[i]:
+            return self._raw_starts[i]
+        return self._raw_ends[i] + pos - self._flat_afters[i]
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
@@ -138,8 +162,11 @@ class DocText:
     def in_brackets(self, p: Placed) -> bool:
         """True when the claim sits inside (...) in its sentence: an aside, not a part."""
         start, _ = self.sentence_of(p.start)
+        head = self.flat[start : p.start]
+        if not _OPENER.search(head):
+            return False  # most sentences: no bracket to count through
         depth = 0
-        for ch in self.flat[start : p.start]:
+        for ch in head:
             if ch in BRACKET_OPENERS:
                 depth += 1
             elif ch in BRACKET_CLOSERS:
@@ -168,15 +195,15 @@ class DocText:
         noun = tail[: stop.start() if stop else limit][:limit]
         return noun, p.end + len(noun)
 
-    def marker_before(self, p: Placed, markers: Sequence[str], gap: int = 2) -> str | None:
+    def marker_before(self, p: Placed, markers: tuple[str, ...], gap: int = 2) -> str | None:
         """A marker word that ends at most `gap` characters (no punctuation) before the claim."""
         head = self.flat[max(0, p.start - gap - 22) : p.start].lower()
-        for marker in sorted(markers, key=len, reverse=True):
-            at = head.rfind(marker.lower())
+        for marker, lowered in _longest_first(markers):
+            at = head.rfind(lowered)
             if at < 0:
                 continue
             between = head[at + len(marker) :]
-            if len(between.strip()) <= gap and not re.search(r"[\d，,。；;：:、]", between):
+            if len(between.strip()) <= gap and not _GAP_BREAK.search(between):
                 return marker
         return None
 
