@@ -50,18 +50,23 @@ def restatements(doc: DocText) -> list[Restatement]:
     """Bracketed and 即/合 restatements first, then nearby figures of one quantity."""
     out: list[Restatement] = []
     used: set[str] = set()
+    # Pairs in different units are few: the unit test comes before the sets of ids are made.
     for i, a in enumerate(doc.placed):
         for b in doc.placed[i + 1 : i + 3]:
+            if a.claim.unit == b.claim.unit or not RESTATE.match(doc.flat[a.end : b.start]):
+                continue
             ids = {a.claim.id, b.claim.id}
-            if RESTATE.match(doc.flat[a.end : b.start]) and pairable(a.claim, b.claim) and not ids & used:
+            if pairable(a.claim, b.claim) and not ids & used:
                 used |= ids
                 out.append(Restatement(path=doc.path, stated=a.claim.id, restated=b.claim.id))
     for i, a in enumerate(doc.placed):
         for b in doc.placed[i + 1 :]:
             if b.start - a.end > WINDOW:
                 break
+            if a.claim.unit == b.claim.unit or not pairable(a.claim, b.claim):
+                continue
             ids = {a.claim.id, b.claim.id}
-            if ids & used or not pairable(a.claim, b.claim):
+            if ids & used:
                 continue
             if _context(doc, a) & _context(doc, b):
                 used |= ids
