@@ -35,9 +35,14 @@ _GAP_BREAK = re.compile(r"[\d，,。；;：:、]")
 
 
 @cache
-def _longest_first(markers: tuple[str, ...]) -> list[tuple[str, str]]:
-    """Markers longest first, each with its lower case: sorting and lowering them was most of a look."""
-    return [(m, m.lower()) for m in sorted(markers, key=len, reverse=True)]
+def _longest_first(markers: tuple[str, ...]) -> tuple[re.Pattern[str], list[tuple[str, str]]]:
+    """Any of the markers in lower case, and each longest first with its lower case.
+
+    Sorting and lowering them was most of a look; most figures have none of them before them,
+    which one search tells faster than a look for each.
+    """
+    pairs = [(m, m.lower()) for m in sorted(markers, key=len, reverse=True)]
+    return re.compile("|".join(re.escape(low) for _, low in pairs)), pairs
 
 
 def _is_ascii_word(ch: str) -> bool:
@@ -198,7 +203,10 @@ class DocText:
     def marker_before(self, p: Placed, markers: tuple[str, ...], gap: int = 2) -> str | None:
         """A marker word that ends at most `gap` characters (no punctuation) before the claim."""
         head = self.flat[max(0, p.start - gap - 22) : p.start].lower()
-        for marker, lowered in _longest_first(markers):
+        any_marker, longest_first = _longest_first(markers)
+        if any_marker.search(head) is None:
+            return None
+        for marker, lowered in longest_first:
             at = head.rfind(lowered)
             if at < 0:
                 continue
