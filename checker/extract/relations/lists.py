@@ -28,6 +28,7 @@ INTRO_AFTER = re.compile(
     r"|^[^，,。；;：:]{0,8}[：:]"
     r"|^[^.;:]{0,30}?(?::|\bnamely\b|\bincluding\b|\binclude\b|\bincludes\b)",
 )
+INTRO_CHARS = re.compile(r"[分依包如：:ni]")  # a character of every match of INTRO_AFTER
 PARTIAL_INTRO = re.compile(r"包括|包含|includ")
 LAST_JOIN = re.compile(r"以及|及|和|与")
 EN_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
@@ -114,6 +115,10 @@ def list_before(doc: DocText, p: Placed, max_len: int) -> ItemList | None:
 
 def list_after(doc: DocText, p: Placed, max_len: int) -> ItemList | None:
     """Items after the count and an introducer ("5个联盟分别是：A；B；…", "nine companies: A, B and C")."""
+    # The noun ends at most 40 characters on and an introducer holds one of these in its first 40: most
+    # counts have none in reach, which one search tells before the noun is read.
+    if not INTRO_CHARS.search(doc.flat, p.end, p.end + 80):
+        return None
     noun, after = doc.noun_span(p)
     tail = doc.flat[after : after + 400]
     intro = INTRO_AFTER.search(tail)
