@@ -23,11 +23,11 @@ _NEXT_HEADING_RE: Final[re.Pattern[str]] = re.compile("\n" + _HEADING, re.MULTIL
 # A line break ends a paragraph after these (or before a blank line); elsewhere it is layout (OCR, wiki).
 _PARAGRAPH_END: Final[str] = "。！？!?；;：:”」』)）"
 _INDENT: Final[str] = " \t\u3000"
-# A line break after one of those or a space: a literal first character the engine skips to in C, where
+# A line break after one of those: a literal first character the engine skips to in C, where
 # a class of sentence ends would be tested at every character.
-_END_OR_SPACE_BREAK_RE: Final[re.Pattern[str]] = re.compile(
-    f"\\n(?<=[{re.escape(_PARAGRAPH_END + _INDENT)}]\\n)"
-)
+_END_BREAK_RE: Final[re.Pattern[str]] = re.compile(f"\\n(?<=[{re.escape(_PARAGRAPH_END)}]\\n)")
+# After a space the sentence end is looked for further back, in Python: these are few.
+_SPACE_BREAK_RE: Final[re.Pattern[str]] = re.compile(f"\\n(?<=[{re.escape(_INDENT)}]\\n)")
 _BLANK_BREAK_RE: Final[re.Pattern[str]] = re.compile(r"\n(?=\n)")
 _FIRST_BREAK_RE: Final[re.Pattern[str]] = re.compile(r"[ \t\u3000]*\n")
 
@@ -58,9 +58,10 @@ def layout_of(lines: str, to_norm: Callable[[list[int]], list[int]] = lambda pos
 
 def _breaks(lines: str) -> set[int]:
     """The line breaks after a sentence end (spaces between skipped) or before a blank line."""
-    breaks = {
-        pos for pos in map(re.Match.start, _END_OR_SPACE_BREAK_RE.finditer(lines)) if _after_end(lines, pos)
-    }
+    breaks = set(map(re.Match.start, _END_BREAK_RE.finditer(lines)))
+    breaks.update(
+        pos for pos in map(re.Match.start, _SPACE_BREAK_RE.finditer(lines)) if _after_end(lines, pos)
+    )
     breaks.update(map(re.Match.start, _BLANK_BREAK_RE.finditer(lines)))
     return breaks
 
