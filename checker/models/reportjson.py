@@ -48,20 +48,27 @@ class ReportJson:
         self._open: list[tuple[int, Finding, bytes]] = []
 
     def pieces(self) -> Generator[bytes, None, None]:
-        """The JSON in pieces; read to the end, the blob (being compressed) and the rows are ready as well."""
+        """The JSON in blocks of about a megabyte; read to the end, the blob and the rows are ready as well.
+
+        Blocks, not the models' pieces: each write of a piece let the compressing thread take the GIL, and
+        the writer waited for it back (latest.json took 0.35 s to write at 10,000 documents, 0.07 s alone).
+        """
         self._blob, self._open = None, []
         packer = _Compressor()
         block: list[bytes] = []
         size = 0
         try:
             for piece in json_pieces(self.report, self._open, self.kept):
-                yield piece
                 block.append(piece)
                 size += len(piece)
                 if size >= BLOCK:
-                    packer.put(b"".join(block))
+                    joined = b"".join(block)
+                    packer.put(joined)
+                    yield joined
                     block, size = [], 0
-            packer.put(b"".join(block))
+            joined = b"".join(block)
+            packer.put(joined)
+            yield joined
             self._blob = packer
         finally:
             packer.put(None)  # read to the end or not, the thread stops

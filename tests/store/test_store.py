@@ -26,6 +26,7 @@ from checker.models import (
     RunInfo,
     Severity,
     Summary,
+    reportjson,
 )
 from checker.models.reportjson import ReportJson, _Compressor, json_file
 from checker.packing import unpack
@@ -354,7 +355,7 @@ def test_both_dialects_have_every_step() -> None:
 
 
 def test_the_reports_json_is_made_once_for_latest_json_the_blob_and_the_rows(
-    seeds_copy: Path, tmp_path: Path
+    seeds_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = open_store(tmp_path / "s.db")
     report, _ = check(store, [seeds_copy], load_rules([]).rules, include=["*.txt"], exclude=[])
@@ -373,6 +374,10 @@ def test_the_reports_json_is_made_once_for_latest_json_the_blob_and_the_rows(
         (7, f.fingerprint, f.rule, f.severity.value, f.model_dump_json(), 3) for f in report.findings[3:4]
     ]
     assert unpack(ReportJson(report).blob()) == whole, "made without the pieces being read first"
+    monkeypatch.setattr(reportjson, "BLOCK", 1000)
+    blocks = list(ReportJson(report).file())
+    # Written in blocks, not a piece a model: each write let the compressing thread take the GIL.
+    assert len(blocks) > 3 and all(len(b) >= 1000 for b in blocks[:-2]), [len(b) for b in blocks]
     abandoned = ReportJson(report)
     pieces = abandoned.pieces()
     next(pieces), next(pieces)
