@@ -123,12 +123,8 @@ class Checker:
         try:
             # A run makes and drops millions of models that hold no cycles: every full collection in it walked
             # all the memo's objects again (at 10,000 documents, 4-9 s of a 40 s edit in the service).  The
-            # collector catches up on this run's objects after it, once, off the path to the reports.  The first
-            # run of a Checker that carries leaves what it built out of every later collection (gc.freeze): the
-            # catch-up walked it twice, 1-2.6 s at 10,000 documents that the service's first change waited for;
-            # it held 402 objects in cycles, and a later run none.
-            freeze, self._freeze_next = self.one_run or self._freeze_next, False
-            with paused_gc(leave=freeze):
+            # collector catches up on this run's objects after it, once, off the path to the reports.
+            with paused_gc(leave=self._leaves_frozen()):
                 # A service's run over what changed digests nothing: the next full check digests its own inputs.
                 stands = stand if only is None else None
                 report, result = self._check(roots, trigger, only, progress, publish=publish, stands=stands)
@@ -141,6 +137,17 @@ class Checker:
         except sqlite3.Error as exc:
             raise store_failure(self.settings.store, exc) from exc
         return RunOutcome(report=report, sync=result, written=written, printed=stand.printed)
+
+    def _leaves_frozen(self) -> bool:
+        """Whether what exists when this run ends is frozen out of every later collection (gc.freeze).
+
+        A command's one run: the process ends soon.  The first run of a Checker that carries: what it
+        built (the memo) lives as long as the process, and the catch-up walked it twice, 1-2.6 s at
+        10,000 documents that the service's first change waited for.  It held 402 objects in cycles
+        (leaked, once); an edit's run none.
+        """
+        freeze, self._freeze_next = self.one_run or self._freeze_next, False
+        return freeze
 
     def _check(
         self,
