@@ -4,8 +4,8 @@ latest.json and the run's record in the store hold the same report: at 10,000
 documents some 110 MB of JSON, and serialising it twice (indented for the file,
 compact for the store) was 3.7 s of every run.  So it is made once, compact,
 in pieces (one model of a list at a time, never the whole as one string): the
-reports write the pieces as they come, the store's blob is compressed from
-them on the way, and the findings that did not pass are noted with their JSON
+reports write them as they come, a megabyte at a time, the store's blob is
+compressed from the same blocks on the way, and the findings that did not pass are noted with their JSON
 for rows of their own (what the next run tracks, checker/tracking.py).  The
 bytes are what `Report.model_dump_json()` gives; a test holds them equal.
 
