@@ -1,15 +1,16 @@
 """A timeline as a small chart: the geometry of an inline SVG, computed here, drawn by the template.
 
-One dot per stated figure, in the timeline's order (by period, then document
-date), its height the value; outcomes are joined by a line, targets and
-estimates are open dots.  No script, no fonts, no styles: the page's CSP holds.
+One dot per row of the timeline's table (timerows.py: a figure stated, its
+repeats merged), in the timeline's order (by period, then document date), its
+height the value; outcomes are joined by a line, targets and estimates are open
+dots.  No script, no fonts, no styles: the page's CSP holds.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checker.models import Timeline
+from checker.report.timerows import TimelineRow
 
 WIDTH, HEIGHT, PAD = 320, 120, 18
 
@@ -40,19 +41,20 @@ def _label(x: float) -> str:
     return f"{x:,.6g}"
 
 
-def chart(t: Timeline) -> Chart:
-    """The chart of a timeline (values in the unit of each point; a fact has one unit)."""
-    values = [p.value for p in t.points]
+def chart(rows: list[TimelineRow]) -> Chart:
+    """The chart of a timeline's rows (values in the unit of each point; a fact has one unit)."""
+    values = [r.first.value for r in rows]
     low, high = min(values), max(values)
     span = (high - low) or max(abs(high), 1.0)
-    step = (WIDTH - 2 * PAD) / max(len(t.points) - 1, 1)
+    step = (WIDTH - 2 * PAD) / max(len(rows) - 1, 1)
     dots = []
-    for i, p in enumerate(t.points):
-        x = PAD + i * step if len(t.points) > 1 else WIDTH / 2
+    for i, r in enumerate(rows):
+        p = r.first
+        x = PAD + i * step if len(rows) > 1 else WIDTH / 2
         y = HEIGHT - PAD - (p.value - low) / span * (HEIGHT - 2 * PAD)
-        when = p.period.label()
-        title = f"{p.text} · {when} · {p.modality.value} · {p.path}:{p.line}" + (
-            f" · {p.date}" if p.date else ""
+        where = ", ".join(r.places) + (f" and {r.more:,} more" if r.more else "")
+        title = f"{p.text} · {p.period.label()} · {p.modality.value} · {where}" + (
+            f" · {r.dated}" if r.dated else ""
         )
         dots.append(Dot(round(x, 1), round(y, 1), p.modality.value, title))
     outcomes = [d for d in dots if d.modality in ("reported", "achieved")]

@@ -25,7 +25,6 @@ from pydantic import BaseModel
 
 from checker import __version__
 from checker.models import Claim, ClaimRef, Finding, Group, Report, Timeline
-from checker.report.chart import chart
 from checker.report.docpages import PagePlan
 from checker.report.doctext import DocumentText, document_texts
 from checker.report.evidence import corroborations, fact_sheet, figure_text, odd_one_out
@@ -228,7 +227,7 @@ def _timeline_rows(timelines: list[Timeline], dump: Dump) -> list[Markup]:
     for i, t in enumerate(timelines, 1):
 
         def make(t: Timeline = t, anchor: str = f"tl-{i}") -> str:
-            return template.render(tv=TimelineView(t, chart(t), anchor))
+            return template.render(tv=TimelineView.of(t, anchor))
 
         rows.append(_kept(timeline_key(salt, f"tl-{i}", dump(t)), make))
     return rows

@@ -16,6 +16,7 @@ from checker.report.evidence import (
     figure_text,
     role_words,
 )
+from checker.report.timerows import TimelineRow, timeline_rows
 
 # Characters of sentence kept either side of the highlighted claim.
 EXCERPT_CONTEXT = 80
@@ -141,11 +142,17 @@ class DocumentView:
 
 @dataclass
 class TimelineView:
-    """A fact subject's figures by period across documents, and its chart."""
+    """A fact subject's figures by period across documents: its table's rows and its chart."""
 
     timeline: Timeline
+    rows: list[TimelineRow]
     chart: Chart
     anchor: str
+
+    @classmethod
+    def of(cls, timeline: Timeline, anchor: str) -> TimelineView:
+        rows = timeline_rows(timeline)
+        return cls(timeline, rows, chart(rows), anchor)
 
 
 def claim_view(ref: ClaimRef, odd: OddOneOut | None = None, links: Links | None = None) -> ClaimView:
@@ -208,8 +215,3 @@ def document_views(
             if path in views:
                 views[path].facts.append(group.subject)
     return list(views.values())
-
-
-def timeline_views(timelines: list[Timeline]) -> list[TimelineView]:
-    """These timelines with their charts."""
-    return [TimelineView(t, chart(t), f"tl-{i}") for i, t in enumerate(timelines, 1)]
