@@ -27,6 +27,7 @@ from checker.models.reportjson import json_file
 from checker.report.html import render_html
 from checker.report.json import render_json
 from checker.report.markdown import render_markdown
+from checker.report.spool import write_pieces
 
 Renderer = Callable[[Report], str]
 # What the publication writes each file with: the text, or its pieces (UTF-8).
@@ -136,7 +137,10 @@ def _write_set(
         text = write(report)
         with open(file, "wb") as fh:
             # A renderer may give its text in pieces (latest.json): written as they come, never joined.
-            fh.writelines([text.encode("utf-8")] if isinstance(text, str) else text)
+            if isinstance(text, str):
+                fh.write(text.encode("utf-8"))
+            else:
+                write_pieces(fh, text)
             fh.flush()
             os.fsync(fh.fileno())
         file.chmod(_mode_of(folder / f"latest.{ext}"))
