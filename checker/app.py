@@ -25,6 +25,7 @@ from checker.pipeline import Progress, SyncResult, check
 from checker.report.docfiles import record_pages, start_pages
 from checker.report.docpages import KeptPages
 from checker.report.html import PageData, page_language, render_html, render_index
+from checker.report.keptfragments import rendered
 from checker.report.runindex import RunEntry, dump, updated
 from checker.report.writer import WRITERS, Writer, atomic_write, run_stamp, write_reports
 from checker.rules.base import Rule
@@ -203,7 +204,9 @@ class Checker:
         renderers: dict[str, Writer] = {
             **WRITERS,
             "json": lambda _: made.file(),
-            "html": lambda r: render_html(r, data, plan, dump=made.json),
+            "html": lambda r: rendered(
+                self.store, r.run.paths, lambda: render_html(r, data, plan, dump=made.json)
+            ),
         }
         try:
             written = write_reports(report, folder, keep, renderers, before_switch=pages)

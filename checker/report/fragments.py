@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from threading import Lock
 
 from checker import __version__
@@ -27,22 +27,41 @@ class Fragments:
     def __init__(self) -> None:
         self._last: dict[str, str] = {}
         self._now: dict[str, str] = {}
+        self._made: set[str] = set()  # keys of the pieces this render made (the others were kept)
         self._lock = Lock()
 
     def begin(self) -> None:
         """A new render: what the previous one used is kept, anything older is dropped."""
         with self._lock:
-            self._last, self._now = self._now, {}
+            self._last, self._now, self._made = self._now, {}, set()
 
     def get(self, key: str, make: Callable[[], str]) -> str:
         """The piece under `key`, made (and kept) when the last render had none."""
         with self._lock:
             text = self._now.get(key) or self._last.get(key)
+        made = text is None
         if text is None:
             text = make()
         with self._lock:
             self._now[key] = text
+            if made:
+                self._made.add(key)
         return text
+
+    def empty(self) -> bool:
+        """Whether this process has rendered nothing yet (nor been given pieces)."""
+        with self._lock:
+            return not self._now and not self._last
+
+    def seed(self, pieces: Mapping[str, str]) -> None:
+        """Pieces an earlier process rendered (report/keptfragments.py): the next render may take them."""
+        with self._lock:
+            self._now = {**pieces, **self._now}
+
+    def rendered(self) -> tuple[dict[str, str], list[str]]:
+        """Of the last render: the pieces it made, and the keys of every piece it used."""
+        with self._lock:
+            return {k: self._now[k] for k in self._made}, list(self._now)
 
 
 def finding_key(salt: str, view: FindingView, links: Links, dumped: bytes) -> str:

@@ -56,6 +56,11 @@ _FRAGMENTS = Fragments()
 Dump = Callable[[BaseModel], bytes]
 
 
+def fragments() -> Fragments:
+    """The pieces this process keeps of its renders (report/keptfragments.py keeps them in the store)."""
+    return _FRAGMENTS
+
+
 def _dump(model: BaseModel) -> bytes:
     return model.__pydantic_serializer__.to_json(model)
 
