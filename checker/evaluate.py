@@ -16,7 +16,7 @@ from checker.roots import only_under, prefixes
 from checker.rules.base import Rule
 from checker.store.base import Store, StoredDocument, Written
 from checker.summary import document_summaries, metadata_errors, summarise
-from checker.tracking import Acceptance, track
+from checker.tracking import NOTHING, Acceptance, Previous, track
 
 
 def evaluate(
@@ -25,7 +25,7 @@ def evaluate(
     rules: Sequence[Rule],
     *,
     run: RunInfo,
-    previous: Sequence[Finding] = (),
+    previous: Previous = NOTHING,
     read_errors: Sequence[ReadError] = (),
     accept: Acceptance | None = None,
     memo: Memo | None = None,

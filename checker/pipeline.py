@@ -10,21 +10,21 @@ The watch service calls the same steps.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
 from checker.evaluate import evaluate
 from checker.executors import Executor
 from checker.incremental import Memo, memo_for
-from checker.models import Finding, ReadError, Report, RunInfo
+from checker.models import ReadError, Report, RunInfo
 from checker.models.reportjson import ReportJson
 from checker.renames import follow_renames
 from checker.rules.base import Rule
 from checker.sources.names import display_path
 from checker.store.base import Store
 from checker.sync import Progress, SyncResult, sync
-from checker.tracking import Acceptance
+from checker.tracking import NOTHING, Acceptance, Previous
 
 __all__ = ["Acceptance", "Progress", "SyncResult", "check", "evaluate", "sync"]
 
@@ -63,7 +63,7 @@ def check(
     )  # fmt: skip
     if stands is not None and (standing := stands(result)) is not None:
         return standing, result
-    previous = follow_renames(_previous(store, names, memo), result.renamed)
+    previous = _previous(store, names, memo, result.renamed)
     run_id = store.start_run(trigger, names)
     run = RunInfo(id=run_id, started=started, paths=names, trigger=trigger)
     run.documents_read = len(result.extracted) + len(result.unchanged)
@@ -79,11 +79,18 @@ def check(
     return report, result
 
 
-def _previous(store: Store, names: list[str], memo: Memo | None) -> list[Finding]:
-    """The findings of the last finished run over these roots (from memory when this process made it)."""
-    previous_run = store.last_run(names)
-    if previous_run is None:
-        return []
-    if memo is not None and memo.last_run is not None and memo.last_run[0] == previous_run.id:
-        return list(memo.last_run[1])
-    return store.findings(previous_run.id)
+def _previous(store: Store, names: list[str], memo: Memo | None, renamed: Mapping[str, str]) -> Previous:
+    """The open findings of the last finished run over these roots (held when this process made it).
+
+    Read from the store, only their fingerprints and statuses are, and the whole of those a run resolves.
+    """
+    run = store.last_run(names)
+    if run is None:
+        return NOTHING
+    if memo is not None and memo.last_run is not None and memo.last_run[0] == run.id:
+        previous = Previous.of(memo.last_run[1])
+    else:
+        previous = Previous(store.finding_heads(run.id), lambda gone: store.findings(run.id, gone))
+    if not renamed:
+        return previous
+    return Previous.of(follow_renames(previous.whole({f for f, _ in previous.heads}), renamed))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
 
 from checker.models import Finding
 
@@ -10,15 +11,36 @@ from checker.models import Finding
 Acceptance = Callable[[Finding], str | None]
 
 
-def track(
-    findings: Sequence[Finding], previous: Sequence[Finding], accept: Acceptance | None = None
-) -> list[Finding]:
+@dataclass(frozen=True)
+class Previous:
+    """The last run's open findings as tracking reads them: fingerprints and statuses, the gone ones whole.
+
+    A new process reads only the pairs from the store (pipeline.py): at 10,000 documents the last run's
+    1,900 open findings were 93 MB of models and 0.14 s, read for their fingerprints.
+    """
+
+    heads: Sequence[tuple[str, str]]  # (fingerprint, status) of each, in report order
+    whole: Callable[[Collection[str]], list[Finding]]  # the findings of these fingerprints, in report order
+
+    @classmethod
+    def of(cls, findings: Sequence[Finding]) -> Previous:
+        """The open ones of `findings` (held whole)."""
+        held = [f for f in findings if not f.passed]
+        return cls(
+            [(f.fingerprint, f.status) for f in held], lambda gone: [f for f in held if f.fingerprint in gone]
+        )
+
+
+NOTHING = Previous.of([])
+
+
+def track(findings: Sequence[Finding], previous: Previous, accept: Acceptance | None = None) -> list[Finding]:
     """Set each open finding's status against the previous run; return the previous ones now gone.
 
     An accepted finding whose claims changed is no longer accepted (the baseline
     keeps a digest of its claims): it is news again.
     """
-    before = {f.fingerprint for f in previous if not f.passed and f.status != "accepted"}
+    before = {fingerprint for fingerprint, status in previous.heads if status != "accepted"}
     now = {f.fingerprint for f in findings}
     for f in findings:
         if f.passed:
@@ -28,4 +50,5 @@ def track(
             f.status, f.accepted_reason = "accepted", reason
         else:
             f.status = "persisting" if f.fingerprint in before else "new"
-    return [f for f in previous if not f.passed and f.fingerprint not in now]
+    gone = {fingerprint for fingerprint, _ in previous.heads} - now
+    return previous.whole(gone) if gone else []

@@ -150,8 +150,12 @@ class Store(Protocol):
         """The report of the newest finished run."""
         ...
 
-    def findings(self, run_id: int) -> list[Finding]:
-        """The findings a run recorded that did not pass (what the next run tracks), in report order."""
+    def findings(self, run_id: int, only: Collection[str] | None = None) -> list[Finding]:
+        """The findings a run recorded that did not pass, in report order (`only`: of these fingerprints)."""
+        ...
+
+    def finding_heads(self, run_id: int) -> list[tuple[str, str]]:
+        """The fingerprint and status of each finding `findings` gives, in report order (what the next run tracks)."""
         ...
 
     def kept(self, kind: str) -> dict[str, bytes]:

@@ -29,7 +29,7 @@ from checker.packing import pack_text, unpack_text
 from checker.store.base import DocumentRows, RunRecord, StoredDocument
 from checker.store.keptrows import keep_rows, kept_rows
 from checker.store.postgres_setup import first_line, migrate, redact
-from checker.store.runrows import findings_of, report_of
+from checker.store.runrows import findings_of, heads_of, report_of
 
 T = TypeVar("T")
 _RELATIONS: TypeAdapter[list[Relation]] = TypeAdapter(list[Relation])
@@ -273,8 +273,11 @@ class PostgresStore:
         run_id = rows[0][0]
         return report_of(rows[0][1], lambda: self._finding_rows(run_id))
 
-    def findings(self, run_id: int) -> list[Finding]:
-        return findings_of(self._finding_rows(run_id))
+    def findings(self, run_id: int, only: Collection[str] | None = None) -> list[Finding]:
+        return findings_of(self._finding_rows(run_id), only)
+
+    def finding_heads(self, run_id: int) -> list[tuple[str, str]]:
+        return heads_of(self._finding_rows(run_id))
 
     def _finding_rows(self, run_id: int) -> list[str]:
         rows = self._read("SELECT data FROM findings WHERE run_id = %s ORDER BY ord NULLS FIRST", (run_id,))

@@ -12,7 +12,9 @@ such a run is read from its rows.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+
+from pydantic import BaseModel
 
 from checker.gcpause import paused_gc
 from checker.models import Finding, Report
@@ -20,10 +22,24 @@ from checker.models.claims import compact
 from checker.packing import unpack
 
 
-def findings_of(rows: list[str]) -> list[Finding]:
-    """Findings from their stored JSON, in the order given."""
+class _Head(BaseModel):
+    """What tracking reads of a stored finding (the rest of its JSON is skipped, not made into models)."""
+
+    fingerprint: str = ""
+    status: str = "new"
+
+
+def findings_of(rows: list[str], only: Collection[str] | None = None) -> list[Finding]:
+    """Findings from their stored JSON, in the order given; `only`: those of these fingerprints."""
+    if only is not None:
+        rows = [data for data in rows if _Head.model_validate_json(data).fingerprint in only]
     with paused_gc():
         return _compacted([Finding.model_validate_json(data) for data in rows])
+
+
+def heads_of(rows: list[str]) -> list[tuple[str, str]]:
+    """Each stored finding's fingerprint and status, in the order given."""
+    return [(head.fingerprint, head.status) for head in map(_Head.model_validate_json, rows)]
 
 
 def _compacted(findings: list[Finding]) -> list[Finding]:

@@ -25,7 +25,7 @@ from checker.store.base import DocumentRows, RunRecord, StoredDocument
 from checker.store.faults import check_integrity, closed_as_checked, mark_closed, store_failure
 from checker.store.keptrows import keep_rows, kept_rows
 from checker.store.migrations import SCHEMA_VERSION, statements, steps
-from checker.store.runrows import findings_of, report_of
+from checker.store.runrows import findings_of, heads_of, report_of
 
 # The numbered schema steps live in migrations.py, shared with the PostgreSQL store.
 MIGRATIONS = steps("sqlite")
@@ -237,8 +237,11 @@ class SQLiteStore:
             return None
         return report_of(row["report"], lambda: self._finding_rows(row["id"]))
 
-    def findings(self, run_id: int) -> list[Finding]:
-        return findings_of(self._finding_rows(run_id))
+    def findings(self, run_id: int, only: Collection[str] | None = None) -> list[Finding]:
+        return findings_of(self._finding_rows(run_id), only)
+
+    def finding_heads(self, run_id: int) -> list[tuple[str, str]]:
+        return heads_of(self._finding_rows(run_id))
 
     def _finding_rows(self, run_id: int) -> list[str]:
         query = "SELECT data FROM findings WHERE run_id = ? ORDER BY ord, rowid"

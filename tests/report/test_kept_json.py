@@ -29,7 +29,7 @@ from checker.models import (
 from checker.models.reportjson import KeptJson, ReportJson
 from checker.models.reuse import Recent, shape_of
 from checker.rules.engine import settle
-from checker.tracking import track
+from checker.tracking import Previous, track
 
 # The models of a report's lists: each must be kept, by a key over every one of its fields.
 LISTED = (DocumentSummary, Group, Finding, Timeline)
@@ -116,7 +116,9 @@ def test_statuses_set_by_tracking_show_in_the_next_runs_json() -> None:
     first = _report()
     _written(first, kept)
     second = _next_run(first)
-    track(second.findings, first.findings, lambda f: "ok" if f.fingerprint.endswith("3") else None)
+    track(
+        second.findings, Previous.of(first.findings), lambda f: "ok" if f.fingerprint.endswith("3") else None
+    )
     assert [f.status for f in second.findings if not f.passed] == [
         "persisting",
         "persisting",
@@ -125,7 +127,7 @@ def test_statuses_set_by_tracking_show_in_the_next_runs_json() -> None:
     ]
     assert b'"status":"accepted","accepted_reason":"ok"' in _written(second, kept)
     third = _next_run(second)
-    track(third.findings, second.findings)
+    track(third.findings, Previous.of(second.findings))
     _written(third, kept)
 
 

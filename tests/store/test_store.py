@@ -196,6 +196,24 @@ def test_a_runs_report_is_kept_whole_and_its_open_findings_as_rows_in_report_ord
     store.close()
 
 
+def test_the_next_run_reads_the_open_findings_heads_and_the_whole_of_those_it_asks_for(
+    store_location: str,
+) -> None:
+    store = open_store(store_location)
+    run_id = store.start_run("check", ["corpus"])
+    report = _report(run_id)
+    report.findings = _findings(9, lambda i: i % 3 == 0)
+    report.findings[1].status = "accepted"
+    report.findings[2].status = "persisting"
+    store.finish_run(run_id, report)
+    held = [f for f in report.findings if not f.passed]
+    assert store.finding_heads(run_id) == [(f.fingerprint, f.status) for f in held]
+    some = {held[0].fingerprint, held[-1].fingerprint, "no such fingerprint"}
+    assert [f.message for f in store.findings(run_id, some)] == [held[0].message, held[-1].message]
+    assert store.findings(run_id, set()) == []
+    store.close()
+
+
 def test_a_run_stored_with_every_finding_as_a_row_is_read_as_it_was(store_location: str) -> None:
     """Schema 5 and 6 kept every finding, passed or not, as a row, and none in the blob."""
     store = open_store(store_location)
