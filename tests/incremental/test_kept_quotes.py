@@ -84,6 +84,17 @@ def test_a_quote_that_is_not_a_plain_copy_of_a_unit_claim_is_kept_whole() -> Non
     assert back is not None and back.found == found
 
 
+def test_a_quote_equal_to_its_claim_but_made_apart_is_named_by_its_identity_too() -> None:
+    claims = _claims()
+    apart = ClaimRef.model_validate(ClaimRef.of(claims[0], "total").model_dump())
+    assert apart.interval is not claims[0].interval, "not the claim's own values: compared field by field"
+    found = {"agree": [_finding([apart])]}
+    row = kept.encode(found, [], claims)
+    assert json.loads(row)["found"]["agree"][0][1] == [[claims[0].ident, "total", None]]
+    back = kept.decode(row, claims)
+    assert back is not None and back.found == found
+
+
 def test_a_row_naming_a_claim_the_unit_does_not_hold_is_damaged() -> None:
     claims = _claims()
     row = kept.encode({"agree": [_finding([ClaimRef.of(claims[0])])]}, [], claims)
