@@ -120,6 +120,8 @@ def _external(
 ) -> list[_Layer]:
     """The sidecar's layer (the most specific existing one), then the manifest's."""
     layers: list[_Layer] = []
+    if metafiles.none_listed(path, listing):
+        return layers
     for sidecar in metafiles.listed(metafiles.sidecars_of(path), listing):
         layer = _from_file(document, sidecar, "", "sidecar", problems)
         if layer is not None or metafiles.load(sidecar) is not None:

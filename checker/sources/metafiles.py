@@ -89,12 +89,21 @@ class FolderNames:
         return self._names[folder]
 
 
+def none_listed(path: Path, listing: FolderNames | None) -> bool:
+    """Whether the listing of `path`'s folder names none of the metadata files that may describe it.
+
+    Most documents have none: their candidates are never made into paths and looked up.
+    """
+    listed = listing(path.parent) if listing is not None else None
+    return listed is not None and not any(n.casefold() in listed for n in _names_of(path))
+
+
 def signature(path: Path, listing: FolderNames | None = None) -> str:
     """Digest of name, size and mtime of the metadata files that may describe `path` ("" when none)."""
     found: list[str] = []
-    listed = listing(path.parent) if listing is not None else None
-    if listed is not None and not any(n.casefold() in listed for n in _names_of(path)):
+    if none_listed(path, listing):
         return ""
+    listed = listing(path.parent) if listing is not None else None
     for candidate in [*sidecars_of(path), *manifests_of(path)]:
         if listed is not None and candidate.name.casefold() not in listed:
             continue
