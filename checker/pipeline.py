@@ -82,7 +82,7 @@ def check(
 def _previous(store: Store, names: list[str], memo: Memo | None, renamed: Mapping[str, str]) -> Previous:
     """The open findings of the last finished run over these roots (held when this process made it).
 
-    Read from the store, only their fingerprints and statuses are, and the whole of those a run resolves.
+    From the store only their fingerprints and statuses are read, and in whole only those the run resolves.
     """
     run = store.last_run(names)
     if run is None:
