@@ -80,6 +80,11 @@ schema: $(STAMP) ## regenerate docs/report.schema.json from the report models
 bench-latency: $(STAMP) ## time from a file write to the updated latest.json (1k and 10k documents)
 	$(BIN)/python bench/latency.py
 
+# In-process phase timers: a cold check, the service's start-up and five edits at 10,000 documents; minutes.
+.PHONY: bench-phases
+bench-phases: $(STAMP) ## where one run's time goes, phase by phase (service edits; PHASES=--cli for a command's)
+	$(BIN)/python bench/phases.py $(PHASES)
+
 # Fresh `python -m checker` processes: --help, claims of one file, check of a one-document folder (new
 # store each run), against the commit before the fast start in the same run; then -X importtime's top lines.
 .PHONY: bench-start

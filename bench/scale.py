@@ -85,13 +85,14 @@ class Changes:
         self.alive = list(range(corpus.size))
         # New documents are numbered from the next thousand, so each burst fills a folder of its own.
         self.next_new = -(-corpus.size // 1000) * 1000
+        self.edited: Path | None = None  # the file the last edit changed
 
     def name(self, path: Path) -> str:
         return path.relative_to(self.work).as_posix()
 
     def edit(self) -> Callable[[Report], bool]:
         """Append one figure sentence to a random document; a check that a report shows it."""
-        target = self.corpus.path(self.folder, self.rng.choice(self.alive))
+        target = self.edited = self.corpus.path(self.folder, self.rng.choice(self.alive))
         fact = self.corpus.fact(self.rng.randrange(len(self.corpus.subjects)), self.rng)
         text = target.read_text(encoding="utf-8") + fact + "\n"
         target.write_text(text, encoding="utf-8")

@@ -1,0 +1,140 @@
+"""Where one run's time goes, phase by phase, in this process: the service's edits or a command's.
+
+scale.py times whole operations from outside; this times the pipeline's phases inside one process, by
+wall clock (no profiler: cProfile inflates small Python functions several times), so a change can be
+aimed at the phase that costs and judged there.  It writes bench/corpus.py's corpus, makes a cold check
+of it (one run, as `checker check`), then either keeps one Checker as `checker watch` does (its start-up
+run, then `--edits` edits of the bench's seed, each run over the edited file only) or, with `--cli`,
+makes each edit's run in a new Checker as a command would (in this process: no import or start-up).
+
+    python bench/phases.py --size 10000 --edits 5
+    python bench/phases.py --size 10000 --edits 3 --cli
+    python bench/phases.py --work /tmp/w --edits 5      # reuse a corpus and store written before
+
+Each run prints its wall time and, per phase, the seconds spent in it (nested phases are counted in
+their parents too).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import importlib
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.corpus import Corpus, filler_sentences
+
+# (module, attribute): where each phase is looked up when it runs (the modules that call it).
+PHASES = [
+    ("checker.pipeline", "sync"),
+    ("checker.pipeline", "_previous"),
+    ("checker.pipeline", "evaluate"),
+    ("checker.evaluate", "load"),
+    ("checker.evaluate", "evaluate_all"),
+    ("checker.incremental", "component_facts"),
+    ("checker.evaluate", "link_languages"),
+    ("checker.incremental", "_units"),
+    ("checker.incremental", "settle"),
+    ("checker.evaluate", "_keep"),
+    ("checker.evaluate", "timelines"),
+    ("checker.app", "start_pages"),
+    ("checker.report.docfiles", "plan_pages"),
+    ("checker.app", "write_reports"),
+    ("checker.app", "render_html"),
+    ("checker.app", "record_pages"),
+]
+SPENT: dict[str, float] = defaultdict(float)
+
+
+def _timed(name: str, f: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(f)
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return f(*args, **kwargs)
+        finally:
+            SPENT[name] += time.perf_counter() - start
+
+    return timed
+
+
+def instrument() -> None:
+    for module, name in PHASES:
+        owner = importlib.import_module(module)
+        setattr(owner, name, _timed(name, getattr(owner, name)))
+
+
+def report(label: str, seconds: float) -> None:
+    phases = "  ".join(f"{name}={SPENT[name]:.3f}" for _, name in PHASES if name in SPENT)
+    print(f"{label:<32} {seconds:7.2f} s   {phases}", flush=True)
+    SPENT.clear()
+
+
+def make_checker(work: Path, *, carry: bool) -> Any:
+    """A Checker as the service keeps one (`carry`), or as a command makes one: nothing kept in this process."""
+    from checker.app import Checker
+    from checker.config import load_settings
+    from checker.report import html
+    from checker.report.fragments import Fragments
+    from checker.selection import rules_for
+
+    if not carry:
+        html._FRAGMENTS = Fragments()  # a new process has rendered no piece of the page
+    settings = load_settings(store=work / "state" / "checker.db", reports=work / "reports")
+    return Checker(settings, *rules_for(settings), carry=carry)
+
+
+def run(app: Any, label: str, only: list[Path] | None = None) -> None:
+    start = time.perf_counter()
+    app.run([Path("corpus")], trigger="watch" if only else "check", only=only)
+    report(label, time.perf_counter() - start)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--size", type=int, default=10_000, help="documents in the corpus [10,000]")
+    parser.add_argument("--edits", type=int, default=5, help="edits timed [5]")
+    parser.add_argument("--cli", action="store_true", help="each edit's run in a new Checker, as a command")
+    parser.add_argument("--work", type=Path, help="a folder with corpus/ and state/ from an earlier run")
+    args = parser.parse_args()
+    from bench.scale import Changes
+
+    work = args.work or Path(tempfile.mkdtemp(prefix=f"checker-phases-{args.size}-"))
+    corpus = Corpus(args.size, filler=filler_sentences())
+    work.mkdir(parents=True, exist_ok=True)
+    os.chdir(work)
+    instrument()
+    if not (work / "corpus").is_dir():
+        corpus.write(work / "corpus")
+        run(make_checker(work, carry=False), "cold check")
+    changes = Changes(corpus, work)
+    kept = None if args.cli else make_checker(work, carry=True)
+    if kept is not None:
+        run(kept, "service start-up")
+    for n in range(args.edits):
+        time.sleep(0.2)  # the service's loop would wait out its debounce window
+        changes.edit()
+        assert changes.edited is not None
+        edited = changes.edited.relative_to(work)
+        app = kept or make_checker(work, carry=False)
+        run(app, f"edit {n + 1} {edited.name}", only=None if args.cli else [edited])
+        if app is not kept:
+            app.close()
+    if args.work is None:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
