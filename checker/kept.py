@@ -33,12 +33,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from checker import __version__
+from checker.codedigest import code_digest
 from checker.match.grouping import Fact
 from checker.models import Claim, ClaimRef, Finding, GroupStatus
 from checker.rules.base import Rule
 
-PACKAGE = Path(__file__).resolve().parent
 # The code a finding follows from (what is extracted is in the documents' signatures already).
 JUDGES = ("rules", "match", "models", "units", "incremental.py", "partition.py", "kept.py")
 
@@ -153,15 +152,8 @@ def decode_facts(data: bytes, claims: Mapping[str, Claim]) -> list[Fact] | None:
         return None
 
 
-@cache
 def _code_digest() -> str:
-    h = hashlib.blake2b(__version__.encode(), digest_size=16)
-    for name in JUDGES:
-        root = PACKAGE / name
-        for path in sorted(root.rglob("*.py")) if root.is_dir() else [root]:
-            h.update(f"\x1e{path.relative_to(PACKAGE)}\x1f".encode())
-            h.update(path.read_bytes())
-    return h.hexdigest()
+    return code_digest(JUDGES)
 
 
 @cache

@@ -22,6 +22,7 @@ RANK = {
     "lazylog": 0,
     "gcpause": 0,
     "packing": 0,
+    "codedigest": 0,
     "roots": 1,
     "sync": 3,
     "summary": 3,

@@ -15,18 +15,14 @@ other code are dropped, never read.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable, Sequence
-from functools import cache
-from pathlib import Path
 
-from checker import __version__
+from checker.codedigest import code_digest
 from checker.packing import pack_text, unpack_text
 from checker.report.html import fragments
 from checker.store.base import Store
 
-PACKAGE = Path(__file__).resolve().parent.parent
 # What renders a piece: these folders' files by content (templates, stylesheet and script included).
 CODE = ("report", "models")
 
@@ -56,12 +52,5 @@ def _kind(roots: Sequence[str]) -> str:
     return "fragments " + json.dumps(list(roots), ensure_ascii=False)
 
 
-@cache
 def _code_digest() -> str:
-    h = hashlib.blake2b(__version__.encode(), digest_size=16)
-    for folder in CODE:
-        for path in sorted((PACKAGE / folder).rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                h.update(f"\x1e{path.relative_to(PACKAGE)}\x1f".encode())
-                h.update(path.read_bytes())
-    return h.hexdigest()
+    return code_digest(CODE, "*")
