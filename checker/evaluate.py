@@ -62,7 +62,7 @@ def evaluate(
     return Report(
         run=run,
         summary=summarise(len(docs), len(data.claims), groups, findings, len(resolved)),
-        documents=document_summaries(docs, errors),
+        documents=document_summaries(docs, errors, memo.summaries),
         groups=groups,
         findings=findings,
         resolved=resolved,

@@ -37,6 +37,7 @@ from checker.partition import Dates, Key, Part, component_facts, join_parts
 from checker.rules.base import Rule, RuleContext
 from checker.rules.engine import collect, settle
 from checker.store.base import Store, StoredDocument, Written, content_signature
+from checker.summary import Summaries
 
 Link = Callable[[list[Fact]], list[Fact]]
 
@@ -84,6 +85,7 @@ class Memo:
     regions: Regions = field(default_factory=Regions)  # the last run's components (match/regions.py)
     comp_keys: dict[int, tuple[list[Claim], Key]] = field(default_factory=dict)  # by id(component)
     part_keys: dict[tuple[int, ...], tuple[tuple[object, ...], Key]] = field(default_factory=dict)
+    summaries: Summaries = field(default_factory=dict)  # the last report's documents (checker/summary.py)
     _lexicon: tuple[Lexicon, list[ReadError]] | None = None
 
     def fit(self, rules: Sequence[Rule]) -> None:

@@ -7,13 +7,31 @@ from collections.abc import Iterable, Mapping, Sequence
 from checker.models import DocumentSummary, Finding, Group, ReadError, Severity, Summary
 from checker.store.base import StoredDocument
 
+# A document's summary by path, with the stored row and the error it was made from.
+Summaries = dict[str, tuple[StoredDocument, str | None, DocumentSummary]]
+
 
 def document_summaries(
-    docs: Mapping[str, StoredDocument], errors: Mapping[str, ReadError]
+    docs: Mapping[str, StoredDocument], errors: Mapping[str, ReadError], kept: Summaries | None = None
 ) -> list[DocumentSummary]:
-    """Each document as the report lists it, in path order."""
+    """Each document as the report lists it, in path order.
+
+    `kept`: the last run's summaries, replaced by this run's.  A document whose stored row is the object it
+    was (store/base.py `DocumentRows`) and whose error is the same keeps its summary object: what is made of
+    the report later (its JSON, the documents' pages) knows an unchanged document by identity.
+    """
     out = []
+    last = dict(kept or {})
+    if kept is not None:
+        kept.clear()
     for path, d in sorted(docs.items()):
+        error = errors[path].message if path in errors else None
+        hit = last.get(path)
+        if hit is not None and hit[0] is d and hit[1] == error:
+            out.append(hit[2])
+            if kept is not None:
+                kept[path] = hit
+            continue
         meta = d.meta
         out.append(
             DocumentSummary(
@@ -27,9 +45,11 @@ def document_summaries(
                 outlet=meta.outlet,
                 url=meta.url,
                 language=meta.language,
-                errors=[errors[path].message] if path in errors else [],
+                errors=[error] if error is not None else [],
             )
         )
+        if kept is not None:
+            kept[path] = (d, error, out[-1])
     return out
 
 

@@ -16,8 +16,9 @@ time before latest.json appears, which is what a watcher of the reports waits.
 A process that makes many runs keeps the JSON of the last run's models
 (`KeptJson`): after one edit most groups, findings and timelines are the last
 run's, or equal to them, and serialising them again was most of a second of
-each run at 10,000 documents.  A model is known by its key (models/reuse.py), which
-never names another model's bytes.
+each run at 10,000 documents.  A model is known by identity when it is the last
+run's object unchanged, else by its key (models/reuse.py), which never names
+another model's bytes.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from pydantic import BaseModel
 
 from checker.models.findings import Finding
 from checker.models.report import Report
-from checker.models.reuse import Recent, shape_of
+from checker.models.reuse import Recent, Same, shape_of
 from checker.packing import Packer
 
 # (run_id, fingerprint, rule, severity, data, ord): a finding as a row of the store.
@@ -139,18 +140,25 @@ class KeptJson:
     def __init__(self) -> None:
         # Bytes, with the models their key names by identity (held: no other model can take their ids).
         self._kept: Recent[tuple[bytes, tuple[object, ...]]] = Recent()
+        self._same: Same[bytes] = Same()  # the same bytes, by the model's identity: no key made
 
     def json(self, model: BaseModel) -> bytes:
-        """`model`'s compact JSON, as the last run made it when its key is the same."""
+        """`model`'s compact JSON, as the last run made it when it is the same object or its key is the same."""
+        same = self._same.get(model)
+        if same is not None:
+            return same
         shape = shape_of(type(model))
         if shape is None:
-            return model.__pydantic_serializer__.to_json(model)
-        key = shape.key(model)
-        hit = self._kept.get(key)
-        if hit is None:
-            hit = (model.__pydantic_serializer__.to_json(model), shape.held(model))
-            self._kept.put(key, hit)
-        return hit[0]
+            data = model.__pydantic_serializer__.to_json(model)
+        else:
+            key = shape.key(model)
+            hit = self._kept.get(key)
+            if hit is None:
+                hit = (model.__pydantic_serializer__.to_json(model), shape.held(model))
+                self._kept.put(key, hit)
+            data = hit[0]
+        self._same.put(model, data)
+        return data
 
     def peek(self, model: BaseModel) -> bytes:
         """`model`'s compact JSON, kept if the last report's pieces hold it, else made now and not kept.
@@ -158,6 +166,9 @@ class KeptJson:
         For what reads a report after its pieces were made (the review page): it keeps nothing the report
         did not use.
         """
+        same = self._same.peek(model)
+        if same is not None:
+            return same
         shape = shape_of(type(model))
         hit = self._kept.peek(shape.key(model)) if shape is not None else None
         return hit[0] if hit is not None else model.__pydantic_serializer__.to_json(model)
@@ -165,9 +176,11 @@ class KeptJson:
     def turn(self) -> None:
         """A report was made: what it did not use is forgotten (memory follows the last report)."""
         self._kept.turn()
+        self._same.turn()
 
     def __len__(self) -> int:
-        return len(self._kept)
+        """Models whose pieces are kept (every model is kept by identity; those with a key by it too)."""
+        return len(self._same)
 
 
 class _Compressor:

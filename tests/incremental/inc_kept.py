@@ -7,6 +7,7 @@ open and reloads the rules when a rule file changes. Both paths must give what a
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 from typing import Any
 
@@ -36,8 +37,12 @@ class KeptChecker:
             # As the watch service does on a rule file's change: the same checker, new rules.
             self.seen = now
             self.app.rules, self.app.rule_errors = (list(x) for x in rules_for(self.app.settings))
-        report = self.app.run([Path("corpus")], write=False).report
-        data: dict[str, Any] = report.model_dump(mode="json")
+        outcome = self.app.run([Path("corpus")])
+        data: dict[str, Any] = outcome.report.model_dump(mode="json")
+        # The JSON it wrote is pieced from what the checker kept of its last runs (models/reportjson.py):
+        # it must be this run's report, whatever the changes made since.
+        written = json.loads(outcome.written["json"].read_text(encoding="utf-8"))
+        assert written == data, "latest.json is not the run's report"
         return data
 
     def close(self) -> None:

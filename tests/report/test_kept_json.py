@@ -27,7 +27,7 @@ from checker.models import (
     TimelinePoint,
 )
 from checker.models.reportjson import KeptJson, ReportJson
-from checker.models.reuse import Recent, shape_of
+from checker.models.reuse import Recent, Shape, shape_of
 from checker.rules.engine import settle
 from checker.tracking import Previous, track
 
@@ -215,3 +215,29 @@ def test_recent_keeps_what_the_last_turn_used() -> None:
     assert recent.get("a") == "1"
     recent.turn()  # "b" was not used by that run
     assert recent.get("b") is None and recent.get("a") == "1" and len(recent) == 1
+
+
+def test_a_model_carried_as_the_same_object_is_written_without_a_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Groups carried over, passed findings and timelines are the last run's objects: known by identity.
+    kept = KeptJson()
+    first = _report()
+    _written(first, kept)
+    second = first.model_copy()  # every list item the same object
+
+    def no_key(self: object, model: BaseModel) -> None:
+        raise AssertionError(f"a key made for the same {type(model).__name__}")
+
+    monkeypatch.setattr(Shape, "key", no_key)
+    _written(second, kept)
+
+
+def test_a_same_object_with_a_field_assigned_since_is_serialised_again() -> None:
+    kept = KeptJson()
+    first = _report()
+    _written(first, kept)
+    second = first.model_copy()
+    second.findings[0].status = "accepted"
+    second.findings[0].accepted_reason = "checked by the desk"
+    second.documents[0].errors = ["unreadable"]
+    data = _written(second, kept)
+    assert b'"accepted_reason":"checked by the desk"' in data and b'"errors":["unreadable"]' in data
