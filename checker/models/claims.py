@@ -102,16 +102,17 @@ class Claim(BaseModel):
         return f"{self.path}:{self.offset}:{self.end}"
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
-        """A copy, without the identity kept for the original (its path or span may be others)."""
+        """A copy, without the identity and key kept for the original (its path or sentence may be others)."""
         copy = super().model_copy(update=update, deep=deep)
         copy.__dict__.pop("ident", None)
+        copy.__dict__.pop("key", None)
         return copy
 
     @property
     def id(self) -> str:
         return self.ident
 
-    @property
+    @cached_property
     def key(self) -> str:
         """The claim's identity by its place in words: the words around it in its sentence.
 
@@ -119,7 +120,8 @@ class Claim(BaseModel):
         neither), never the figures (a changed figure is the same claim with
         another value, so a finding about it keeps its fingerprint), and not the
         path: fingerprints add the documents themselves, so a renamed file's
-        findings can be followed.
+        findings can be followed.  Kept once made, as `ident` is: settling one run's findings at
+        10,000 documents asked for 20,000 keys (0.07 s of a 0.15 s step).
         """
         before = _FIGURES.sub("#", self.sentence[: self.sentence_offset])
         after = _FIGURES.sub("#", self.sentence[self.sentence_end :])

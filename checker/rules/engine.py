@@ -7,7 +7,8 @@ the most specific rule, and lists the other as related evidence.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from checker.lazylog import logger
 from checker.models import Finding, Related, Severity
@@ -35,8 +36,8 @@ def _one_per_mistake(findings: list[Finding], specificity: dict[str, int]) -> li
     runs carry findings over from run to run).
     """
     open_ = [f for f in findings if not f.passed]
-    order = sorted(
-        open_, key=lambda f: (-specificity.get(f.rule, 0), _RANK[f.severity], f.fingerprint, _place(f))
+    order = _by_place_on_ties(
+        open_, lambda f: (-specificity.get(f.rule, 0), _RANK[f.severity], f.fingerprint)
     )
     owner: dict[tuple[str, str], int] = {}  # claim -> the most specific open finding quoting it
     homes: dict[int, Finding] = {}  # id of a finding given -> its copy with related evidence
@@ -44,7 +45,9 @@ def _one_per_mistake(findings: list[Finding], specificity: dict[str, int]) -> li
     copied: set[int] = set()
     for f in order:
         keys = {(c.path, c.key) for c in f.claims}
-        home_id = next((owner[k] for k in sorted(keys) if k in owner), -1)
+        # The owner of the first of its claims, in their order, that one owns (the least: no sort needed).
+        first = min((k for k in keys if k in owner), default=None)
+        home_id = owner[first] if first is not None else -1
         home = homes.get(home_id)
         if home is not None and specificity.get(home.rule, 0) > specificity.get(f.rule, 0):
             if home_id not in copied:
@@ -83,19 +86,27 @@ def collect(rules: Iterable[Rule], ctx: RuleContext) -> tuple[dict[str, list[Fin
 def settle(rules: Iterable[Rule], findings: list[Finding]) -> list[Finding]:
     """One finding per mistake, in report order (errors first)."""
     specificity = {rule.id: rule.specificity for rule in rules if rule.config.enabled}
-    settled = _one_per_mistake(findings, specificity)
-    settled.sort(key=_head)
-    # Then by place where the rest ties: the same order as sorting by both, without making every finding's
-    # place (10,000 tuples of its quotes' places a run at 10,000 documents, for a handful of ties).
+    return _by_place_on_ties(_one_per_mistake(findings, specificity), _head)
+
+
+def _by_place_on_ties(findings: list[Finding], head: Callable[[Finding], tuple[Any, ...]]) -> list[Finding]:
+    """Sorted by `head`, then by place where heads tie: the order sorting by both gives.
+
+    Without making every finding's place (10,000 tuples of its quotes' places a run at 10,000 documents, for
+    a handful of ties); each head is made once.
+    """
+    heads = list(map(head, findings))
+    order = sorted(range(len(findings)), key=heads.__getitem__)
+    out: list[Finding] = []
     start = 0
-    while start < len(settled):
-        end, head = start + 1, _head(settled[start])
-        while end < len(settled) and _head(settled[end]) == head:
+    while start < len(order):
+        end, first = start + 1, heads[order[start]]
+        while end < len(order) and heads[order[end]] == first:
             end += 1
-        if end - start > 1:
-            settled[start:end] = sorted(settled[start:end], key=_place)
+        tied = [findings[i] for i in order[start:end]]
+        out.extend(sorted(tied, key=_place) if end - start > 1 else tied)
         start = end
-    return settled
+    return out
 
 
 def _head(f: Finding) -> tuple[bool, bool, bool, str, str]:
