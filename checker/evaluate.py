@@ -67,7 +67,7 @@ def evaluate(
         findings=findings,
         resolved=resolved,
         errors=sorted([*errors.values(), *metadata_errors(docs, errors.values())], key=lambda e: e.path),
-        timelines=timelines(facts, dates, memo.points, memo.lines),
+        timelines=timelines(facts, dates, memo.lines),
     )
 
 

@@ -30,7 +30,7 @@ from checker.match.bilingual import Lexicon
 from checker.match.grouping import Fact
 from checker.match.groups import group_of, report_order
 from checker.match.regions import Regions
-from checker.match.timeline import Lines, Points
+from checker.match.timeline import Lines
 from checker.models import Claim, Finding, Group, ReadError, Relation
 from checker.models.claims import compact, shared_refs
 from checker.partition import Dates, Key, Part, component_facts, join_parts
@@ -80,8 +80,7 @@ class Memo:
     grouped: dict[str, list[Fact]] = field(default_factory=dict)
     # The last run this process finished over the store, and its findings: the next run's previous.
     last_run: tuple[int, list[Finding]] | None = None
-    points: Points = field(default_factory=dict)  # the last run's timeline points (match/timeline.py)
-    lines: Lines = field(default_factory=dict)  # and its timelines
+    lines: Lines = field(default_factory=dict)  # the last run's timelines (match/timeline.py)
     regions: Regions = field(default_factory=Regions)  # the last run's components (match/regions.py)
     comp_keys: dict[int, tuple[list[Claim], Key]] = field(default_factory=dict)  # by id(component)
     part_keys: dict[tuple[int, ...], tuple[tuple[object, ...], Key]] = field(default_factory=dict)

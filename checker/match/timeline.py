@@ -11,17 +11,31 @@ from __future__ import annotations
 import operator
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from checker.match.grouping import Fact
 from checker.models import Claim, PartialDate, Timeline, TimelinePoint
 
-# What a run made each claim's point from (the claim object and its document's date), by id(claim):
-# the watch service keeps unchanged documents' claims as the same objects from run to run.
-Points = dict[int, tuple[Claim, PartialDate | None, TimelinePoint]]
-_Line = tuple[str, str, str | None, tuple[str, ...]]
-# What a run made each timeline from (the claim objects and their documents' dates), by its subject, unit and
-# qualifiers: a timeline whose claims are the same objects, of the same dates, is the same object next run.
-Lines = dict[_Line, tuple[tuple[Claim, ...], tuple[PartialDate | None, ...], Timeline]]
+LineKey = tuple[str, str, str | None, tuple[str, ...]]  # subject, unit, measure, qualifiers
+# A point as a run made it: from the claim object and its document's date.
+Point = tuple[Claim, PartialDate | None, TimelinePoint]
+
+
+@dataclass(frozen=True)
+class Kept:
+    """What a run made one subject's timeline from, for the next run to take it whole where that is the same."""
+
+    facts: tuple[Fact, ...]
+    claims: tuple[Claim, ...]
+    paths: tuple[str, ...]  # the documents that state it, sorted
+    when: tuple[PartialDate | None, ...]  # their dates
+    timeline: Timeline | None  # None: fewer than two documents state it
+    points: dict[int, Point]  # by id(claim)
+
+
+# The last run's timelines by subject, unit and qualifiers (the watch service keeps a run's unchanged
+# documents' claims, and the facts made of them, as the same objects from run to run).
+Lines = dict[LineKey, Kept]
 
 
 def _point(claim: Claim, date: PartialDate | None) -> TimelinePoint:
@@ -45,70 +59,73 @@ def _order(p: TimelinePoint) -> tuple[str, str, str, int]:
 
 
 def timelines(
-    facts: Sequence[Fact],
-    dates: Mapping[str, PartialDate | None],
-    points: Points | None = None,
-    lines: Lines | None = None,
+    facts: Sequence[Fact], dates: Mapping[str, PartialDate | None], lines: Lines | None = None
 ) -> list[Timeline]:
     """One timeline per subject (with unit and qualifiers) that two or more documents state.
 
-    `points` and `lines` are the last run's; they are replaced by this run's, so a claim that is the
-    same object with the same date takes its point from there instead of making it again, and a
-    timeline of the same claims is the last run's timeline.
+    `lines` are the last run's, replaced by this run's.  A subject whose facts are the same objects, or whose
+    claims are, of documents with the same dates, keeps the last run's timeline; one made again takes the
+    points of its claims that are the same objects of the same date.  Only a changed subject costs a walk of
+    its claims: at 10,000 documents the walk of every claim was 0.19 s of each run of the service.
     """
-    made = _Made(dates, points if points is not None else {}, lines if lines is not None else {})
-    by_subject: dict[_Line, list[Claim]] = defaultdict(list)
+    known = dict(lines) if lines is not None else {}
+    if lines is not None:
+        lines.clear()
+    by_subject: dict[LineKey, list[Fact]] = defaultdict(list)
     for fact in facts:
-        if not fact.specific:
-            continue  # 工作, 项目 …: a kind of thing has no timeline
-        by_subject[(fact.subject, fact.unit, fact.measure, fact.qualifiers)].extend(fact.claims)
-    out = [
-        made.line(key, claims)
-        for key, claims in by_subject.items()
-        if key[0] and len({c.path for c in claims}) >= 2
-    ]
+        if fact.specific and fact.subject:  # 工作, 项目 …: a kind of thing has no timeline
+            by_subject[(fact.subject, fact.unit, fact.measure, fact.qualifiers)].append(fact)
+    out = []
+    for key, stating in by_subject.items():
+        kept = _line(key, tuple(stating), dates, known.get(key))
+        if lines is not None:
+            lines[key] = kept
+        if kept.timeline is not None:
+            out.append(kept.timeline)
     return sorted(out, key=lambda t: (-t.documents, t.subject))
 
 
-class _Made:
-    """A run's points and timelines, taken from the last run's where their claims are the same."""
+def _line(
+    key: LineKey, facts: tuple[Fact, ...], dates: Mapping[str, PartialDate | None], hit: Kept | None
+) -> Kept:
+    """The subject's timeline: the last run's where its facts (or claims) and their dates are the same."""
+    if hit is not None and _same(hit.facts, facts):
+        if _same_dates(hit.when, tuple(map(dates.get, hit.paths))):
+            return hit
+        claims = hit.claims
+    else:
+        claims = tuple(c for f in facts for c in f.claims)
+        if (
+            hit is not None
+            and _same(hit.claims, claims)
+            and _same_dates(hit.when, tuple(map(dates.get, hit.paths)))
+        ):
+            return Kept(facts, claims, hit.paths, hit.when, hit.timeline, hit.points)
+    paths = tuple(sorted({c.path for c in claims}))
+    when = tuple(map(dates.get, paths))
+    if len(paths) < 2:
+        return Kept(facts, claims, paths, when, None, {})
+    before = hit.points if hit is not None else {}
+    points: dict[int, Point] = {}
+    for claim in claims:
+        date = dates.get(claim.path)
+        point = before.get(id(claim))
+        if point is None or point[0] is not claim or point[1] != date:
+            point = (claim, date, _point(claim, date))
+        points[id(claim)] = point
+    subject, unit, measure, qualifiers = key
+    timeline = Timeline(
+        subject=subject,
+        unit=unit,
+        measure=measure,
+        qualifiers=list(qualifiers),
+        documents=len(paths),
+        points=sorted((points[id(c)][2] for c in claims), key=_order),
+    )
+    return Kept(facts, claims, paths, when, timeline, points)
 
-    def __init__(self, dates: Mapping[str, PartialDate | None], points: Points, lines: Lines) -> None:
-        self.dates = dates
-        self.known, self.known_lines = dict(points), dict(lines)
-        points.clear()
-        lines.clear()
-        self.points, self.lines = points, lines
 
-    def point(self, claim: Claim) -> TimelinePoint:
-        date = self.dates.get(claim.path)
-        hit = self.known.get(id(claim))
-        if hit is None or hit[0] is not claim or hit[1] != date:
-            hit = (claim, date, _point(claim, date))
-        self.points[id(claim)] = hit
-        return hit[2]
-
-    def line(self, key: _Line, claims: list[Claim]) -> Timeline:
-        when = tuple(self.dates.get(c.path) for c in claims)
-        hit = self.known_lines.get(key)
-        if hit is not None and _same(hit[0], claims) and _same_dates(hit[1], when):
-            line = hit[2]
-            self.points.update((id(c), self.known[id(c)]) for c in claims if id(c) in self.known)
-        else:
-            subject, unit, measure, qualifiers = key
-            line = Timeline(
-                subject=subject,
-                unit=unit,
-                measure=measure,
-                qualifiers=list(qualifiers),
-                documents=len({c.path for c in claims}),
-                points=sorted((self.point(c) for c in claims), key=_order),
-            )
-        self.lines[key] = (tuple(claims), when, line)
-        return line
-
-
-def _same(before: Sequence[Claim], now: Sequence[Claim]) -> bool:
+def _same(before: Sequence[object], now: Sequence[object]) -> bool:
     return len(before) == len(now) and all(map(operator.is_, before, now))
 
 

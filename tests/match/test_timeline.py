@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from checker.extract import extract_text
 from checker.match.grouping import group_claims
-from checker.match.timeline import Lines, Points, timelines
+from checker.match.timeline import Lines, timelines
 from checker.models import Claim, PartialDate
 
 TEXTS = {
@@ -25,37 +25,53 @@ def test_a_subject_two_documents_state_has_one_timeline_in_period_order() -> Non
     assert [(p.value, p.path) for p in line.points] == [(660, "a.txt"), (680, "b.txt"), (700, "c.txt")]
 
 
+def _points(lines: Lines) -> dict[int, object]:
+    return {i: p for kept in lines.values() for i, (_, _, p) in kept.points.items()}
+
+
 def test_points_carried_over_are_what_a_fresh_run_makes() -> None:
     claims = _claims(TEXTS)
     dates: dict[str, PartialDate | None] = {"a.txt": PartialDate(year=2024, month=1)}
-    points: Points = {}
-    first = timelines(group_claims(claims), dates, points)
-    assert len(points) == 3
-    kept = {id(c): p for c, _, p in points.values()}
+    lines: Lines = {}
+    first = timelines(group_claims(claims), dates, lines)
+    kept = _points(lines)
+    assert len(kept) == 3
     # The same claims again, one document with a new date and one read again (new claim objects).
     dates["b.txt"] = PartialDate(year=2024, month=2)
     again = [c for c in claims if c.path != "c.txt"] + _claims({"c.txt": TEXTS["c.txt"]})
-    second = timelines(group_claims(again), dates, points)
+    second = timelines(group_claims(again), dates, lines)
     assert second == timelines(group_claims(again), dates)
     assert second != first  # b.txt's date shows
-    reused = [p for c, _, p in points.values() if kept.get(id(c)) is p]
-    assert [p.path for p in reused] == ["a.txt"]
-    assert len(points) == 3  # this run's points only: nothing of earlier runs piles up
+    reused = [p for i, p in _points(lines).items() if kept.get(i) is p]
+    assert [p.path for p in reused] == ["a.txt"]  # type: ignore[attr-defined]
+    assert len(_points(lines)) == 3  # this run's points only: nothing of earlier runs piles up
 
 
 def test_a_timeline_of_the_same_claims_and_dates_is_carried_over_and_no_other() -> None:
     claims = _claims(TEXTS)
     dates: dict[str, PartialDate | None] = {"a.txt": PartialDate(year=2024, month=1)}
-    points: Points = {}
     lines: Lines = {}
-    [first] = timelines(group_claims(claims), dates, points, lines)
-    [same] = timelines(group_claims(claims), dates, points, lines)
+    [first] = timelines(group_claims(claims), dates, lines)
+    [same] = timelines(group_claims(claims), dates, lines)  # facts grouped again: the same claims
     assert same is first
-    assert len(points) == 3  # its points stay known for the run after
+    facts = group_claims(claims)
+    assert timelines(facts, dates, lines)[0] is first
+    [entry] = lines.values()
+    assert timelines(facts, dates, lines)[0] is first
+    assert next(iter(lines.values())) is entry, "the same facts: the entry itself is carried, no claim walked"
     dates["b.txt"] = PartialDate(year=2024, month=2)
-    [dated] = timelines(group_claims(claims), dates, points, lines)
+    [dated] = timelines(facts, dates, lines)  # the same fact objects, a date changed
     assert dated is not first and dated == timelines(group_claims(claims), dates)[0]
     again = [c for c in claims if c.path != "c.txt"] + _claims({"c.txt": TEXTS["c.txt"]})
-    [read_again] = timelines(group_claims(again), dates, points, lines)
+    [read_again] = timelines(group_claims(again), dates, lines)
     assert read_again is not dated and read_again == timelines(group_claims(again), dates)[0]
     assert len(lines) == 1
+
+
+def test_a_subject_one_document_states_has_no_timeline_and_gets_one_when_a_second_does() -> None:
+    claims = _claims({"a.txt": TEXTS["a.txt"]})
+    lines: Lines = {}
+    assert timelines(group_claims(claims), {}, lines) == []
+    assert len(lines) == 1, "known as stated once, so the next run need not walk it"
+    both = claims + _claims({"b.txt": TEXTS["b.txt"]})
+    assert timelines(group_claims(both), {}, lines) == timelines(group_claims(both), {}) != []
