@@ -85,6 +85,7 @@ class Memo:
     comp_keys: dict[int, tuple[list[Claim], Key]] = field(default_factory=dict)  # by id(component)
     part_keys: dict[tuple[int, ...], tuple[tuple[object, ...], Key]] = field(default_factory=dict)
     summaries: Summaries = field(default_factory=dict)  # the last report's documents (checker/summary.py)
+    copies: dict[int, tuple[Finding, Finding]] = field(default_factory=dict)  # open findings' copies, by original
     _lexicon: tuple[Lexicon, list[ReadError]] | None = None
 
     def fit(self, rules: Sequence[Rule]) -> None:
@@ -228,6 +229,21 @@ def _units(memo: Memo, rules: list[Rule], parts: list[Part], dates: Dates) -> li
     return list(units.values())
 
 
+def _copy(
+    finding: Finding, last: dict[int, tuple[Finding, Finding]], now: dict[int, tuple[Finding, Finding]]
+) -> Finding:
+    """The open finding's copy for this run: the last run's copy of the same object, else a new one.
+
+    Tracking sets both its status and its reason (checker/tracking.py), so a copy taken again says what
+    a new copy would.
+    """
+    hit = last.get(id(finding))
+    if hit is None or hit[0] is not finding:
+        hit = (finding, finding.model_copy())
+    now[id(finding)] = hit  # the original held: no other finding takes its id while its copy is kept
+    return hit[1]
+
+
 @shared_refs()
 def evaluate_all(
     memo: Memo,
@@ -247,10 +263,12 @@ def evaluate_all(
     corpus = [r for r in enabled if r.scope not in ("component", "document")]
     if corpus:
         units.append(_judge(corpus, RuleContext(claims, facts, relations, dates)))
-    # Rule by rule, as one evaluation lists them.  Open ones are copies, as tracking sets each run's statuses;
-    # a passed check is never changed (tracking and settling leave it be): the same object run after run.
+    # Rule by rule, as one evaluation lists them.  Open ones are copies, as tracking sets each run's statuses
+    # (the last run's copy of the same finding again: what is made of the report knows it by identity); a
+    # passed check is never changed (tracking and settling leave it be): the same object run after run.
+    copies, memo.copies = memo.copies, {}
     findings = [
-        f if f.passed else f.model_copy()
+        f if f.passed else _copy(f, copies, memo.copies)
         for rule in enabled
         for unit in units
         for f in unit.found.get(rule.id, ())

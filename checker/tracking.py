@@ -45,10 +45,11 @@ def track(findings: Sequence[Finding], previous: Previous, accept: Acceptance | 
     for f in findings:
         if f.passed:
             continue
+        # Both fields, always: the finding may be the last run's copy (checker/incremental.py `_copy`).
         reason = accept(f) if accept else None
         if reason is not None:
             f.status, f.accepted_reason = "accepted", reason
         else:
-            f.status = "persisting" if f.fingerprint in before else "new"
+            f.status, f.accepted_reason = "persisting" if f.fingerprint in before else "new", None
     gone = {fingerprint for fingerprint, _ in previous.heads} - now
     return previous.whole(gone) if gone else []
