@@ -85,7 +85,9 @@ class Memo:
     comp_keys: dict[int, tuple[list[Claim], Key]] = field(default_factory=dict)  # by id(component)
     part_keys: dict[tuple[int, ...], tuple[tuple[object, ...], Key]] = field(default_factory=dict)
     summaries: Summaries = field(default_factory=dict)  # the last report's documents (checker/summary.py)
-    copies: dict[int, tuple[Finding, Finding]] = field(default_factory=dict)  # open findings' copies, by original
+    copies: dict[int, tuple[Finding, Finding]] = field(
+        default_factory=dict
+    )  # open findings' copies, by original
     _lexicon: tuple[Lexicon, list[ReadError]] | None = None
 
     def fit(self, rules: Sequence[Rule]) -> None:

@@ -76,7 +76,7 @@ def start_pages(
     if name not in have:
         _sync([_write(docs / name, css)])
     plan.shared.append(name)
-    _publish_index(docs, report, plan)  # no set links it before the switch, after the pages
+    _publish_index(docs, report, plan, kept)  # no set links it before the switch, after the pages
     todo = [d for d in report.documents if plan.names[d.path] not in have]
     chunks = [todo[start : start + CHUNK] for start in range(0, len(todo), CHUNK)]
 
@@ -101,9 +101,9 @@ def render_chunk(docs: Path, plan: PagePlan, items: list[Item]) -> None:
     )
 
 
-def _publish_index(docs: Path, report: Report, plan: PagePlan) -> None:
+def _publish_index(docs: Path, report: Report, plan: PagePlan, kept: KeptPages | None = None) -> None:
     """The list of every document, named by a digest of what it shows: rendered when that changed."""
-    rows, digest = documents_index_rows(report, plan)
+    rows, digest = documents_index_rows(report, plan, kept.rows if kept is not None else None)
     # "_" starts no document's page name (their stems are stripped of it): no clash.
     plan.index = f"_all.{digest[:16]}.html"
     if not (docs / plan.index).is_file():

@@ -21,13 +21,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import operator
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from markupsafe import Markup
+from pydantic import BaseModel
+
 from checker.models import DocumentSummary, Finding, Report
-from checker.models.reuse import Recent, shape_of
+from checker.models.reuse import Recent, Same, shape_of
 from checker.report.docshown import Entry, KeptShown, Shares
 from checker.report.evidence import KeptAgreed, corroborations
 
@@ -59,18 +64,56 @@ class PagePlan:
         return f"{DOCS}/{name}" + (f"#c-{claim_offset}" if claim_offset is not None else "")
 
 
+@dataclass(frozen=True)
+class Planned:
+    """One document's page as a run planned it, with what it was planned from."""
+
+    summary: DocumentSummary  # with the objects its fields held then
+    summary_fields: tuple[object, ...]
+    findings: tuple[Finding, ...]  # its open findings, with the objects each field held then
+    fields: tuple[tuple[object, ...], ...]
+    facts: tuple[str, ...]
+    salt: str
+    entries: list[Entry]
+    name: str
+
+    def holds(
+        self, summary: DocumentSummary, findings: Sequence[Finding], facts: list[str], salt: str
+    ) -> bool:
+        """Whether the page is planned from these very objects: the summary, the findings and their fields."""
+        return (
+            self.summary is summary
+            and _unchanged(summary, self.summary_fields)
+            and self.salt == salt
+            and len(self.findings) == len(findings)
+            and all(map(operator.is_, self.findings, findings))
+            and all(map(_unchanged, findings, self.fields))
+            and self.facts == tuple(facts)
+        )
+
+
+def _unchanged(model: BaseModel, fields: tuple[object, ...]) -> bool:
+    return all(map(operator.is_, model.__dict__.values(), fields))
+
+
 class KeptPages:
     """What a process's last run planned of the documents' pages: names, findings shown, facts agreed on."""
 
     def __init__(self) -> None:
         self.names: Recent[str] = Recent()
         self.shown = KeptShown()
-        self.agreed: KeptAgreed = Recent()  # turned by `corroborations`
+        self.agreed = KeptAgreed()  # turned by `corroborations`
+        self.paths: Same[list[str]] = Same()  # the documents agreeing in each group (`facts_by_document`)
+        # Each document's page as the last plan made it: one planned from the same objects is taken whole.
+        self.planned: dict[str, Planned] = {}
+        # The rows of the list of every document the last run made, by page name and count of findings.
+        self.rows: dict[tuple[str, int], Markup] = {}
 
     def turn(self) -> None:
         """A plan was made: what it did not use is forgotten."""
         self.names.turn()
         self.shown.turn()
+        self.paths.turn()
 
 
 def page_name(path: str, digest: str) -> str:
@@ -90,11 +133,21 @@ def findings_by_document(report: Report) -> dict[str, list[Finding]]:
     return dict(out)
 
 
-def facts_by_document(report: Report, kept: KeptAgreed | None = None) -> dict[str, list[str]]:
-    """The corroborated fact subjects each document agrees on."""
+def facts_by_document(
+    report: Report, kept: KeptAgreed | None = None, paths: Same[list[str]] | None = None
+) -> dict[str, list[str]]:
+    """The corroborated fact subjects each document agrees on.
+
+    `paths`: the documents agreeing in each group of the last run, by the group (the same object).
+    """
     out: dict[str, list[str]] = defaultdict(list)
     for g, agreed in corroborations(report.groups, kept):
-        for path in sorted({c.path for c in agreed}):
+        agreeing = paths.get(g) if paths is not None else None
+        if agreeing is None:
+            agreeing = sorted({c.path for c in agreed})
+            if paths is not None:
+                paths.put(g, agreeing)
+        for path in agreeing:
             out[path].append(g.subject)
     return dict(out)
 
@@ -102,16 +155,30 @@ def facts_by_document(report: Report, kept: KeptAgreed | None = None) -> dict[st
 def plan_pages(report: Report, salt: str, kept: KeptPages | None = None) -> PagePlan:
     """Every document's page name; `salt` names the extractor and the page template.
 
-    With `kept`, a document whose digest would be made of what the last run's was keeps that name.
+    With `kept`, a document planned from the same objects as in the last run (its summary, its findings
+    with their fields) keeps that plan whole, and one whose digest would be made of what the last run's
+    was keeps that name.
     """
-    agreed = facts_by_document(report, kept.agreed if kept is not None else None)
+    agreed = facts_by_document(report, *((kept.agreed, kept.paths) if kept is not None else ()))
     plan = PagePlan(findings=findings_by_document(report), facts=agreed)
     # A finding quoting 400 documents is worked out once, not once per page (docshown.py).
     shares = Shares(report, kept.shown if kept is not None else None)
+    last = kept.planned if kept is not None else {}
+    planned: dict[str, Planned] = {}
     for d in report.documents:
         facts = plan.facts.get(d.path, [])
+        own = plan.findings.get(d.path, [])
+        hit = last.get(d.path)
+        if hit is not None and hit.holds(d, own, facts, salt):
+            # A finding that did not change shows the same on every page: what it shows follows from it
+            # and the groups of its unit, which did not change either (checker/incremental.py).
+            if hit.entries:
+                plan.entries[d.path] = hit.entries
+            plan.names[d.path] = hit.name
+            planned[d.path] = hit
+            continue
         entries: list[Entry] = []
-        if own := plan.findings.get(d.path):
+        if own:
             entries = plan.entries[d.path] = shares.entries(d.path, own)
         shape = shape_of(type(d)) if kept is not None else None
         if kept is None or shape is None:
@@ -123,7 +190,12 @@ def plan_pages(report: Report, salt: str, kept: KeptPages | None = None) -> Page
             name = _name(salt, d, facts, entries)
             kept.names.put(key, name)
         plan.names[d.path] = name
+        fields = tuple(tuple(f.__dict__.values()) for f in own)
+        planned[d.path] = Planned(
+            d, tuple(d.__dict__.values()), tuple(own), fields, tuple(facts), salt, entries, name
+        )
     if kept is not None:
+        kept.planned = planned
         kept.turn()
     return plan
 

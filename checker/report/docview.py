@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from functools import cache
+
+from markupsafe import Markup, escape
 
 from checker import __version__
 from checker.models import Claim, DocumentSummary, Report
@@ -37,23 +38,44 @@ def stylesheet() -> tuple[str, str]:
     return f"_style.{hashlib.sha256(css.encode('utf-8')).hexdigest()[:16]}.css", css
 
 
-IndexRow = dict[str, str | int]
+def _row(page: str, path: str, claims: int, findings: int, title: str) -> Markup:
+    """One row of the list of every document, as HTML (our own markup, every text escaped)."""
+    return Markup(  # noqa: S704
+        f'      <tr><td><a href="{escape(page)}"><code>{escape(path)}</code></a></td>'
+        f"<td>{claims:d}</td><td>{findings:d}</td><td>{escape(title)}</td></tr>\n"
+    )
 
 
-def documents_index_rows(report: Report, plan: PagePlan) -> tuple[list[IndexRow], str]:
-    """What the list of every document shows, and a digest of it (with its template and stylesheet)."""
-    rows: list[IndexRow] = [
-        {"path": d.path, "page": plan.names[d.path], "claims": d.claims, "title": d.title or "",
-         "findings": len(plan.findings.get(d.path, []))}
-        for d in report.documents
-    ]  # fmt: skip
+IndexRows = dict[tuple[str, int], Markup]
+
+
+def documents_index_rows(
+    report: Report, plan: PagePlan, kept: IndexRows | None = None
+) -> tuple[list[Markup], str]:
+    """What the list of every document shows, row by row, and a digest of it (with its template and stylesheet).
+
+    A row shows the document's summary (its page's name digests it) and its count of findings: `kept` are
+    the last run's rows by those two, replaced by this run's, so an edit makes one row, not 10,000.
+    """
+    last = dict(kept) if kept is not None else {}
+    if kept is not None:
+        kept.clear()
+    rows: list[Markup] = []
+    for d in report.documents:
+        shown = (plan.names[d.path], len(plan.findings.get(d.path, ())))
+        row = last.get(shown)
+        if row is None:
+            row = _row(shown[0], d.path, d.claims, shown[1], d.title or "")
+        if kept is not None:
+            kept[shown] = row
+        rows.append(row)
     h = hashlib.sha256(f"{PAGE_REVISION}\x1f{__version__}\x1f{stylesheet()[0]}".encode())
     h.update(_asset("documents.html.j2").encode("utf-8"))
-    h.update(json.dumps(rows, ensure_ascii=False).encode("utf-8"))
+    h.update("".join(rows).encode("utf-8"))
     return rows, h.hexdigest()
 
 
-def render_documents_index(rows: list[IndexRow]) -> str:
+def render_documents_index(rows: list[Markup]) -> str:
     """The page listing every document, each linked to its own page (they sit beside it)."""
     return _page("documents.html.j2", script=False, linked_css=True, stylesheet=stylesheet()[0], rows=rows)
 

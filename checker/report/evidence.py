@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from checker.models import ClaimRef, FactSheetInfo, Finding, Group, Interval, Report
-from checker.models.reuse import Recent
+from checker.models.reuse import Recent, Same
 
 # Roles of claims in a check, as a reader says them (rules name them for machines).
 ROLE_WORDS = {
@@ -222,9 +222,22 @@ def agreeing_claims(group: Group) -> list[ClaimRef]:
 
 
 _AGREED: list[tuple[list[Group], int, list[tuple[Group, list[ClaimRef]]]]] = []
-# A group's agreeing claims by the identities of its claims, with those claims (held: no other claim can
-# take their ids while they are kept), for a process that makes many runs.
-KeptAgreed = Recent[tuple[list[ClaimRef], tuple[ClaimRef, ...]]]
+
+
+class KeptAgreed:
+    """A process's groups' agreeing claims from one run to the next.
+
+    By the group when it is the same object (models/reuse.py `Same`), else by the identities of its claims,
+    with those claims (held: no other claim can take their ids while they are kept).
+    """
+
+    def __init__(self) -> None:
+        self.same: Same[list[ClaimRef]] = Same()
+        self.by_claims: Recent[tuple[list[ClaimRef], tuple[ClaimRef, ...]]] = Recent()
+
+    def turn(self) -> None:
+        self.same.turn()
+        self.by_claims.turn()
 
 
 def corroborations(groups: list[Group], kept: KeptAgreed | None = None) -> list[tuple[Group, list[ClaimRef]]]:
@@ -244,9 +257,13 @@ def corroborations(groups: list[Group], kept: KeptAgreed | None = None) -> list[
 def _agreeing(group: Group, kept: KeptAgreed | None) -> list[ClaimRef]:
     if kept is None:
         return agreeing_claims(group)
+    same = kept.same.get(group)
+    if same is not None:
+        return same
     key = tuple(map(id, group.claims))
-    hit = kept.get(key)
+    hit = kept.by_claims.get(key)
     if hit is None:
         hit = (agreeing_claims(group), tuple(group.claims))
-        kept.put(key, hit)
+        kept.by_claims.put(key, hit)
+    kept.same.put(group, hit[0])
     return hit[0]

@@ -204,3 +204,53 @@ def test_the_review_page_made_with_kept_json_is_the_page_made_from_nothing(
         warm = render_html(report, dump=kept.peek)
         monkeypatch.setattr(html_module, "_FRAGMENTS", Fragments())  # nothing kept from an earlier page
         assert warm == render_html(report)
+
+
+def test_a_page_planned_from_the_same_objects_is_taken_whole_unless_a_field_was_assigned_since(
+    digests: Digests,
+) -> None:
+    # The watch service's runs hand unchanged summaries and findings over as the same objects.
+    kept = KeptPages()
+    first = _large()
+    one = _planned(first, kept)
+    digests.clear()
+    same = _planned(first.model_copy(), kept)
+    assert digests == [], "no page digested again"
+    paths = [p for p in one.entries if one.entries[p]]
+    assert paths and all(same.entries[p] is one.entries[p] for p in paths), "the entries themselves"
+    # A field assigned on the same objects since: the pages it shows on are planned again.
+    third = first.model_copy()
+    railway = next(f for f in third.findings if not f.passed and len(f.claims) <= WHOLE)
+    railway.accepted_reason = "the desk checked both figures"
+    third.documents[-1].title = "A retitled report"
+    _planned(third, kept)
+    assert sorted(digests) == sorted({*(c.path for c in railway.claims), third.documents[-1].path})
+
+
+def test_the_list_of_documents_kept_row_by_row_is_the_list_made_from_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from checker.report import docview
+
+    kept = KeptPages()
+    first = sample_report(payloads=True)
+    plan = plan_pages(first, "salt", kept)
+    rows, digest = docview.documents_index_rows(first, plan, kept.rows)
+    assert (rows, digest) == docview.documents_index_rows(first, plan)
+    page = docview.render_documents_index(rows)
+    assert "<script>" not in page and "&lt;script&gt;" in page, "paths and titles are escaped"
+    made: list[tuple[object, ...]] = []
+    row = docview._row
+
+    def counted(*values: Any) -> Any:
+        made.append(values)
+        return row(*values)
+
+    monkeypatch.setattr(docview, "_row", counted)
+    second = _next_run(first)
+    second.documents[0].title = "A retitled report"
+    plan = plan_pages(second, "salt", kept)
+    again, changed = docview.documents_index_rows(second, plan, kept.rows)
+    assert len(made) == 1 and changed != digest, "one row made again, and the list renamed"
+    assert again == docview.documents_index_rows(second, plan)[0]
+    assert len(kept.rows) == len(second.documents), "only this run's rows are kept"
