@@ -31,7 +31,6 @@ from checker.report.evidence import corroborations, fact_sheet, figure_text, odd
 from checker.report.fragments import Fragments, fact_key, finding_key, timeline_key
 from checker.report.htmlviews import (
     ClaimView,
-    DocumentView,
     FactView,
     FindingView,
     Links,
@@ -131,13 +130,6 @@ def _capped(items: Sequence[T], cap: int) -> tuple[list[T], int]:
     return list(items[:cap]), max(0, len(items) - cap)
 
 
-def _documents(views: list[DocumentView], cap: int) -> tuple[list[DocumentView], int]:
-    """Documents to list: all, or (over the cap) those with findings first."""
-    if len(views) > cap:
-        views = sorted(views, key=lambda v: not v.findings)
-    return _capped(views, cap)
-
-
 def render_html(
     report: Report,
     data: PageData | None = None,
@@ -165,7 +157,8 @@ def render_html(
     texts: dict[str, DocumentText] = (
         {} if plan else document_texts(data.texts, data.claims, _quoted(problems))
     )
-    documents, more_documents = _documents(document_views(report, problems, texts, pages), cap)
+    facts = plan.facts if plan else None
+    documents, more_documents = document_views(report, problems, texts, pages, cap=cap, facts=facts)
     timelines, more_timelines = _capped(report.timelines, cap)
     more = {
         "problems": more_problems, "passed": more_passed, "resolved": more_resolved,

@@ -196,22 +196,39 @@ def document_views(
     problems: list[FindingView],
     texts: dict[str, DocumentText],
     pages: dict[str, str] | None = None,
-) -> list[DocumentView]:
-    """Each document with its findings, the facts it agrees on and its marked text or its own page."""
-    anchors = document_anchors(report)
+    *,
+    cap: int | None = None,
+    facts: dict[str, list[str]] | None = None,
+) -> tuple[list[DocumentView], int]:
+    """The documents the page lists (with findings, facts agreed on, text or page) and how many it leaves out.
+
+    All, or over `cap` those with findings first, `cap` of them: only those are viewed (at 10,000
+    documents, a view of each was a third of the page's making).  `facts`: each document's corroborated
+    subjects when they are worked out already (the documents' page plan).
+    """
     pages = pages or {}
-    views = {
-        d.path: DocumentView(
-            d, anchors[d.path], d.language or "und", text=texts.get(d.path), page=pages.get(d.path, "")
-        )
-        for d in report.documents
-    }
+    quoting: dict[str, list[FindingView]] = defaultdict(list)
     for fv in problems:
         for path in fv.documents:
-            if path in views:
-                views[path].findings.append(fv)
-    for group, agreed in corroborations(report.groups):
-        for path in sorted({c.path for c in agreed}):
-            if path in views:
-                views[path].facts.append(group.subject)
-    return list(views.values())
+            quoting[path].append(fv)
+    numbered = list(enumerate(report.documents, 1))
+    if cap is not None and len(numbered) > cap:
+        numbered = [n for n in numbered if n[1].path in quoting] + [
+            n for n in numbered if n[1].path not in quoting
+        ]
+    listed = numbered if cap is None else numbered[:cap]
+    if facts is None:
+        wanted = {d.path for _, d in listed}
+        facts = defaultdict(list)
+        for group, agreed in corroborations(report.groups):
+            for path in sorted({c.path for c in agreed}):
+                if path in wanted:
+                    facts[path].append(group.subject)
+    views = [
+        DocumentView(
+            d, f"doc-{i}", d.language or "und", list(quoting.get(d.path, ())), list(facts.get(d.path, ())),
+            texts.get(d.path), pages.get(d.path, ""),
+        )
+        for i, d in listed
+    ]  # fmt: skip
+    return views, len(report.documents) - len(listed)

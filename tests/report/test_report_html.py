@@ -148,3 +148,35 @@ def test_reports_are_readable_by_others(tmp_path: Path, report: Report) -> None:
     written["html"].chmod(0o640)
     write_reports(report, tmp_path)
     assert written["html"].stat().st_mode & 0o777 == 0o640
+
+
+def test_over_the_cap_the_documents_with_findings_are_listed_first_and_only_those_listed_are_viewed(
+    report: Report,
+) -> None:
+    from checker.report.docpages import facts_by_document
+    from checker.report.evidence import corroborations
+    from checker.report.htmlviews import FindingView, document_views
+
+    report = report.model_copy(deep=True)
+    extra = [report.documents[-1].model_copy(update={"path": f"docs/z{i}.txt"}) for i in range(4)]
+    report.documents = [*extra[:2], *report.documents, *extra[2:]]
+    problems = [FindingView(f"f-{i}", f, [], []) for i, f in enumerate(report.findings) if not f.passed]
+    quoting = {p for fv in problems for p in fv.documents}
+    agreed: dict[str, list[str]] = {}
+    for group, claims in corroborations(report.groups):
+        for path in sorted({c.path for c in claims}):
+            agreed.setdefault(path, []).append(group.subject)
+    # Every document viewed, then those with findings first (in report order), then the cap: as it was.
+    everything = list(enumerate(report.documents, 1))
+    ordered = sorted(everything, key=lambda n: n[1].path not in quoting)
+    for cap in (None, 2, 3, len(report.documents)):
+        for facts in (None, facts_by_document(report)):
+            views, more = document_views(report, problems, {}, cap=cap, facts=facts)
+            expected = ordered if cap is not None and len(everything) > cap else everything
+            expected = expected if cap is None else expected[:cap]
+            assert [(v.anchor, v.summary.path) for v in views] == [(f"doc-{i}", d.path) for i, d in expected]
+            assert [v.facts for v in views] == [agreed.get(d.path, []) for _, d in expected]
+            assert [[fv.anchor for fv in v.findings] for v in views] == [
+                [fv.anchor for fv in problems if d.path in fv.documents] for _, d in expected
+            ]
+            assert more == len(report.documents) - len(views)
