@@ -118,7 +118,8 @@ def json_pieces(
                     noted is not None and name == "findings" and not item.passed
                 ):  # not `resolved`: the last run's
                     noted.append((j, item, data))
-                yield (b"," if j else b"[") + data
+                yield b"," if j else b"["
+                yield data  # not joined to its comma: a copy of every piece, 110 MB at 10,000 documents
             yield b"]"
         else:
             whole = report.__pydantic_serializer__.to_json(report, include={name})
