@@ -78,6 +78,8 @@ class Memo:
     kept_facts: dict[str, bytes] = field(default_factory=dict)
     fact_rows: dict[Key, str] = field(default_factory=dict)
     grouped: dict[str, list[Fact]] = field(default_factory=dict)
+    # The keys of the unit and fact rows the last run kept in the store, by roots (checker/evaluate.py).
+    kept_rows: dict[tuple[str, ...], tuple[set[str], set[str]]] = field(default_factory=dict)
     # The last run this process finished over the store, and its findings: the next run's previous.
     last_run: tuple[int, list[Finding]] | None = None
     lines: Lines = field(default_factory=dict)  # the last run's timelines (match/timeline.py)

@@ -162,8 +162,13 @@ class Store(Protocol):
         """What earlier runs kept for later ones under `kind` (checker/kept.py), by key."""
         ...
 
-    def keep(self, kind: str, new: Mapping[str, bytes], keep: Collection[str]) -> None:
-        """Add `new` under `kind` and forget its other keys not in `keep`, in one transaction."""
+    def keep(
+        self, kind: str, new: Mapping[str, bytes], keep: Collection[str], gone: Collection[str] | None = None
+    ) -> None:
+        """Add `new` under `kind` and forget its other keys not in `keep`, in one transaction.
+
+        `gone`: the keys to forget, when the caller knows them (what it kept last time and not now).
+        """
         ...
 
     def close(self) -> None:

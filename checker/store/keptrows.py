@@ -24,13 +24,37 @@ def kept_rows(cur: Cursor, kind: str, mark: str) -> dict[str, bytes]:
     return {row[0]: bytes(row[1]) for row in rows}
 
 
-def keep_rows(cur: Cursor, kind: str, new: Mapping[str, bytes], keep: Collection[str], mark: str) -> None:
-    """Add the `new` rows of one kind and drop its rows whose keys are not in `keep` (nor new)."""
+def keep_rows(
+    cur: Cursor,
+    kind: str,
+    new: Mapping[str, bytes],
+    keep: Collection[str],
+    mark: str,
+    *,
+    gone: Collection[str] | None = None,
+) -> None:
+    """Add the `new` rows of one kind and drop its rows whose keys are not in `keep` (nor new).
+
+    `gone`: the keys to drop, when the caller knows them (what its last call kept and this one does not):
+    the kind's keys are then not read (tens of thousands of them each run of the watch service).  Rows
+    other writers added since are left for a call without `gone` to drop.
+    """
+    if gone is not None:
+        dropped = [(kind, key) for key in gone if key not in new]
+        if dropped:
+            cur.executemany(f"DELETE FROM kept WHERE kind = {mark} AND key = {mark}", dropped)  # noqa: S608
+        if new:
+            cur.executemany(
+                f"INSERT INTO kept(kind, key, data) VALUES ({mark}, {mark}, {mark})"  # noqa: S608
+                " ON CONFLICT (kind, key) DO NOTHING",
+                [(kind, key, data) for key, data in new.items()],
+            )
+        return
     held = {row[0] for row in cur.execute(f"SELECT key FROM kept WHERE kind = {mark}", (kind,)).fetchall()}  # noqa: S608
     wanted = set(keep) | set(new)
-    gone = [(kind, key) for key in held - wanted]
-    if gone:
-        cur.executemany(f"DELETE FROM kept WHERE kind = {mark} AND key = {mark}", gone)  # noqa: S608
+    stale = [(kind, key) for key in held - wanted]
+    if stale:
+        cur.executemany(f"DELETE FROM kept WHERE kind = {mark} AND key = {mark}", stale)  # noqa: S608
     added = [(kind, key, data) for key, data in new.items() if key not in held]
     if added:
         cur.executemany(f"INSERT INTO kept(kind, key, data) VALUES ({mark}, {mark}, {mark})", added)  # noqa: S608

@@ -287,8 +287,10 @@ class PostgresStore:
         with self.transaction() as cur:
             return kept_rows(cur, kind, "%s")
 
-    def keep(self, kind: str, new: Mapping[str, bytes], keep: Collection[str]) -> None:
-        self._write(lambda cur: keep_rows(cur, kind, new, keep, "%s"))
+    def keep(
+        self, kind: str, new: Mapping[str, bytes], keep: Collection[str], gone: Collection[str] | None = None
+    ) -> None:
+        self._write(lambda cur: keep_rows(cur, kind, new, keep, "%s", gone=gone))
 
     def close(self) -> None:
         self._pool.close()

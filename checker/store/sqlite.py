@@ -252,9 +252,11 @@ class SQLiteStore:
         with self._lock:
             return kept_rows(self._db, kind, "?")
 
-    def keep(self, kind: str, new: Mapping[str, bytes], keep: Collection[str]) -> None:
+    def keep(
+        self, kind: str, new: Mapping[str, bytes], keep: Collection[str], gone: Collection[str] | None = None
+    ) -> None:
         with self._tx() as db:
-            keep_rows(db, kind, new, keep, "?")
+            keep_rows(db, kind, new, keep, "?", gone=gone)
 
     def close(self) -> None:
         with self._lock:

@@ -431,3 +431,20 @@ def test_a_runs_findings_read_back_equal_and_their_quotes_share_their_sets_of_gi
     quotes = [q for f in back for q in f.claims]
     assert len(quotes) > 50
     assert len({id(q.model_fields_set) for q in quotes}) == 1
+
+
+def test_kept_rows_named_gone_are_dropped_and_no_other_is_read_or_lost(store_location: str) -> None:
+    store = open_store(store_location)
+    try:
+        store.keep("units /c", {"a": b"1", "b": b"2", "c": b"3"}, [])
+        store.keep("units /other", {"a": b"9"}, [])
+        assert store.kept("units /c") == {"a": b"1", "b": b"2", "c": b"3"}
+        # The caller knows what it kept last time: b is gone; c, which another writer may use, is left.
+        store.keep("units /c", {"d": b"4", "a": b"other bytes"}, ["a", "d"], gone=["b"])
+        assert store.kept("units /c") == {"a": b"1", "c": b"3", "d": b"4"}, "a kept row is never replaced"
+        assert store.kept("units /other") == {"a": b"9"}
+        # Without `gone`, every row of the kind not kept nor new is dropped.
+        store.keep("units /c", {}, ["a"])
+        assert store.kept("units /c") == {"a": b"1"}
+    finally:
+        store.close()
