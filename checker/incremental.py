@@ -35,9 +35,10 @@ from checker.models import Claim, Finding, Group, ReadError, Relation
 from checker.models.claims import compact, shared_refs
 from checker.partition import Dates, Key, Part, component_facts, join_parts
 from checker.rules.base import Rule, RuleContext
-from checker.rules.engine import collect, settle
+from checker.rules.engine import collect, settle, settled_order
 from checker.store.base import Store, StoredDocument, Written, content_signature
 from checker.summary import Summaries
+from checker.unitorder import Ordered, ordered
 
 Link = Callable[[list[Fact]], list[Fact]]
 
@@ -58,6 +59,21 @@ class _Unit:
     claims: Sequence[
         Claim
     ] = ()  # what its findings quote, until it is kept (its quotes are kept by identity)
+    _open: dict[str, list[Finding]] | None = None
+
+    def open(self) -> dict[str, list[Finding]]:
+        """Its findings that did not pass, by rule (only rules with some); worked out once."""
+        if self._open is None:
+            self._open = {
+                rule: kept
+                for rule, found in self.found.items()
+                if (kept := [f for f in found if not f.passed])
+            }
+        return self._open
+
+    def passed(self, rules: Sequence[str]) -> list[Finding]:
+        """Its passed checks, rule by rule."""
+        return [f for rule in rules for f in self.found.get(rule, ()) if f.passed]
 
 
 @dataclass
@@ -87,6 +103,9 @@ class Memo:
     comp_keys: dict[int, tuple[list[Claim], Key]] = field(default_factory=dict)  # by id(component)
     part_keys: dict[tuple[int, ...], tuple[tuple[object, ...], Key]] = field(default_factory=dict)
     summaries: Summaries = field(default_factory=dict)  # the last report's documents (checker/summary.py)
+    # The last run's passed checks and groups in report order, with their units (checker/unitorder.py).
+    passed: Ordered[Finding] | None = None
+    groups: Ordered[Group] | None = None
     copies: dict[int, tuple[Finding, Finding]] = field(
         default_factory=dict
     )  # open findings' copies, by original
@@ -271,12 +290,24 @@ def evaluate_all(
     # (the last run's copy of the same finding again: what is made of the report knows it by identity); a
     # passed check is never changed (tracking and settling leave it be): the same object run after run.
     copies, memo.copies = memo.copies, {}
+    with_open = [unit for unit in units if unit.open()]
     findings = [
-        f if f.passed else _copy(f, copies, memo.copies)
+        _copy(f, copies, memo.copies)
         for rule in enabled
-        for unit in units
-        for f in unit.found.get(rule.id, ())
+        for unit in with_open
+        for f in unit.open().get(rule.id, ())
     ]
     problems = list(dict.fromkeys(p for unit in units for p in unit.problems))
-    groups = sorted((g for unit in units for g in unit.groups), key=report_order)
-    return Outcome(facts, settle(enabled, findings), problems, groups)
+    # Settled, the open findings come first, then every passed check in the order of their heads and places
+    # (settling never changes a passed check): those, and the groups, updated from the last run's lists.
+    ids = tuple(r.id for r in enabled)
+    memo.passed = ordered(
+        memo.passed,
+        units,
+        lambda u: u.passed(ids),
+        key=settled_order,
+        sort=lambda fs: settle(enabled, fs),
+        salt=ids,
+    )
+    memo.groups = ordered(memo.groups, units, lambda u: u.groups, key=report_order)
+    return Outcome(facts, [*settle(enabled, findings), *memo.passed.items], problems, list(memo.groups.items))

@@ -109,6 +109,11 @@ def _by_place_on_ties(findings: list[Finding], head: Callable[[Finding], tuple[A
     return out
 
 
+def settled_order(f: Finding) -> tuple[tuple[bool, bool, bool, str, str], tuple[object, ...]]:
+    """Where `settle` puts a finding (the order is total): by its head, then its place."""
+    return _head(f), _place(f)
+
+
 def _head(f: Finding) -> tuple[bool, bool, bool, str, str]:
     return (f.passed, f.severity != "error", f.severity != "warning", f.rule, f.fingerprint)
 
