@@ -105,3 +105,41 @@ def test_a_batch_of_documents_is_stored_whole_or_not_at_all(
     store.replace_documents([(d, Extraction()) for d in docs], "v")
     assert sorted(store.documents()) == ["d0.txt", "d1.txt", "d2.txt"]
     store.close()
+
+
+def _text(path: str, text: str) -> Document:
+    return Document(path=path, text=text, sha256=Document.hash_bytes(text.encode()), size=len(text.encode()))
+
+
+def test_the_listing_follows_this_stores_writes_and_another_connections_without_reading_every_row(
+    tmp_path: Path,
+) -> None:
+    from checker.models import Claim
+
+    one, other = SQLiteStore(tmp_path / "s.db"), SQLiteStore(tmp_path / "s.db")
+    full: list[str] = []
+    one._db.set_trace_callback(
+        lambda sql: full.append(sql) if "FROM documents d" in sql and "IN (" not in sql else None
+    )
+    try:
+        claim = Claim(path="a.txt", line=1, column=1, end_line=1, end_column=3, offset=0, end=2, text="5个",
+                      value=5, unit="count", measure="个")  # fmt: skip
+        one.replace_documents(
+            [(_text("a.txt", "5个"), Extraction(claims=[claim])), (_text("b.txt", "b"), Extraction())], "v"
+        )
+        listed = one.documents()
+        assert sorted(listed) == ["a.txt", "b.txt"] and listed["a.txt"].claims == 1 and len(full) == 1
+        one.replace_documents([(_text("c.txt", "c"), Extraction())], "v")
+        one.record_error("b.txt", "not UTF-8")
+        one.remove_documents(["a.txt"])
+        listed = one.documents()
+        assert sorted(listed) == ["b.txt", "c.txt"] and listed["b.txt"].error == "not UTF-8"
+        assert len(full) == 1, "this store's own writes are read back, not every row"
+        assert listed == other.documents(), "what a new listing reads"
+        other.replace_documents([(_text("d.txt", "d"), Extraction())], "v")  # another connection writes
+        assert sorted(one.documents()) == ["b.txt", "c.txt", "d.txt"] and len(full) == 2
+        listed["e.txt"] = listed["b.txt"]
+        assert "e.txt" not in one.documents(), "a caller's copy, not the listing itself"
+    finally:
+        one.close()
+        other.close()
