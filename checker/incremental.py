@@ -103,6 +103,7 @@ class Memo:
     comp_keys: dict[int, tuple[list[Claim], Key]] = field(default_factory=dict)  # by id(component)
     part_keys: dict[tuple[int, ...], tuple[tuple[object, ...], Key]] = field(default_factory=dict)
     summaries: Summaries = field(default_factory=dict)  # the last report's documents (checker/summary.py)
+    signed: dict[str, tuple[StoredDocument, str]] = field(default_factory=dict)  # each row's signature
     # The last run's passed checks and groups in report order, with their units (checker/unitorder.py).
     passed: Ordered[Finding] | None = None
     groups: Ordered[Group] | None = None
@@ -163,7 +164,12 @@ def load(
     `made`: what this run's sync extracted and stored, by path; taken as it is where the store holds that
     content, extractor and metadata (a cold check of 10,000 documents read 60,000 claims back: 0.7 s).
     """
-    signatures = {p: signature(d) for p, d in documents.items()}
+    # A stored row is the same object while it is unchanged (store/base.py `DocumentRows`): signed once.
+    signed, memo.signed = memo.signed, {}
+    for p, d in documents.items():
+        hit = signed.get(p)
+        memo.signed[p] = hit if hit is not None and hit[0] is d else (d, signature(d))
+    signatures = {p: s for p, (_, s) in memo.signed.items()}
     stale = [p for p, s in signatures.items() if p not in memo.documents or memo.documents[p].signature != s]
     fresh: dict[str, _Document] = {p: _Document(signatures[p], [], []) for p in stale}
     given = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 from checker.models import DocumentSummary, Finding, Group, ReadError, Severity, Summary
@@ -70,19 +71,31 @@ def summarise(
     documents: int, claims: int, groups: Sequence[Group], findings: Sequence[Finding], resolved: int
 ) -> Summary:
     """The summary counts; accepted findings count apart from the open ones."""
-    open_findings = [f for f in findings if not f.passed and f.status != "accepted"]
+    statuses = Counter(g.status for g in groups)
+    severities: Counter[Severity] = Counter()
+    tracked: Counter[str] = Counter()
+    passed = accepted = 0
+    for f in findings:
+        if f.passed:
+            passed += 1
+            accepted += f.status == "accepted"
+        elif f.status == "accepted":
+            accepted += 1
+        else:
+            severities[f.severity] += 1
+            tracked[f.status] += 1
     return Summary(
         documents=documents,
         claims=claims,
-        groups=sum(1 for g in groups if len(g.documents) > 1),
-        corroborated=sum(1 for g in groups if g.status == "corroborated"),
-        conflicts=sum(1 for g in groups if g.status == "conflict"),
-        errors=sum(1 for f in open_findings if f.severity is Severity.ERROR),
-        warnings=sum(1 for f in open_findings if f.severity is Severity.WARNING),
-        infos=sum(1 for f in open_findings if f.severity is Severity.INFO),
-        checks_passed=sum(1 for f in findings if f.passed),
-        new=sum(1 for f in open_findings if f.status == "new"),
-        persisting=sum(1 for f in open_findings if f.status == "persisting"),
+        groups=sum(len(g.documents) > 1 for g in groups),
+        corroborated=statuses["corroborated"],
+        conflicts=statuses["conflict"],
+        errors=severities[Severity.ERROR],
+        warnings=severities[Severity.WARNING],
+        infos=severities[Severity.INFO],
+        checks_passed=passed,
+        new=tracked["new"],
+        persisting=tracked["persisting"],
         resolved=resolved,
-        accepted=sum(1 for f in findings if f.status == "accepted"),
+        accepted=accepted,
     )

@@ -26,3 +26,26 @@ def test_a_document_whose_row_and_error_are_the_same_keeps_its_summary_object() 
     assert second == document_summaries({"a.txt": a, "b.txt": b2, "c.txt": c}, errors)
     third = document_summaries({"a.txt": a}, {}, kept)
     assert third[0] is first[0] and set(kept) == {"a.txt"}, "a gone document is forgotten"
+
+
+def test_counts_of_open_accepted_and_passed_findings_and_of_groups() -> None:
+    from checker.models import Finding, Group, Severity
+    from checker.summary import summarise
+
+    def f(severity: Severity, status: str, passed: bool = False) -> Finding:
+        return Finding(rule="agree", severity=severity, message="m", claims=[], status=status, passed=passed)
+
+    findings = [
+        f(Severity.ERROR, "new"), f(Severity.ERROR, "persisting"), f(Severity.WARNING, "new"),
+        f(Severity.INFO, "persisting"), f(Severity.ERROR, "accepted"), f(Severity.INFO, "new", passed=True),
+        f(Severity.ERROR, "new", passed=True),
+    ]  # fmt: skip
+    groups = [
+        Group(key=k, subject="s", unit="km", status=status, documents=docs, claims=[])
+        for k, status, docs in [("a", "corroborated", ["x", "y"]), ("b", "conflict", ["x", "y", "z"]),
+                                ("c", "single", ["x"]), ("d", "corroborated", ["y", "z"])]
+    ]  # fmt: skip
+    s = summarise(4, 12, groups, findings, resolved=2)
+    assert (s.documents, s.claims, s.groups, s.corroborated, s.conflicts) == (4, 12, 3, 2, 1)
+    assert (s.errors, s.warnings, s.infos, s.new, s.persisting) == (2, 1, 1, 2, 2)
+    assert (s.checks_passed, s.accepted, s.resolved) == (2, 1, 2)
