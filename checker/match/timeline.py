@@ -130,4 +130,7 @@ def _same(before: Sequence[object], now: Sequence[object]) -> bool:
 
 
 def _same_dates(before: Sequence[PartialDate | None], now: Sequence[PartialDate | None]) -> bool:
-    return len(before) == len(now) and all(a is b or a == b for a, b in zip(before, now, strict=True))
+    if len(before) != len(now):
+        return False
+    # The same objects, mostly (a stored row's metadata is the object it was): compared in C first.
+    return all(map(operator.is_, before, now)) or all(a is b or a == b for a, b in zip(before, now, strict=True))
