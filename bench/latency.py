@@ -77,7 +77,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="corpus sizes")
     parser.add_argument("--writes", type=int, default=9, help="timed writes per size")
-    parser.add_argument("--debounce-ms", type=int, default=300, help="the service's debounce window")
+    parser.add_argument(
+        "--debounce-ms", type=int, default=100, help="the service's debounce window [100: its default]"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary corpora and logs")
     args = parser.parse_args()
     results = {}

@@ -272,7 +272,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--ops", default=",".join(OPS), help="operations (cold always runs) [all]")
     parser.add_argument("--quick", action="store_true", help="1,000 documents, one service write each")
     parser.add_argument("--writes", type=int, help="service edits timed per size (median) [3; --quick: 1]")
-    parser.add_argument("--debounce-ms", type=int, default=300, help="the service's debounce window")
+    parser.add_argument(
+        "--debounce-ms", type=int, default=100, help="the service's debounce window [100: its default]"
+    )
     parser.add_argument("--no-service", dest="service", action="store_false", help="CLI figures only")
     parser.add_argument("--checker-args", default="", help="extra flags for `checker check`, e.g. '--jobs 2'")
     parser.add_argument("--out", type=Path, help="write every figure to this JSON file")

@@ -59,7 +59,7 @@ class Settings(BaseModel):
     document_pages_above: int = Field(
         default=200, ge=0, description="above this many documents each has its own page under reports/docs/"
     )
-    debounce_ms: int = Field(default=300, ge=10, description="watch: changes within this window make one run")
+    debounce_ms: int = Field(default=100, ge=10, description="watch: changes within this window make one run")
     reconcile_minutes: float = Field(default=10.0, gt=0, description="watch: full reconcile period")
     follow_outside_links: bool = Field(
         default=False, description="read symlinks whose target lies outside the checked folders"

@@ -16,7 +16,7 @@ from checker.service.watcher import run_service
 @click.command("watch")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option(
-    "--debounce-ms", type=click.IntRange(min=10), help="changes within this window make one run [300]"
+    "--debounce-ms", type=click.IntRange(min=10), help="changes within this window make one run [100]"
 )
 @click.option(
     "--reconcile-minutes",

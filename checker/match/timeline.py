@@ -133,4 +133,6 @@ def _same_dates(before: Sequence[PartialDate | None], now: Sequence[PartialDate 
     if len(before) != len(now):
         return False
     # The same objects, mostly (a stored row's metadata is the object it was): compared in C first.
-    return all(map(operator.is_, before, now)) or all(a is b or a == b for a, b in zip(before, now, strict=True))
+    return all(map(operator.is_, before, now)) or all(
+        a is b or a == b for a, b in zip(before, now, strict=True)
+    )
