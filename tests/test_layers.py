@@ -23,6 +23,7 @@ RANK = {
     "gcpause": 0,
     "packing": 0,
     "codedigest": 0,
+    "unitorder": 0,
     "roots": 1,
     "sync": 3,
     "summary": 3,

@@ -32,6 +32,7 @@ def test_after_random_changes_the_list_is_the_sorted_list_of_every_units_items()
     def sort(xs: list[list[object]]) -> list[list[object]]:
         whole.append(len(xs))
         return sorted(xs, key=_key)
+
     for step in range(300):
         for _ in range(rng.choice([0, 1, 2, 3, 30])):  # now and then many: sorted whole
             if units and rng.random() < 0.5:
@@ -44,7 +45,9 @@ def test_after_random_changes_the_list_is_the_sorted_list_of_every_units_items()
         assert made.items == sorted(every, key=_key), f"step {step}"
         assert all(any(x is y for y in every) for x in made.items), "this run's objects, not equal ones"
         last = made
-    assert 10 < len(whole) < 100, "mostly updated in place; sorted whole at first, after many changes, new rules"
+    assert 10 < len(whole) < 100, (
+        "mostly updated in place; sorted whole at first, after many changes, new rules"
+    )
 
 
 def test_a_whole_list_is_sorted_by_the_sort_given() -> None:
