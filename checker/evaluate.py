@@ -8,7 +8,8 @@ from pathlib import Path
 
 from checker import kept
 from checker.glossary import load_lexicon
-from checker.incremental import Memo, evaluate_all, load
+from checker.incremental import Memo, evaluate_all
+from checker.loading import load
 from checker.match.languages import link_languages
 from checker.match.timeline import timelines
 from checker.models import Finding, ReadError, Report, RunInfo, Severity

@@ -21,8 +21,9 @@ service, or one run of the command line.
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from checker import kept
@@ -32,19 +33,24 @@ from checker.match.groups import group_of, report_order
 from checker.match.regions import Regions
 from checker.match.timeline import Lines
 from checker.models import Claim, Finding, Group, ReadError, Relation
-from checker.models.claims import compact, shared_refs
+from checker.models.claims import shared_refs
 from checker.partition import Dates, Key, Part, component_facts, join_parts
 from checker.rules.base import Rule, RuleContext
 from checker.rules.engine import collect, settle, settled_order
-from checker.store.base import Store, StoredDocument, Written, content_signature
+from checker.store.base import Store, StoredDocument
 from checker.summary import Summaries
 from checker.unitorder import Ordered, ordered
+
+if TYPE_CHECKING:
+    from checker.loading import Loaded  # it reads into a memo
 
 Link = Callable[[list[Fact]], list[Fact]]
 
 
 @dataclass
-class _Document:
+class HeldDocument:
+    """A document's claims and relations as the memo holds them, with the signature they follow from."""
+
     signature: str
     claims: list[Claim]
     relations: list[Relation]
@@ -81,7 +87,7 @@ class Memo:
     """What the last run computed, by what it was computed from."""
 
     rules: list[Rule] = field(default_factory=list)
-    documents: dict[str, _Document] = field(default_factory=dict)
+    documents: dict[str, HeldDocument] = field(default_factory=dict)
     facts: dict[Key, list[Fact]] = field(default_factory=dict)
     units: dict[Key, _Unit] = field(default_factory=dict)
     evaluated: int = 0  # units evaluated by the last run (the rest were carried over)
@@ -138,59 +144,6 @@ def memo_for(store: Store) -> Memo:
     if memo is None:
         memo = _MEMOS[store] = Memo()
     return memo
-
-
-def signature(document: StoredDocument) -> str:
-    """What a document's claims and dates follow from (store/base.py `content_signature`)."""
-    return content_signature(document.sha256, document.extractor, document.meta)
-
-
-@dataclass
-class Loaded:
-    """The claims and relations of the documents, in store order, their signatures, and what changed."""
-
-    claims: list[Claim]
-    relations: list[Relation]
-    signatures: dict[str, str]
-    changed: set[str]  # documents read again, added or gone since the memo's last run
-    before: dict[str, _Document]  # the memo's documents before
-
-
-def load(
-    memo: Memo, store: Store, documents: dict[str, StoredDocument], made: Mapping[str, Written] | None = None
-) -> Loaded:
-    """Claims and relations of `documents` in store order, read from the store only where they changed.
-
-    `made`: what this run's sync extracted and stored, by path; taken as it is where the store holds that
-    content, extractor and metadata (a cold check of 10,000 documents read 60,000 claims back: 0.7 s).
-    """
-    # A stored row is the same object while it is unchanged (store/base.py `DocumentRows`): signed once.
-    signed, memo.signed = memo.signed, {}
-    for p, d in documents.items():
-        hit = signed.get(p)
-        memo.signed[p] = hit if hit is not None and hit[0] is d else (d, signature(d))
-    signatures = {p: s for p, (_, s) in memo.signed.items()}
-    stale = [p for p, s in signatures.items() if p not in memo.documents or memo.documents[p].signature != s]
-    fresh: dict[str, _Document] = {p: _Document(signatures[p], [], []) for p in stale}
-    given = {
-        p: m.extraction
-        for p in stale
-        if (m := (made or {}).get(p)) is not None and m.signature == signatures[p]
-    }
-    for p, extraction in given.items():
-        fresh[p].claims.extend(compact(c) for c in extraction.claims)
-        fresh[p].relations.extend(extraction.relations)
-    wanted = [p for p in stale if p not in given]
-    for claim in store.claims(wanted) if wanted else []:
-        fresh[claim.path].claims.append(claim)
-    for relation in store.relations(wanted) if wanted else []:
-        fresh[relation.path].relations.append(relation)
-    before = memo.documents
-    memo.documents = {p: fresh.get(p) or memo.documents[p] for p in sorted(documents)}
-    claims = [c for d in memo.documents.values() for c in d.claims]
-    relations = [r for d in memo.documents.values() for r in d.relations]
-    changed = {*stale, *(p for p in before if p not in documents)}
-    return Loaded(claims, relations, signatures, changed, before)
 
 
 @dataclass

@@ -29,6 +29,7 @@ RANK = {
     "summary": 3,
     "evaluate": 5,
     "incremental": 5,
+    "loading": 5,
     "partition": 5,
     "kept": 5,
     "glossary": 5,

@@ -26,7 +26,7 @@ from pydantic import BaseModel
 from checker import __version__
 from checker.models import Claim, ClaimRef, Finding, Group, Report, Timeline
 from checker.report.docpages import PagePlan
-from checker.report.doctext import DocumentText, document_texts
+from checker.report.doctext import document_texts
 from checker.report.evidence import corroborations, fact_sheet, figure_text, odd_one_out
 from checker.report.fragments import Fragments, fact_key, finding_key, timeline_key
 from checker.report.htmlviews import (
@@ -154,9 +154,7 @@ def render_html(
     problems, rows = _problem_rows(open_findings, report, links, dump)
     agreed_groups = corroborations(report.groups)
     more_facts = max(0, len(agreed_groups) - cap)
-    texts: dict[str, DocumentText] = (
-        {} if plan else document_texts(data.texts, data.claims, _quoted(problems))
-    )
+    texts = {} if plan else document_texts(data.texts, data.claims, _quoted(problems))
     facts = plan.facts if plan else None
     documents, more_documents = document_views(report, problems, texts, pages, cap=cap, facts=facts)
     timelines, more_timelines = _capped(report.timelines, cap)

@@ -1,10 +1,9 @@
 """PostgreSQL store: one server shared by several checkers, same interface and results as SQLite.
 
-Every write is one short transaction.  A document's row is upserted (or locked)
-before its claims are touched, and a batch takes its rows in path order: two
-writers of the same document queue on that row lock, and the second replaces
-the first's claims instead of adding to them; two batches never deadlock.
-Claims and relations go in with COPY: a batch of documents is a few round trips.
+Every write is one short transaction.  A document's row is upserted (or locked) before its claims
+are touched, and a batch takes its rows in path order: two writers of the same document queue on
+that row lock, and the second replaces the first's claims instead of adding to them; two batches
+never deadlock.  Claims and relations go in with COPY: a batch of documents is a few round trips.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ import sqlite3
 import threading
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from pydantic import TypeAdapter
@@ -20,28 +20,19 @@ from checker.errors import StoreError
 from checker.models import Claim, Document, Extraction, Finding, Relation, Report
 from checker.models.claims import compact
 from checker.models.reportjson import ReportJson
-from checker.packing import pack_text, unpack_text
-from checker.store.base import DocumentRows, RunRecord, StoredDocument, stored_document
+from checker.packing import unpack_text
+from checker.store.base import RunRecord, StoredDocument
 from checker.store.faults import check_integrity, closed_as_checked, mark_closed, store_failure
 from checker.store.keptrows import keep_rows, kept_rows
+from checker.store.listing import Listing
 from checker.store.migrations import SCHEMA_VERSION, statements, steps
 from checker.store.runrows import findings_of, heads_of, report_of
+from checker.store.sqliterows import now, replace_rows
 
 # The numbered schema steps live in migrations.py, shared with the PostgreSQL store.
 MIGRATIONS = steps("sqlite")
 _RELATIONS: TypeAdapter[list[Relation]] = TypeAdapter(list[Relation])
 _statements = statements
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat()
-
-
-# A `documents` row as `stored_document` reads it, with its count of claims.
-_DOCUMENT_ROWS = (
-    "SELECT d.path, d.sha256, d.encoding, d.size, d.mtime, d.extractor, d.error, d.updated, d.meta,"
-    " (SELECT COUNT(*) FROM claims c WHERE c.path = d.path) AS n FROM documents d"
-)
 
 
 class SQLiteStore:
@@ -50,11 +41,7 @@ class SQLiteStore:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.location = str(path)
-        self._read_documents = DocumentRows()
-        # The documents as last listed, at the database's data_version: what other connections committed
-        # since changes it; what this one writes is read back into it (`_relist`).  A service's run listed
-        # every row three times (its hints, the sync, the evaluation): 0.035 s each at 10,000 documents.
-        self._listed: tuple[int, dict[str, StoredDocument]] | None = None
+        self._listing = Listing()  # the documents as last listed (store/listing.py)
         # Before the connection: opening one may start a write-ahead log.
         self.checked = not closed_as_checked(path)
         try:
@@ -111,81 +98,53 @@ class SQLiteStore:
 
     def documents(self) -> dict[str, StoredDocument]:
         with self._lock:
-            version = self._version()
-            if self._listed is not None and self._listed[0] == version:
-                return dict(self._listed[1])
-            listed = self._read_documents.read(self._db.execute(_DOCUMENT_ROWS).fetchall())
-            self._listed = (version, listed)
-        return dict(listed)
+            return self._listing.documents(self._db)
 
-    def _version(self) -> int:
-        """PRAGMA data_version: it changes when another connection commits, never for this one's commits."""
-        return int(self._db.execute("PRAGMA data_version").fetchone()[0])
-
-    def _relist(self, paths: Sequence[str]) -> None:
-        """After this connection wrote these documents: their rows read back into the listing."""
-        with self._lock:
-            if self._listed is None:
-                return
-            if self._listed[0] != self._version():
-                self._listed = None  # another connection wrote as well: the next listing reads all
-                return
-            listed = self._listed[1]
-            for i in range(0, len(paths), 500):
-                chunk = paths[i : i + 500]
-                for p in chunk:
-                    listed.pop(p, None)
-                marks = ",".join("?" * len(chunk))
-                rows = self._db.execute(f"{_DOCUMENT_ROWS} WHERE d.path IN ({marks})", chunk).fetchall()
-                listed.update((row[0], stored_document(tuple(row))) for row in rows)
+    @contextmanager
+    def _writing(self, paths: Sequence[str]) -> Iterator[sqlite3.Connection]:
+        """A transaction that writes these documents; then their rows are read back into the listing."""
+        try:
+            with self._tx() as db:
+                yield db
+        finally:
+            with self._lock:
+                self._listing.written(self._db, paths)
 
     def replace_document(self, document: Document, extraction: Extraction, extractor: str) -> None:
         self.replace_documents([(document, extraction)], extractor)
 
     def replace_documents(self, batch: Sequence[tuple[Document, Extraction]], extractor: str) -> None:
         """Store several documents in one transaction: a crash keeps all of them or none."""
-        try:
-            with self._tx() as db:
-                for document, extraction in batch:
-                    _replace(db, document, extraction, extractor)
-        finally:
-            self._relist([document.path for document, _ in batch])
+        with self._writing([document.path for document, _ in batch]) as db:
+            for document, extraction in batch:
+                replace_rows(db, document, extraction, extractor)
 
     def touch_document(self, document: Document) -> None:
-        try:
-            with self._tx() as db:
-                db.execute(
-                    "UPDATE documents SET size = ?, mtime = ?, meta = ?, updated = ? WHERE path = ?",
-                    (document.size, document.mtime, document.meta.model_dump_json(), _now(), document.path),
-                )
-        finally:
-            self._relist([document.path])
+        with self._writing([document.path]) as db:
+            db.execute(
+                "UPDATE documents SET size = ?, mtime = ?, meta = ?, updated = ? WHERE path = ?",
+                (document.size, document.mtime, document.meta.model_dump_json(), now(), document.path),
+            )
 
     def record_error(self, path: str, message: str) -> None:
-        try:
-            with self._tx() as db:
-                db.execute("DELETE FROM claims WHERE path = ?", (path,))
-                db.execute("DELETE FROM relations WHERE path = ?", (path,))
-                db.execute(
-                    "INSERT INTO documents(path, sha256, error, updated) VALUES (?, NULL, ?, ?)"
-                    " ON CONFLICT(path) DO UPDATE SET sha256=NULL, text=NULL, extractor=NULL, encoding=NULL,"
-                    " meta=NULL, error=excluded.error, updated=excluded.updated",
-                    (path, message, _now()),
-                )
-        finally:
-            self._relist([path])
+        with self._writing([path]) as db:
+            db.execute("DELETE FROM claims WHERE path = ?", (path,))
+            db.execute("DELETE FROM relations WHERE path = ?", (path,))
+            db.execute(
+                "INSERT INTO documents(path, sha256, error, updated) VALUES (?, NULL, ?, ?)"
+                " ON CONFLICT(path) DO UPDATE SET sha256=NULL, text=NULL, extractor=NULL, encoding=NULL, meta=NULL,"
+                " error=excluded.error, updated=excluded.updated",
+                (path, message, now()),
+            )
 
     def remove_documents(self, paths: Iterable[str]) -> None:
         paths = list(paths)
         if not paths:
             return
-        try:
-            with self._tx() as db:
-                db.executemany("DELETE FROM claims WHERE path = ?", [(p,) for p in paths])
-                db.executemany("DELETE FROM relations WHERE path = ?", [(p,) for p in paths])
-                db.executemany("DELETE FROM documents WHERE path = ?", [(p,) for p in paths])
-        finally:
-            self._relist(paths)
+        with self._writing(paths) as db:
+            db.executemany("DELETE FROM claims WHERE path = ?", [(p,) for p in paths])
+            db.executemany("DELETE FROM relations WHERE path = ?", [(p,) for p in paths])
+            db.executemany("DELETE FROM documents WHERE path = ?", [(p,) for p in paths])
 
     def document_text(self, path: str) -> str | None:
         with self._lock:
@@ -224,7 +183,7 @@ class SQLiteStore:
         with self._tx() as db:
             cur = db.execute(
                 "INSERT INTO runs(started, trigger, paths) VALUES (?, ?, ?)",
-                (_now(), trigger, json.dumps(paths)),
+                (now(), trigger, json.dumps(paths)),
             )
             run_id = cur.lastrowid
         assert run_id is not None
@@ -236,7 +195,7 @@ class SQLiteStore:
         with self._tx() as db:
             db.execute(
                 "UPDATE runs SET finished = ?, summary = ?, report = ? WHERE id = ?",
-                (_now(), report.summary.model_dump_json(), payload, run_id),
+                (now(), report.summary.model_dump_json(), payload, run_id),
             )
             db.executemany(
                 "INSERT INTO findings(run_id, fingerprint, rule, severity, data, ord) VALUES (?, ?, ?, ?, ?, ?)",
@@ -317,28 +276,3 @@ def _of_roots(paths: list[str] | None) -> tuple[str, tuple[str, ...]]:
 def open_store(path: Path) -> SQLiteStore:
     """Open (creating if needed) the store file at `path`."""
     return SQLiteStore(path)
-
-
-def _replace(db: sqlite3.Connection, document: Document, extraction: Extraction, extractor: str) -> None:
-    db.execute("DELETE FROM claims WHERE path = ?", (document.path,))
-    db.execute("DELETE FROM relations WHERE path = ?", (document.path,))
-    db.execute(
-        "INSERT INTO documents(path, sha256, encoding, size, mtime, extractor, text, error, updated, meta)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)"
-        " ON CONFLICT(path) DO UPDATE SET sha256=excluded.sha256, encoding=excluded.encoding,"
-        " size=excluded.size, mtime=excluded.mtime, extractor=excluded.extractor, text=excluded.text,"
-        " error=NULL, updated=excluded.updated, meta=excluded.meta",
-        (document.path, document.sha256, document.encoding, document.size, document.mtime, extractor,
-         pack_text(document.text), _now(), document.meta.model_dump_json()),
-    )  # fmt: skip
-    db.executemany(
-        "INSERT INTO claims(path, ord, value, unit, subject, data) VALUES (?, ?, ?, ?, ?, ?)",
-        [
-            (document.path, i, c.value, c.unit, c.subject, c.model_dump_json())
-            for i, c in enumerate(extraction.claims)
-        ],
-    )
-    db.executemany(
-        "INSERT INTO relations(path, ord, data) VALUES (?, ?, ?)",
-        [(document.path, i, r.model_dump_json()) for i, r in enumerate(extraction.relations)],
-    )

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from checker.glossary import load_lexicon
-from checker.incremental import Memo, evaluate_all, load, memo_for
+from checker.incremental import Memo, evaluate_all, memo_for
+from checker.loading import load
 from checker.match import group_claims
 from checker.match.groups import groups_of
 from checker.match.languages import link_languages

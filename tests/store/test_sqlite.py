@@ -86,7 +86,7 @@ def test_a_batch_of_documents_is_stored_whole_or_not_at_all(
 
     store = open_store(tmp_path / "s.db")
     docs = [Document(path=f"d{i}.txt", text=f"文{i}", sha256=f"{i}" * 64) for i in range(3)]
-    real = sqlite_store._replace
+    real = sqlite_store.replace_rows
     done: list[str] = []
 
     def fails_on_the_third(
@@ -97,11 +97,11 @@ def test_a_batch_of_documents_is_stored_whole_or_not_at_all(
         real(db, document, extraction, extractor)
         done.append(document.path)
 
-    monkeypatch.setattr(sqlite_store, "_replace", fails_on_the_third)
+    monkeypatch.setattr(sqlite_store, "replace_rows", fails_on_the_third)
     with pytest.raises(sqlite3.OperationalError):
         store.replace_documents([(d, Extraction()) for d in docs], "v")
     assert done == ["d0.txt", "d1.txt"] and store.documents() == {}  # the two before it went with it
-    monkeypatch.setattr(sqlite_store, "_replace", real)
+    monkeypatch.setattr(sqlite_store, "replace_rows", real)
     store.replace_documents([(d, Extraction()) for d in docs], "v")
     assert sorted(store.documents()) == ["d0.txt", "d1.txt", "d2.txt"]
     store.close()
