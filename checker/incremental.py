@@ -71,9 +71,9 @@ class _Unit:
         """Its findings that did not pass, by rule (only rules with some); worked out once."""
         if self._open is None:
             self._open = {
-                rule: kept
+                rule: open_
                 for rule, found in self.found.items()
-                if (kept := [f for f in found if not f.passed])
+                if (open_ := [f for f in found if not f.passed])
             }
         return self._open
 
@@ -113,9 +113,8 @@ class Memo:
     # The last run's passed checks and groups in report order, with their units (checker/unitorder.py).
     passed: Ordered[Finding] | None = None
     groups: Ordered[Group] | None = None
-    copies: dict[int, tuple[Finding, Finding]] = field(
-        default_factory=dict
-    )  # open findings' copies, by original
+    # The open findings' copies the last run reported, by the original the rules found (`_copy`).
+    copies: dict[int, tuple[Finding, Finding]] = field(default_factory=dict)
     _lexicon: tuple[Lexicon, list[ReadError]] | None = None
 
     def fit(self, rules: Sequence[Rule]) -> None:

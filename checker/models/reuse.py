@@ -144,6 +144,17 @@ class Recent(Generic[V]):
         return len(self._now) + len(self._last.keys() - self._now.keys())
 
 
+def snapshot(model: BaseModel) -> tuple[object, ...]:
+    """The objects a model's fields hold now (for `unchanged`)."""
+    return tuple(model.__dict__.values())
+
+
+def unchanged(model: BaseModel, fields: tuple[object, ...]) -> bool:
+    """Whether each of the model's fields still holds the object its `snapshot` saw."""
+    now = model.__dict__
+    return len(now) == len(fields) and all(map(operator.is_, fields, now.values()))
+
+
 class Same(Generic[V]):
     """Values by model identity, from this run and the last: `turn` at the end of a run forgets the unused.
 
@@ -165,7 +176,7 @@ class Same(Generic[V]):
         return self._check(self._recent.peek(id(model)), model)
 
     def put(self, model: BaseModel, value: V) -> None:
-        self._recent.put(id(model), (model, tuple(model.__dict__.values()), value))
+        self._recent.put(id(model), (model, snapshot(model), value))
 
     def turn(self) -> None:
         self._recent.turn()
@@ -175,9 +186,4 @@ class Same(Generic[V]):
 
     @staticmethod
     def _check(hit: tuple[BaseModel, tuple[object, ...], V] | None, model: BaseModel) -> V | None:
-        if hit is None or hit[0] is not model:
-            return None
-        fields = model.__dict__
-        if len(fields) != len(hit[1]) or not all(map(operator.is_, hit[1], fields.values())):
-            return None
-        return hit[2]
+        return hit[2] if hit is not None and hit[0] is model and unchanged(model, hit[1]) else None

@@ -29,10 +29,9 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from markupsafe import Markup
-from pydantic import BaseModel
 
 from checker.models import DocumentSummary, Finding, Report
-from checker.models.reuse import Recent, Same, shape_of
+from checker.models.reuse import Recent, Same, shape_of, snapshot, unchanged
 from checker.report.docshown import Entry, KeptShown, Shares
 from checker.report.evidence import KeptAgreed, corroborations
 
@@ -83,17 +82,13 @@ class Planned:
         """Whether the page is planned from these very objects: the summary, the findings and their fields."""
         return (
             self.summary is summary
-            and _unchanged(summary, self.summary_fields)
+            and unchanged(summary, self.summary_fields)
             and self.salt == salt
             and len(self.findings) == len(findings)
             and all(map(operator.is_, self.findings, findings))
-            and all(map(_unchanged, findings, self.fields))
+            and all(map(unchanged, findings, self.fields))
             and self.facts == tuple(facts)
         )
-
-
-def _unchanged(model: BaseModel, fields: tuple[object, ...]) -> bool:
-    return all(map(operator.is_, model.__dict__.values(), fields))
 
 
 class KeptPages:
@@ -190,10 +185,8 @@ def plan_pages(report: Report, salt: str, kept: KeptPages | None = None) -> Page
             name = _name(salt, d, facts, entries)
             kept.names.put(key, name)
         plan.names[d.path] = name
-        fields = tuple(tuple(f.__dict__.values()) for f in own)
-        planned[d.path] = Planned(
-            d, tuple(d.__dict__.values()), tuple(own), fields, tuple(facts), salt, entries, name
-        )
+        fields = tuple(map(snapshot, own))
+        planned[d.path] = Planned(d, snapshot(d), tuple(own), fields, tuple(facts), salt, entries, name)
     if kept is not None:
         kept.planned = planned
         kept.turn()
