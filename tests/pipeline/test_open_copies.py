@@ -11,15 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from two_facts import PIERS, RAIL, two_facts
 
 from checker.app import Checker
 from checker.baseline import Baseline
 from checker.config import load_settings
 from checker.models import Finding, Report
 from checker.selection import rules_for
-
-RAIL = "东山新城新增建成铁路里程{}公里。\n"
-PIERS = "西山新城新建公共充电桩{}个。\n"
 
 
 def _open(report: Report) -> dict[str, Finding]:
@@ -39,10 +37,7 @@ def test_an_unchanged_open_finding_is_the_same_copy_and_says_this_runs_status(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for n, text in enumerate([RAIL.format(660), RAIL.format(680), PIERS.format(70), PIERS.format(90)]):
-        (corpus / f"r{n}.txt").write_text(text, encoding="utf-8")
+    corpus = two_facts(tmp_path, [RAIL.format(660), RAIL.format(680), PIERS.format(70), PIERS.format(90)])
     settings = load_settings(store=tmp_path / "kept.db", reports=None)
     app = Checker(settings, *rules_for(settings), carry=True)
     try:

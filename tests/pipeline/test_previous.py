@@ -6,14 +6,12 @@ from collections.abc import Collection
 from pathlib import Path
 
 import pytest
+from two_facts import PIERS, RAIL, two_facts
 
 from checker.app import Checker
 from checker.config import load_settings
 from checker.models import Finding, Report
 from checker.selection import rules_for
-
-RAIL = "东山新城新增建成铁路里程{}公里。\n"
-PIERS = "西山新城新建公共充电桩{}个。\n"  # in other reports than the rail figure
 
 
 def _run(tmp_path: Path, asked: list[Collection[str] | None]) -> Report:
@@ -41,11 +39,9 @@ def test_gone_findings_are_read_whole_and_the_rest_tracked_by_status(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    texts = [RAIL.format(660), RAIL.format(680), RAIL.format(660), PIERS.format(70), PIERS.format(90)]
-    for n, text in enumerate(texts):
-        (corpus / f"r{n}.txt").write_text(text, encoding="utf-8")
+    corpus = two_facts(
+        tmp_path, [RAIL.format(660), RAIL.format(680), RAIL.format(660), PIERS.format(70), PIERS.format(90)]
+    )
     asked: list[Collection[str] | None] = []
     first = _run(tmp_path, asked)
     assert asked == [] and len(_open(first)) == 2, "the rail figure and the piers' figure disagree"
