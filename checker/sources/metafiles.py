@@ -103,10 +103,7 @@ def signature(path: Path, listing: FolderNames | None = None) -> str:
     found: list[str] = []
     if none_listed(path, listing):
         return ""
-    listed = listing(path.parent) if listing is not None else None
-    for candidate in [*sidecars_of(path), *manifests_of(path)]:
-        if listed is not None and candidate.name.casefold() not in listed:
-            continue
+    for candidate in listed([*sidecars_of(path), *manifests_of(path)], listing):
         try:
             st = candidate.stat()
         except OSError:
