@@ -25,7 +25,7 @@ from pydantic import BaseModel
 
 from checker import __version__
 from checker.models import Claim, ClaimRef, Finding, Group, Report, Timeline
-from checker.report.docpages import PagePlan
+from checker.report.docpages import PagePlan, facts_by_document
 from checker.report.doctext import document_texts
 from checker.report.evidence import corroborations, fact_sheet, figure_text, odd_one_out
 from checker.report.fragments import Fragments, fact_key, finding_key, timeline_key
@@ -155,8 +155,8 @@ def render_html(
     agreed_groups = corroborations(report.groups)
     more_facts = max(0, len(agreed_groups) - cap)
     texts = {} if plan else document_texts(data.texts, data.claims, _quoted(problems))
-    facts = plan.facts if plan else None
-    documents, more_documents = document_views(report, problems, texts, pages, cap=cap, facts=facts)
+    facts = plan.facts if plan else facts_by_document(report)
+    documents, more_documents = document_views(report, problems, texts, pages, facts=facts, cap=cap)
     timelines, more_timelines = _capped(report.timelines, cap)
     more = {
         "problems": more_problems, "passed": more_passed, "resolved": more_resolved,

@@ -197,14 +197,14 @@ def document_views(
     texts: dict[str, DocumentText],
     pages: dict[str, str] | None = None,
     *,
+    facts: dict[str, list[str]],
     cap: int | None = None,
-    facts: dict[str, list[str]] | None = None,
 ) -> tuple[list[DocumentView], int]:
     """The documents the page lists (with findings, facts agreed on, text or page) and how many it leaves out.
 
     All, or over `cap` those with findings first, `cap` of them: only those are viewed (at 10,000
     documents, a view of each was a third of the page's making).  `facts`: each document's corroborated
-    subjects when they are worked out already (the documents' page plan).
+    subjects (report/docpages.py `facts_by_document`, or the documents' page plan's).
     """
     pages = pages or {}
     quoting: dict[str, list[FindingView]] = defaultdict(list)
@@ -217,13 +217,6 @@ def document_views(
             n for n in numbered if n[1].path not in quoting
         ]
     listed = numbered if cap is None else numbered[:cap]
-    if facts is None:
-        wanted = {d.path for _, d in listed}
-        facts = defaultdict(list)
-        for group, agreed in corroborations(report.groups):
-            for path in sorted({c.path for c in agreed}):
-                if path in wanted:
-                    facts[path].append(group.subject)
     views = [
         DocumentView(
             d, f"doc-{i}", d.language or "und", list(quoting.get(d.path, ())), list(facts.get(d.path, ())),

@@ -170,13 +170,12 @@ def test_over_the_cap_the_documents_with_findings_are_listed_first_and_only_thos
     everything = list(enumerate(report.documents, 1))
     ordered = sorted(everything, key=lambda n: n[1].path not in quoting)
     for cap in (None, 2, 3, len(report.documents)):
-        for facts in (None, facts_by_document(report)):
-            views, more = document_views(report, problems, {}, cap=cap, facts=facts)
-            expected = ordered if cap is not None and len(everything) > cap else everything
-            expected = expected if cap is None else expected[:cap]
-            assert [(v.anchor, v.summary.path) for v in views] == [(f"doc-{i}", d.path) for i, d in expected]
-            assert [v.facts for v in views] == [agreed.get(d.path, []) for _, d in expected]
-            assert [[fv.anchor for fv in v.findings] for v in views] == [
-                [fv.anchor for fv in problems if d.path in fv.documents] for _, d in expected
-            ]
-            assert more == len(report.documents) - len(views)
+        views, more = document_views(report, problems, {}, facts=facts_by_document(report), cap=cap)
+        expected = ordered if cap is not None and len(everything) > cap else everything
+        expected = expected if cap is None else expected[:cap]
+        assert [(v.anchor, v.summary.path) for v in views] == [(f"doc-{i}", d.path) for i, d in expected]
+        assert [v.facts for v in views] == [agreed.get(d.path, []) for _, d in expected]
+        assert [[fv.anchor for fv in v.findings] for v in views] == [
+            [fv.anchor for fv in problems if d.path in fv.documents] for _, d in expected
+        ]
+        assert more == len(report.documents) - len(views)
