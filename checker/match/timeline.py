@@ -89,18 +89,14 @@ def _line(
     key: LineKey, facts: tuple[Fact, ...], dates: Mapping[str, PartialDate | None], hit: Kept | None
 ) -> Kept:
     """The subject's timeline: the last run's where its facts (or claims) and their dates are the same."""
-    if hit is not None and _same(hit.facts, facts):
-        if _same_dates(hit.when, tuple(map(dates.get, hit.paths))):
-            return hit
-        claims = hit.claims
-    else:
-        claims = tuple(c for f in facts for c in f.claims)
-        if (
-            hit is not None
-            and _same(hit.claims, claims)
-            and _same_dates(hit.when, tuple(map(dates.get, hit.paths)))
-        ):
-            return Kept(facts, claims, hit.paths, hit.when, hit.timeline, hit.points)
+    same_facts = hit is not None and _same(hit.facts, facts)
+    claims = hit.claims if hit is not None and same_facts else tuple(c for f in facts for c in f.claims)
+    if (
+        hit is not None
+        and (same_facts or _same(hit.claims, claims))
+        and _same_dates(hit.when, tuple(map(dates.get, hit.paths)))
+    ):
+        return hit if same_facts else Kept(facts, claims, hit.paths, hit.when, hit.timeline, hit.points)
     paths = tuple(sorted({c.path for c in claims}))
     when = tuple(map(dates.get, paths))
     if len(paths) < 2:
