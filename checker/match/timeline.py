@@ -8,13 +8,13 @@ answer: each value with its bound, period, modality, document and date.
 
 from __future__ import annotations
 
-import operator
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from checker.match.grouping import Fact
 from checker.models import Claim, PartialDate, Timeline, TimelinePoint
+from checker.models.reuse import same_objects
 
 LineKey = tuple[str, str, str | None, tuple[str, ...]]  # subject, unit, measure, qualifiers
 # A point as a run made it: from the claim object and its document's date.
@@ -89,11 +89,11 @@ def _line(
     key: LineKey, facts: tuple[Fact, ...], dates: Mapping[str, PartialDate | None], hit: Kept | None
 ) -> Kept:
     """The subject's timeline: the last run's where its facts (or claims) and their dates are the same."""
-    same_facts = hit is not None and _same(hit.facts, facts)
+    same_facts = hit is not None and same_objects(hit.facts, facts)
     claims = hit.claims if hit is not None and same_facts else tuple(c for f in facts for c in f.claims)
     if (
         hit is not None
-        and (same_facts or _same(hit.claims, claims))
+        and (same_facts or same_objects(hit.claims, claims))
         and _same_dates(hit.when, tuple(map(dates.get, hit.paths)))
     ):
         return hit if same_facts else Kept(facts, claims, hit.paths, hit.when, hit.timeline, hit.points)
@@ -121,14 +121,8 @@ def _line(
     return Kept(facts, claims, paths, when, timeline, points)
 
 
-def _same(before: Sequence[object], now: Sequence[object]) -> bool:
-    return len(before) == len(now) and all(map(operator.is_, before, now))
-
-
 def _same_dates(before: Sequence[PartialDate | None], now: Sequence[PartialDate | None]) -> bool:
-    if len(before) != len(now):
-        return False
     # The same objects, mostly (a stored row's metadata is the object it was): compared in C first.
-    return all(map(operator.is_, before, now)) or all(
-        a is b or a == b for a, b in zip(before, now, strict=True)
+    return same_objects(before, now) or (
+        len(before) == len(now) and all(a is b or a == b for a, b in zip(before, now, strict=True))
     )

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import operator
 import types
-from collections.abc import Hashable
+from collections.abc import Collection, Hashable
 from enum import Enum
 from functools import cache
 from operator import itemgetter
@@ -149,10 +149,14 @@ def snapshot(model: BaseModel) -> tuple[object, ...]:
     return tuple(model.__dict__.values())
 
 
+def same_objects(before: Collection[object], now: Collection[object]) -> bool:
+    """Whether `now` holds the very objects `before` held, in the same order."""
+    return len(before) == len(now) and all(map(operator.is_, before, now))
+
+
 def unchanged(model: BaseModel, fields: tuple[object, ...]) -> bool:
     """Whether each of the model's fields still holds the object its `snapshot` saw."""
-    now = model.__dict__
-    return len(now) == len(fields) and all(map(operator.is_, fields, now.values()))
+    return same_objects(fields, model.__dict__.values())
 
 
 class Same(Generic[V]):

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import operator
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -31,7 +30,7 @@ from pathlib import PurePosixPath
 from markupsafe import Markup
 
 from checker.models import DocumentSummary, Finding, Report
-from checker.models.reuse import Recent, Same, shape_of, snapshot, unchanged
+from checker.models.reuse import Recent, Same, same_objects, shape_of, snapshot, unchanged
 from checker.report.docshown import Entry, KeptShown, Shares
 from checker.report.evidence import KeptAgreed, corroborations
 
@@ -84,8 +83,7 @@ class Planned:
             self.summary is summary
             and unchanged(summary, self.summary_fields)
             and self.salt == salt
-            and len(self.findings) == len(findings)
-            and all(map(operator.is_, self.findings, findings))
+            and same_objects(self.findings, findings)
             and all(map(unchanged, findings, self.fields))
             and self.facts == tuple(facts)
         )
