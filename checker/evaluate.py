@@ -95,9 +95,10 @@ def _keep(memo: Memo, store: Store, roots: list[str]) -> None:
         }
         # The rows this memo kept last time and not now are dropped; the first time, all others not used.
         units, facts = {u.digest for u in memo.units.values()}, set(memo.fact_rows.values())
-        last = memo.kept_rows.get(tuple(roots))
+        where = tuple(roots)
+        last = memo.kept_rows.get(where)
         store.keep(kept.kind("units", roots), new, units, last[0] - units if last else None)
         grouped = {d: kept.encode_facts(fs) for d, fs in memo.grouped.items()}
         store.keep(kept.kind("facts", roots), grouped, facts, last[1] - facts if last else None)
-        memo.kept_rows[tuple(roots)] = (units, facts)
+        memo.kept_rows[where] = (units, facts)
         memo.kept = memo.kept_facts = {}  # carried in the memo from now on
