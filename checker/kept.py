@@ -26,10 +26,11 @@ from __future__ import annotations
 import hashlib
 import inspect
 import json
+import marshal
 from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pydantic import BaseModel, ValidationError
 
@@ -72,9 +73,17 @@ def salt(rules: Sequence[Rule]) -> str:
     return h.hexdigest()
 
 
-def digest(salt_: str, key: object) -> str:
-    """A unit's row key: its key (nested tuples of strings and numbers, whose repr is stable) and the salt."""
-    return hashlib.blake2b(f"{salt_}\x1f{key!r}".encode(), digest_size=20).hexdigest()
+def digest(salt_: str, key: tuple[object, ...]) -> str:
+    """A unit's row key: its key (nested tuples of strings and numbers) and the salt.
+
+    The key is written by marshal's version 2, which has no back-references, so equal keys give equal
+    bytes however their strings are shared (its repr took 0.34 s of 31,666 keys, 35 MB, at 10,000
+    documents; marshal 0.19 s).  Only written, never read back.
+    """
+    h = hashlib.blake2b(salt_.encode(), digest_size=20)
+    h.update(b"\x1f")
+    h.update(marshal.dumps(cast("tuple[Any, ...]", key), 2))
+    return h.hexdigest()
 
 
 def encode(
