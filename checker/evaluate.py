@@ -10,7 +10,6 @@ from checker import kept
 from checker.glossary import load_lexicon
 from checker.incremental import Memo, evaluate_all
 from checker.loading import load
-from checker.match.languages import link_languages
 from checker.match.timeline import timelines
 from checker.models import Finding, ReadError, Report, RunInfo, Severity
 from checker.roots import only_under, prefixes
@@ -47,7 +46,7 @@ def evaluate(
     data = load(memo, store, {p: d for p, d in docs.items() if d.error is None}, written)
     lexicon, glossary_errors = memo.lexicon(rules, load_lexicon)
     dates = {p: d.meta.date for p, d in docs.items()}
-    outcome = evaluate_all(memo, rules, data, dates, lambda facts: link_languages(facts, lexicon))
+    outcome = evaluate_all(memo, rules, data, dates, memo.linker(lexicon).link)
     _keep(memo, store, roots_)
     findings, problems, groups, facts = outcome.findings, outcome.problems, outcome.groups, outcome.facts
     findings += [

@@ -30,6 +30,7 @@ from checker import kept
 from checker.match.bilingual import Lexicon
 from checker.match.grouping import Fact
 from checker.match.groups import group_of, report_order
+from checker.match.linker import Linker
 from checker.match.regions import Regions
 from checker.match.timeline import Lines
 from checker.models import Claim, Finding, Group, ReadError, Relation
@@ -116,6 +117,7 @@ class Memo:
     # The open findings' copies the last run reported, by the original the rules found (`_copy`).
     copies: dict[int, tuple[Finding, Finding]] = field(default_factory=dict)
     _lexicon: tuple[Lexicon, list[ReadError]] | None = None
+    _linker: Linker | None = None
 
     def fit(self, rules: Sequence[Rule]) -> None:
         """Forget the findings if the rules are not the ones they came from (a rule file changed)."""
@@ -132,6 +134,12 @@ class Memo:
         if self._lexicon is None:
             self._lexicon = loader(rules)
         return self._lexicon
+
+    def linker(self, lexicon: Lexicon) -> Linker:
+        """The linkings of this lexicon (match/linker.py): what the last run linked is carried over."""
+        if self._linker is None or self._linker.lexicon is not lexicon:
+            self._linker = Linker(lexicon)
+        return self._linker
 
 
 _MEMOS: WeakKeyDictionary[Store, Memo] = WeakKeyDictionary()

@@ -15,14 +15,15 @@ would find.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from checker.match.align import Alignment, align, measure_fits
 from checker.match.bilingual import Lexicon, Term, english_words
 from checker.match.grouping import Fact
 from checker.match.qualifiers import qualifiers_fit, qualifiers_in_clause
-from checker.match.subject_index import Key, SubjectIndex, english_keys
+from checker.match.subject_index import Key, LiveIndex, SubjectIndex, english_keys
 from checker.models import Claim, Period
 from checker.units import comparable
 
@@ -133,6 +134,10 @@ def _words(part: Sequence[Claim]) -> tuple[str, str]:
     return min((c.subject for c in part), key=len), " ".join(dict.fromkeys(c.sentence for c in part))
 
 
+class _Lookup(Protocol):
+    def lookup(self, keys: frozenset[Key]) -> set[int]: ...
+
+
 class Chinese:
     """The Chinese facts of one linking, indexed by what its English claims must share with them.
 
@@ -141,12 +146,12 @@ class Chinese:
 
     def __init__(self, facts: Sequence[Fact], english: Sequence[list[Claim]], lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        self.facts = facts
+        self.facts: Mapping[int, Fact] | Sequence[Fact] = facts
         self._sides: dict[int, Side] = {}  # only for the facts some claim looks up
         self._keys: dict[tuple[str, str], frozenset[Key]] = {}
         for part in english:
             self._keys_of(part)
-        self.subjects = SubjectIndex([f.subject for f in facts], self._keys.values(), lexicon)
+        self.subjects: _Lookup = SubjectIndex([f.subject for f in facts], self._keys.values(), lexicon)
         self._units: dict[tuple[str, str], bool] = {}
         # A claim held against a fact, as the last linking judged it: the same objects, the same judgement.
         # Only the last linking's are kept, so facts long gone are not held.
@@ -168,9 +173,13 @@ class Chinese:
 
     def candidates(self, part: list[Claim]) -> list[Candidate]:
         """The facts the claims could join, each with its rank (unordered)."""
+        return self.found(part, self._keys_of(part))
+
+    def found(self, part: list[Claim], keys: frozenset[Key]) -> list[Candidate]:
+        """`candidates`, for claims whose keys (`english_keys`) are known."""
         # `align` needs every Chinese character accounted for: only subjects the claims' words could cover.
         out = []
-        for i in sorted(self.subjects.lookup(self._keys_of(part))):
+        for i in sorted(self.subjects.lookup(keys)):
             if not self._unit_fits(part[0], self.facts[i].unit):
                 continue
             side = self._sides.get(i)
@@ -191,3 +200,35 @@ class Chinese:
             hit = (part[0], side.fact, judge(part, side, self.lexicon))
         self._judged[key] = hit
         return hit[2]
+
+
+class LiveChinese(Chinese):
+    """The Chinese facts of a process's runs, added and removed as they come and go (checker/match/linker.py).
+
+    Facts are numbered by their `id` (each is held while it is in).  It answers for English claims whose
+    keys are all `held` (match/subject_index.py's LiveIndex).
+    """
+
+    def __init__(self, lexicon: Lexicon, held: frozenset[Key]) -> None:  # not Chinese's: nothing to index yet
+        self.lexicon = lexicon
+        self.live: dict[int, Fact] = {}
+        self.facts = self.live
+        self._sides = {}
+        self._keys = {}
+        self.index = LiveIndex(lexicon, held)
+        self.subjects = self.index
+        self._units = {}
+        self._judged_before, self._judged = {}, {}
+
+    def add(self, fact: Fact, held: Mapping[Key, int]) -> None:
+        self.live[id(fact)] = fact
+        self.index.add(id(fact), fact.subject, held)
+
+    def remove(self, fact: Fact) -> None:
+        del self.live[id(fact)]
+        self._sides.pop(id(fact), None)
+        self.index.remove(id(fact))
+
+    def turn(self) -> None:
+        """A linking starts: the judgements of the last one are kept for it, those of earlier ones dropped."""
+        self._judged_before, self._judged = self._judged, {}

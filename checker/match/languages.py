@@ -82,7 +82,8 @@ def _words(alignment: Alignment) -> set[str]:
     return {pair.split(" ↔ ")[0] for pair in alignment.pairs if " ↔ " in pair}
 
 
-def _subject_words(claim: Claim, lexicon: Lexicon) -> tuple[str, ...]:
+def subject_words(claim: Claim, lexicon: Lexicon) -> tuple[str, ...]:
+    """The content words of a claim's subject (a claim without any is never placed)."""
     return tuple(s for _, s in content_words(claim.subject, lexicon))
 
 
@@ -96,7 +97,7 @@ def _unambiguous(chosen: dict[str, Fact], claims: Sequence[Claim], lexicon: Lexi
     by_doc: dict[tuple[str, tuple[str, ...]], list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.ident in chosen:
-            by_doc[(claim.path, _subject_words(claim, lexicon))].append(claim)
+            by_doc[(claim.path, subject_words(claim, lexicon))].append(claim)
     out = {}
     for group in by_doc.values():
         single = all(a.interval.overlaps(b.interval) for a in group for b in group)
@@ -122,27 +123,54 @@ def link_languages(facts: Sequence[Fact], lexicon: Lexicon, finder: Finder = _in
     one report's "five alliances" and another's "19 alliances" may join
     different facts.  `finder` finds a claim's candidates: the index of
     match/candidates.py (tests hold it against judging every Chinese fact).
+    A process of many runs links with match/linker.py, which gives the same.
     """
-    languages = {f.key: f.stated_in for f in facts}
-    english = [f for f in facts if languages[f.key] == ("en",) and normalise_subject(f.subject)]
+    english, chinese = languages_of(facts)
     if not english:
         return list(facts)
-    claims = [c for f in english for c in f.claims if _subject_words(c, lexicon)]
-    candidates = finder([f for f in facts if languages[f.key] == ("zh",)], [[c] for c in claims], lexicon)
-    chosen: dict[str, Fact] = {}
-    pairs: dict[str, list[str]] = {}
+    claims = [c for f in english for c in f.claims if subject_words(c, lexicon)]
+    candidates = finder(chinese, [[c] for c in claims], lexicon)
+    chosen: dict[str, Choice] = {}
     for claim in claims:
-        best = _choose(sorted(candidates([claim]), key=lambda c: (c[0], c[1].key), reverse=True))
+        best = best_of(candidates([claim]))
         if best is not None:
-            chosen[claim.ident], pairs[claim.ident] = best[1], list(best[2].pairs)
-    standing = _unambiguous(chosen, claims, lexicon)
+            chosen[claim.ident] = best
+    return joined(facts, english, claims, chosen, lexicon)
+
+
+# A claim's link: the Chinese fact, and the word pairs it rests on.
+Choice = tuple[Fact, list[str]]
+
+
+def languages_of(facts: Sequence[Fact]) -> tuple[list[Fact], list[Fact]]:
+    """The English facts a linking places (those with a subject) and the Chinese facts it may join."""
+    stated = [f.stated_in for f in facts]
+    english = [f for f, s in zip(facts, stated, strict=True) if s == ("en",) and normalise_subject(f.subject)]
+    return english, [f for f, s in zip(facts, stated, strict=True) if s == ("zh",)]
+
+
+def best_of(candidates: list[Candidate]) -> Choice | None:
+    """The claim's link among its candidates, unless none or a rival fits as well."""
+    best = _choose(sorted(candidates, key=lambda c: (c[0], c[1].key), reverse=True))
+    return None if best is None else (best[1], list(best[2].pairs))
+
+
+def joined(
+    facts: Sequence[Fact],
+    english: Sequence[Fact],
+    claims: Sequence[Claim],
+    chosen: dict[str, Choice],
+    lexicon: Lexicon,
+) -> list[Fact]:
+    """The facts once the choices that stand (`_unambiguous`) are made: claims moved, sorted by key."""
+    standing = _unambiguous({i: fact for i, (fact, _) in chosen.items()}, claims, lexicon)
     joins: dict[str, tuple[list[Claim], list[str]]] = {}
     for claim in claims:
         if claim.ident in standing:
-            joined, why = joins.setdefault(standing[claim.ident].key, ([], []))
-            joined.append(claim)
-            why.extend(pairs[claim.ident])
-    left = {c.ident for joined, _ in joins.values() for c in joined}
+            joined_, why = joins.setdefault(standing[claim.ident].key, ([], []))
+            joined_.append(claim)
+            why.extend(chosen[claim.ident][1])
+    left = {c.ident for joined_, _ in joins.values() for c in joined_}
     # The claims that left are English facts' (each claim is in one fact): only those facts lose any, and
     # the walk of every claim of every fact was 0.085 s of each run at 10,000 documents.
     losing = {id(f) for f in english if any(c.ident in left for c in f.claims)}

@@ -71,21 +71,24 @@ class Reach:
 
     `held` is every key some claim holds: a character none of whose keys is held is one no claim of
     the linking can account for, so its subject is dropped at that character, and the keys of the
-    others are cut down to the held ones.
+    others are cut down to the held ones.  With `held` None nothing is cut (an index that outlives
+    the claims it was built for, `LiveIndex`): a claim's keys are held ones, so it satisfies the same
+    needs either way.
     """
 
-    def __init__(self, lexicon: Lexicon, held: frozenset[Key]) -> None:
+    def __init__(self, lexicon: Lexicon, held: frozenset[Key] | None) -> None:
         self.lexicon = lexicon
         self.held = held
         self.by_first = phrases(lexicon)
         self._words: dict[str, frozenset[Key]] = {}  # a CC-CEDICT word's held stems
-        self._terms = {i: frozenset([i]) for i in range(len(lexicon.terms)) if i in held}
+        self._terms = {i: frozenset([i]) for i in range(len(lexicon.terms)) if held is None or i in held}
         self._needs: dict[str, Needs | None] = {}
 
     def _word(self, word: str) -> frozenset[Key]:
         keys = self._words.get(word)
         if keys is None:
-            keys = self._words[word] = self.lexicon.gloss_words(word) & self.held
+            glossed: frozenset[Key] = self.lexicon.gloss_words(word)
+            keys = self._words[word] = glossed if self.held is None else glossed & self.held
         return keys
 
     def needs_of(self, subject: str) -> Needs | None:
@@ -176,6 +179,57 @@ class SubjectIndex:
 
     def lookup(self, keys: frozenset[Key]) -> set[int]:
         """The subjects (by position) whose every character the keys could account for."""
+        found = set(self.always)
+        for key in keys:
+            found.update(self.by_key.get(key, ()))
+        return {i for i in found if satisfied(self.needs[i], keys)}
+
+
+class LiveIndex:
+    """Chinese subjects that come and go over a process's runs, found as `SubjectIndex` finds them.
+
+    Its needs are cut down to `held`, keys that English claims held when it was made: it answers
+    for claims whose keys are all among them (a claim with another key needs a new index), as
+    `SubjectIndex` does.  Each subject is filed under the character whose keys the fewest claims
+    held when it came (`add`'s counts).
+    """
+
+    def __init__(self, lexicon: Lexicon, held: frozenset[Key]) -> None:
+        self.held = held
+        self.reach = _reach(lexicon, held)
+        self.needs: dict[int, Needs] = {}
+        self._filed: dict[int, tuple[str, frozenset[Key]]] = {}  # subject, and the keys it is filed under
+        self.by_key: dict[Key, set[int]] = defaultdict(set)
+        self.always: set[int] = set()  # nothing needs the English side
+
+    def add(self, i: int, subject: str, held: Mapping[Key, int]) -> None:
+        needs = self.reach.needs_of(subject)
+        if needs is None:
+            return  # no English words can account for it: never looked up
+        self.needs[i] = needs
+        if not needs:
+            self.always.add(i)
+            self._filed[i] = (subject, _EMPTY)
+            return
+        rarest = min(needs, key=lambda need: sum(held.get(k, 0) for k in need))
+        self._filed[i] = (subject, rarest)
+        for key in rarest:
+            self.by_key[key].add(i)
+
+    def remove(self, i: int) -> None:
+        filed = self._filed.pop(i, None)
+        if filed is None:
+            return
+        del self.needs[i]
+        self.always.discard(i)
+        for key in filed[1]:
+            held = self.by_key[key]
+            held.discard(i)
+            if not held:
+                del self.by_key[key]
+
+    def lookup(self, keys: frozenset[Key]) -> set[int]:
+        """The subjects (by their number) whose every character the keys could account for."""
         found = set(self.always)
         for key in keys:
             found.update(self.by_key.get(key, ()))

@@ -23,7 +23,7 @@ from checker.match.align import _spans, align
 from checker.match.bilingual import Gloss, Lexicon, Term, stem
 from checker.match.candidates import Side
 from checker.match.grouping import Fact
-from checker.match.languages import _subject_words, fact_languages, link_languages
+from checker.match.languages import fact_languages, link_languages, subject_words
 from checker.match.subject_index import Reach, SubjectIndex, english_keys
 from checker.models import Claim
 from checker.sources import read_document
@@ -78,7 +78,7 @@ def test_every_pair_that_aligns_is_looked_up() -> None:
     facts = group_claims(crosslang_claims())
     chinese = [f for f in facts if fact_languages(f) == ("zh",)]
     english = [
-        c for f in facts if fact_languages(f) == ("en",) for c in f.claims if _subject_words(c, lexicon)
+        c for f in facts if fact_languages(f) == ("en",) for c in f.claims if subject_words(c, lexicon)
     ]
     keys = [english_keys(c.subject, c.sentence, lexicon) for c in english]
     index = SubjectIndex([f.subject for f in chinese], keys, lexicon)
