@@ -105,7 +105,7 @@ class Memo:
     kept_rows: dict[tuple[str, ...], tuple[set[str], set[str]]] = field(default_factory=dict)
     # The last run this process finished over the store, and its findings: the next run's previous.
     last_run: tuple[int, list[Finding]] | None = None
-    lines: Lines = field(default_factory=dict)  # the last run's timelines (match/timeline.py)
+    lines: Lines = field(default_factory=Lines)  # the last run's timelines (match/timeline.py)
     regions: Regions = field(default_factory=Regions)  # the last run's components (match/regions.py)
     comp_keys: dict[int, tuple[list[Claim], Key]] = field(default_factory=dict)  # by id(component)
     part_keys: dict[tuple[int, ...], tuple[tuple[object, ...], Key]] = field(default_factory=dict)

@@ -8,8 +8,7 @@ answer: each value with its bound, period, modality, document and date.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from checker.match.grouping import Fact
@@ -33,9 +32,22 @@ class Kept:
     points: dict[int, Point]  # by id(claim)
 
 
-# The last run's timelines by subject, unit and qualifiers (the watch service keeps a run's unchanged
-# documents' claims, and the facts made of them, as the same objects from run to run).
-Lines = dict[LineKey, Kept]
+class Lines:
+    """The last run's timelines by subject, unit and qualifiers, and the facts and dates they were made from.
+
+    The watch service keeps a run's unchanged documents' claims, and the facts made of them, as the same
+    objects from run to run: a run works out again only the subjects of facts that came or went.
+    """
+
+    def __init__(self) -> None:
+        self.kept: dict[LineKey, Kept] = {}
+        self.facts: dict[int, Fact] = {}  # the last run's facts with a timeline's subject, by id (held)
+        self.stating: dict[LineKey, list[Fact]] = {}  # those facts by subject, in the order given
+        self.dates: Mapping[str, PartialDate | None] = {}
+
+
+def _key(fact: Fact) -> LineKey:
+    return (fact.subject, fact.unit, fact.measure, fact.qualifiers)
 
 
 def _point(claim: Claim, date: PartialDate | None) -> TimelinePoint:
@@ -63,26 +75,53 @@ def timelines(
 ) -> list[Timeline]:
     """One timeline per subject (with unit and qualifiers) that two or more documents state.
 
-    `lines` are the last run's, replaced by this run's.  A subject whose facts are the same objects, or whose
-    claims are, of documents with the same dates, keeps the last run's timeline; one made again takes the
-    points of its claims that are the same objects of the same date.  Only a changed subject costs a walk of
-    its claims: at 10,000 documents the walk of every claim was 0.19 s of each run of the service.
+    `facts` in the order grouping and linking give them (by key).  `lines` are the last run's, replaced by
+    this run's: only the subjects of facts that are not the last run's objects are worked out again (all
+    of them when a document's date changed), and of those, one whose claims are the same objects, of
+    documents with the same dates, keeps its timeline; one made again takes the points of its claims
+    that are the same objects of the same date.  At 10,000 documents the walk of every claim was 0.19 s
+    of each run of the service, and the walk of every subject 0.08 s.
     """
-    known = dict(lines) if lines is not None else {}
-    if lines is not None:
-        lines.clear()
-    by_subject: dict[LineKey, list[Fact]] = defaultdict(list)
-    for fact in facts:
-        if fact.specific and fact.subject:  # 工作, 项目 …: a kind of thing has no timeline
-            by_subject[(fact.subject, fact.unit, fact.measure, fact.qualifiers)].append(fact)
-    out = []
-    for key, stating in by_subject.items():
-        kept = _line(key, tuple(stating), dates, known.get(key))
-        if lines is not None:
-            lines[key] = kept
-        if kept.timeline is not None:
-            out.append(kept.timeline)
-    return sorted(out, key=lambda t: (-t.documents, t.subject))
+    lines = lines if lines is not None else Lines()
+    now = {
+        id(f): f for f in facts if f.specific and f.subject
+    }  # 工作, 项目 …: a kind of thing has no timeline
+    if dates != lines.dates:
+        # A document's date changed (its metadata did): every subject is worked out again.
+        redo = _restate(lines, now, now.values(), set(lines.stating))
+    else:
+        went = {_key(f) for i, f in lines.facts.items() if now.get(i) is not f}
+        redo = _restate(lines, now, [f for i, f in now.items() if lines.facts.get(i) is not f], went)
+    lines.facts, lines.dates = now, dict(dates)  # a copy: the caller's may change in place
+    for key in redo:
+        stating = lines.stating.get(key)
+        if stating:
+            lines.kept[key] = _line(key, tuple(stating), dates, lines.kept.get(key))
+        else:
+            lines.stating.pop(key, None)
+            lines.kept.pop(key, None)
+    # Subjects stated as often are in the order of their first facts (the order of `facts`), as ever.
+    out = [(k.timeline, k.facts[0].key) for k in lines.kept.values() if k.timeline is not None]
+    out.sort(key=lambda line: (-line[0].documents, line[0].subject, line[1]))
+    return [timeline for timeline, _ in out]
+
+
+def _restate(lines: Lines, now: Mapping[int, Fact], came: Iterable[Fact], went: set[LineKey]) -> set[LineKey]:
+    """The subjects to work out again, their facts listed anew: those of facts gone, and of facts come."""
+    if len(went) == len(lines.stating):
+        lines.stating = {}
+    for key in went:
+        if key in lines.stating:
+            lines.stating[key] = [f for f in lines.stating[key] if now.get(id(f)) is f]
+    redo = set(went)
+    for fact in came:
+        key = _key(fact)
+        redo.add(key)
+        lines.stating.setdefault(key, []).append(fact)
+    for key in redo:
+        if len(stating := lines.stating.get(key, [])) > 1:
+            stating.sort(key=lambda f: f.key)
+    return redo
 
 
 def _line(
