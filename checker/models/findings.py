@@ -6,7 +6,7 @@ import hashlib
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from checker.models.claims import ClaimRef
 
@@ -24,6 +24,9 @@ GroupStatus = Literal["corroborated", "conflict", "disputed", "single"]
 
 class Group(BaseModel):
     """Claims that state the same fact, possibly across documents."""
+
+    # Never changed once made: what is made of it is kept by its identity (models/reuse.py).
+    model_config = ConfigDict(frozen=True)
 
     key: str = Field(description="stable identity of the fact: subject, unit, measure, scope")
     subject: str

@@ -15,6 +15,9 @@ from checker.models.values import Bound
 class DocumentSummary(BaseModel):
     """One document as the report lists it."""
 
+    # Never changed once made: what is made of it is kept by its identity (models/reuse.py).
+    model_config = ConfigDict(frozen=True)
+
     path: str
     claims: int = 0
     sha256: str | None = None
@@ -79,6 +82,8 @@ class TimelinePoint(BaseModel):
 
 class Timeline(BaseModel):
     """Everything the reports said about one fact subject, ordered by the period it holds for."""
+
+    model_config = ConfigDict(frozen=True)  # as DocumentSummary
 
     subject: str
     unit: str

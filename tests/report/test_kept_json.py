@@ -11,7 +11,7 @@ import gc
 from types import SimpleNamespace
 
 import pytest
-from pydantic import BaseModel, ConfigDict, computed_field
+from pydantic import BaseModel, ConfigDict, ValidationError, computed_field
 from report_samples import ref, sample_report
 
 from checker.models import (
@@ -163,10 +163,15 @@ def test_a_group_replaced_or_changed_in_place_is_serialised_again() -> None:
     second.groups = [tasks, railway.model_copy(update={"claims": [*railway.claims, third_doc]})]
     assert b'"path":"docs/d.txt"' in _written(second, kept)
     third = _next_run(second)
-    third.groups[0].status = "disputed"
-    third.groups[0].documents.append("docs/e.txt")
+    # A group is frozen (so the same object is the same JSON): a changed one is another object.
+    with pytest.raises(ValidationError):
+        third.groups[0].status = "disputed"
+    group = third.groups[0]
+    third.groups[0] = group.model_copy(
+        update={"status": "disputed", "documents": [*group.documents, "docs/e.txt"]}
+    )
     third.findings[1].claims[0] = third_doc  # a list of quotes changed in place: never its old bytes
-    _written(third, kept)
+    assert b'"status":"disputed"' in _written(third, kept)
 
 
 def test_a_kept_piece_holds_its_quotes_so_no_new_quote_takes_their_place() -> None:
@@ -238,6 +243,8 @@ def test_a_same_object_with_a_field_assigned_since_is_serialised_again() -> None
     second = first.model_copy()
     second.findings[0].status = "accepted"
     second.findings[0].accepted_reason = "checked by the desk"
-    second.documents[0].errors = ["unreadable"]
+    with pytest.raises(ValidationError):  # a summary is frozen: the same object is the same JSON
+        second.documents[0].errors = ["unreadable"]
+    second.documents[0] = second.documents[0].model_copy(update={"errors": ["unreadable"]})
     data = _written(second, kept)
     assert b'"accepted_reason":"checked by the desk"' in data and b'"errors":["unreadable"]' in data

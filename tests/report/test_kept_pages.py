@@ -218,11 +218,12 @@ def test_a_page_planned_from_the_same_objects_is_taken_whole_unless_a_field_was_
     assert digests == [], "no page digested again"
     paths = [p for p in one.entries if one.entries[p]]
     assert paths and all(same.entries[p] is one.entries[p] for p in paths), "the entries themselves"
-    # A field assigned on the same objects since: the pages it shows on are planned again.
+    # A field assigned on the same finding since, a summary made anew (summaries are frozen): the pages they
+    # show on are planned again.
     third = first.model_copy()
     railway = next(f for f in third.findings if not f.passed and len(f.claims) <= WHOLE)
     railway.accepted_reason = "the desk checked both figures"
-    third.documents[-1].title = "A retitled report"
+    third.documents[-1] = third.documents[-1].model_copy(update={"title": "A retitled report"})
     _planned(third, kept)
     assert sorted(digests) == sorted({*(c.path for c in railway.claims), third.documents[-1].path})
 
@@ -248,7 +249,7 @@ def test_the_list_of_documents_kept_row_by_row_is_the_list_made_from_nothing(
 
     monkeypatch.setattr(docview, "_row", counted)
     second = _next_run(first)
-    second.documents[0].title = "A retitled report"
+    second.documents[0] = second.documents[0].model_copy(update={"title": "A retitled report"})
     plan = plan_pages(second, "salt", kept)
     again, changed = docview.documents_index_rows(second, plan, kept.rows)
     assert len(made) == 1 and changed != digest, "one row made again, and the list renamed"
