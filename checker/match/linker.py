@@ -45,7 +45,9 @@ class Linker:
         english, chinese = languages_of(facts)
         claims = self._worded(english)
         again = self._english(claims)
-        again |= self._reaching(self._chinese(chinese))
+        reached = self._chinese(chinese)
+        if len(again) < len(self._claims):  # a first linking chooses for every claim: none to look for
+            again |= self._reaching(reached)
         self.chinese.turn()
         for i in again:
             claim, keys, _ = self._claims[i]
