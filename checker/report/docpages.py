@@ -66,8 +66,7 @@ class PagePlan:
 class Planned:
     """One document's page as a run planned it, with what it was planned from."""
 
-    summary: DocumentSummary  # with the objects its fields held then
-    summary_fields: tuple[object, ...]
+    summary: DocumentSummary  # frozen: the same object is the same summary
     findings: tuple[Finding, ...]  # its open findings, with the objects each field held then
     fields: tuple[tuple[object, ...], ...]
     facts: tuple[str, ...]
@@ -81,7 +80,6 @@ class Planned:
         """Whether the page is planned from these very objects: the summary, the findings and their fields."""
         return (
             self.summary is summary
-            and unchanged(summary, self.summary_fields)
             and self.salt == salt
             and same_objects(self.findings, findings)
             and all(map(unchanged, findings, self.fields))
@@ -184,7 +182,7 @@ def plan_pages(report: Report, salt: str, kept: KeptPages | None = None) -> Page
             kept.names.put(key, name)
         plan.names[d.path] = name
         fields = tuple(map(snapshot, own))
-        planned[d.path] = Planned(d, snapshot(d), tuple(own), fields, tuple(facts), salt, entries, name)
+        planned[d.path] = Planned(d, tuple(own), fields, tuple(facts), salt, entries, name)
     if kept is not None:
         kept.planned = planned
         kept.turn()
