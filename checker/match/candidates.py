@@ -145,19 +145,24 @@ class Chinese:
     """
 
     def __init__(self, facts: Sequence[Fact], english: Sequence[list[Claim]], lexicon: Lexicon) -> None:
-        self.lexicon = lexicon
-        self.facts: Mapping[int, Fact] | Sequence[Fact] = facts
-        self._sides: dict[int, Side] = {}  # only for the facts some claim looks up
-        self._keys: dict[tuple[str, str], frozenset[Key]] = {}
+        self._start(lexicon, facts)
         for part in english:
             self._keys_of(part)
         self.subjects: _Lookup = SubjectIndex([f.subject for f in facts], self._keys.values(), lexicon)
-        self._units: dict[tuple[str, str], bool] = {}
         # A claim held against a fact, as the last linking judged it: the same objects, the same judgement.
         # Only the last linking's are kept, so facts long gone are not held.
         self._judged_before: _Judged = lexicon.linking.get("judged", {})
-        self._judged: _Judged = {}
         lexicon.linking["judged"] = self._judged
+
+    def _start(self, lexicon: Lexicon, facts: Mapping[int, Fact] | Sequence[Fact]) -> None:
+        """What every linking's facts start with: nothing worked out yet."""
+        self.lexicon = lexicon
+        self.facts = facts
+        self._sides: dict[int, Side] = {}  # only for the facts some claim looks up
+        self._keys: dict[tuple[str, str], frozenset[Key]] = {}
+        self._units: dict[tuple[str, str], bool] = {}
+        self._judged_before = {}
+        self._judged: _Judged = {}
 
     def _keys_of(self, part: Sequence[Claim]) -> frozenset[Key]:
         words = _words(part)
@@ -210,15 +215,10 @@ class LiveChinese(Chinese):
     """
 
     def __init__(self, lexicon: Lexicon, held: frozenset[Key]) -> None:  # not Chinese's: nothing to index yet
-        self.lexicon = lexicon
         self.live: dict[int, Fact] = {}
-        self.facts = self.live
-        self._sides = {}
-        self._keys = {}
+        self._start(lexicon, self.live)
         self.index = LiveIndex(lexicon, held)
         self.subjects = self.index
-        self._units = {}
-        self._judged_before, self._judged = {}, {}
 
     def add(self, fact: Fact, held: Mapping[Key, int]) -> None:
         self.live[id(fact)] = fact

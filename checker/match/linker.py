@@ -24,7 +24,7 @@ from checker.match.bilingual import Lexicon
 from checker.match.candidates import LiveChinese
 from checker.match.grouping import Fact
 from checker.match.languages import Choice, best_of, joined, languages_of, subject_words
-from checker.match.subject_index import Key, english_keys, satisfied
+from checker.match.subject_index import Key, english_keys, rarest, satisfied
 from checker.models import Claim
 
 
@@ -122,8 +122,7 @@ class Linker:
                 continue  # no English words can account for it: no claim had it or has it as a candidate
             if not needs:
                 return set(self._claims)  # a candidate of every claim
-            rarest = min(needs, key=lambda need: sum(self._held[k] for k in need))
-            for key in rarest:
+            for key in rarest(needs, self._held):
                 for i in self._holders.get(key, ()):
                     if i not in out and satisfied(needs, self._claims[i][1]):
                         out.add(i)

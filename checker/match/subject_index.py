@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from checker.match.bilingual import SEGMENT_LONGEST, Lexicon, english_words, stem
 
@@ -71,24 +71,21 @@ class Reach:
 
     `held` is every key some claim holds: a character none of whose keys is held is one no claim of
     the linking can account for, so its subject is dropped at that character, and the keys of the
-    others are cut down to the held ones.  With `held` None nothing is cut (an index that outlives
-    the claims it was built for, `LiveIndex`): a claim's keys are held ones, so it satisfies the same
-    needs either way.
+    others are cut down to the held ones.
     """
 
-    def __init__(self, lexicon: Lexicon, held: frozenset[Key] | None) -> None:
+    def __init__(self, lexicon: Lexicon, held: frozenset[Key]) -> None:
         self.lexicon = lexicon
         self.held = held
         self.by_first = phrases(lexicon)
         self._words: dict[str, frozenset[Key]] = {}  # a CC-CEDICT word's held stems
-        self._terms = {i: frozenset([i]) for i in range(len(lexicon.terms)) if held is None or i in held}
+        self._terms = {i: frozenset([i]) for i in range(len(lexicon.terms)) if i in held}
         self._needs: dict[str, Needs | None] = {}
 
     def _word(self, word: str) -> frozenset[Key]:
         keys = self._words.get(word)
         if keys is None:
-            glossed: frozenset[Key] = self.lexicon.gloss_words(word)
-            keys = self._words[word] = glossed if self.held is None else glossed & self.held
+            keys = self._words[word] = self.lexicon.gloss_words(word) & self.held
         return keys
 
     def needs_of(self, subject: str) -> Needs | None:
@@ -173,16 +170,33 @@ class SubjectIndex:
             if not needs:
                 self.always.append(i)
                 continue
-            # Every character's keys are necessary; the rarest are the fewest lookups.
-            for key in min(needs, key=lambda need: sum(held[k] for k in need)):
+            for key in rarest(needs, held):
                 self.by_key[key].append(i)
 
     def lookup(self, keys: frozenset[Key]) -> set[int]:
         """The subjects (by position) whose every character the keys could account for."""
-        found = set(self.always)
-        for key in keys:
-            found.update(self.by_key.get(key, ()))
-        return {i for i in found if satisfied(self.needs[i], keys)}
+        return _found(self.always, self.by_key, self.needs.__getitem__, keys)
+
+
+def rarest(needs: Needs, held: Mapping[Key, int]) -> frozenset[Key]:
+    """The character's keys the fewest claims hold (`held`: counts by key).
+
+    Every character's keys are necessary: a subject filed under the rarest is looked up the fewest times.
+    """
+    return min(needs, key=lambda need: sum(held.get(k, 0) for k in need))
+
+
+def _found(
+    always: Iterable[int],
+    by_key: Mapping[Key, Iterable[int]],
+    needs: Callable[[int], Needs],
+    keys: frozenset[Key],
+) -> set[int]:
+    """The subjects filed under the claim's keys (or under none) whose every character its keys account for."""
+    found = set(always)
+    for key in keys:
+        found.update(by_key.get(key, ()))
+    return {i for i in found if satisfied(needs(i), keys)}
 
 
 class LiveIndex:
@@ -198,7 +212,7 @@ class LiveIndex:
         self.held = held
         self.reach = _reach(lexicon, held)
         self.needs: dict[int, Needs] = {}
-        self._filed: dict[int, tuple[str, frozenset[Key]]] = {}  # subject, and the keys it is filed under
+        self._filed: dict[int, frozenset[Key]] = {}  # the keys each subject is filed under
         self.by_key: dict[Key, set[int]] = defaultdict(set)
         self.always: set[int] = set()  # nothing needs the English side
 
@@ -209,11 +223,10 @@ class LiveIndex:
         self.needs[i] = needs
         if not needs:
             self.always.add(i)
-            self._filed[i] = (subject, _EMPTY)
+            self._filed[i] = _EMPTY
             return
-        rarest = min(needs, key=lambda need: sum(held.get(k, 0) for k in need))
-        self._filed[i] = (subject, rarest)
-        for key in rarest:
+        filed = self._filed[i] = rarest(needs, held)
+        for key in filed:
             self.by_key[key].add(i)
 
     def remove(self, i: int) -> None:
@@ -222,7 +235,7 @@ class LiveIndex:
             return
         del self.needs[i]
         self.always.discard(i)
-        for key in filed[1]:
+        for key in filed:
             held = self.by_key[key]
             held.discard(i)
             if not held:
@@ -230,7 +243,4 @@ class LiveIndex:
 
     def lookup(self, keys: frozenset[Key]) -> set[int]:
         """The subjects (by their number) whose every character the keys could account for."""
-        found = set(self.always)
-        for key in keys:
-            found.update(self.by_key.get(key, ()))
-        return {i for i in found if satisfied(self.needs[i], keys)}
+        return _found(self.always, self.by_key, self.needs.__getitem__, keys)

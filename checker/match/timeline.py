@@ -83,12 +83,12 @@ def timelines(
     of each run of the service, and the walk of every subject 0.08 s.
     """
     lines = lines if lines is not None else Lines()
-    now = {
-        id(f): f for f in facts if f.specific and f.subject
-    }  # 工作, 项目 …: a kind of thing has no timeline
+    # 工作, 项目 …: a kind of thing has no timeline.
+    now = {id(f): f for f in facts if f.specific and f.subject}
     if dates != lines.dates:
         # A document's date changed (its metadata did): every subject is worked out again.
-        redo = _restate(lines, now, now.values(), set(lines.stating))
+        went, lines.stating = set(lines.stating), {}
+        redo = _restate(lines, now, now.values(), went)
     else:
         went = {_key(f) for i, f in lines.facts.items() if now.get(i) is not f}
         redo = _restate(lines, now, [f for i, f in now.items() if lines.facts.get(i) is not f], went)
@@ -108,8 +108,6 @@ def timelines(
 
 def _restate(lines: Lines, now: Mapping[int, Fact], came: Iterable[Fact], went: set[LineKey]) -> set[LineKey]:
     """The subjects to work out again, their facts listed anew: those of facts gone, and of facts come."""
-    if len(went) == len(lines.stating):
-        lines.stating = {}
     for key in went:
         if key in lines.stating:
             lines.stating[key] = [f for f in lines.stating[key] if now.get(id(f)) is f]
