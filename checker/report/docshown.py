@@ -27,10 +27,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from markupsafe import Markup
+
 from checker.models import ClaimRef, Finding, Group, Report
 from checker.models.reuse import Recent, shape_of
+from checker.report.cards import claim_card
 from checker.report.evidence import OddOneOut, odd_one_out
-from checker.report.htmlviews import ClaimView, claim_view
+from checker.report.htmlviews import claim_view
 
 # A finding with at most this many quotes is shown whole on its documents' pages (at most this many
 # pages change when it does); a larger one shows each page only what that document's edits change.
@@ -57,7 +60,7 @@ class Share:
     groups: list[Group]
     whole: bool
     key: bytes = b""  # whole: the finding; else what all its pages show alike
-    cards: dict[int, ClaimView] = field(default_factory=dict)
+    cards: dict[int, Markup] = field(default_factory=dict)
 
     @cached_property
     def at(self) -> dict[str, list[int]]:
@@ -75,12 +78,12 @@ class Share:
         """
         return odd_one_out(self.finding, self.groups)
 
-    def card(self, i: int) -> ClaimView:
-        """The card of another document's quote (the same on every page: it links to no page)."""
-        view = self.cards.get(i)
-        if view is None:
-            view = self.cards[i] = claim_view(self.finding.claims[i], self.odd)
-        return view
+    def card(self, i: int) -> Markup:
+        """The card of another document's quote, made once: the same on every page (it links to no page)."""
+        card = self.cards.get(i)
+        if card is None:
+            card = self.cards[i] = claim_card(claim_view(self.finding.claims[i], self.odd))
+        return card
 
 
 @dataclass

@@ -9,6 +9,8 @@ from markupsafe import Markup, escape
 
 from checker import __version__
 from checker.models import Claim, DocumentSummary, Report
+from checker.report.cards import claim_card
+from checker.report.cards import source as cards_source
 from checker.report.docpages import PagePlan
 from checker.report.docshown import WHOLE
 from checker.report.doctext import DocumentText, document_texts
@@ -23,8 +25,9 @@ PAGE_REVISION = 4
 def page_salt(extractor: str) -> str:
     """What every page's digest starts with: the extractor, the page's templates and our version."""
     h = hashlib.sha256(f"{PAGE_REVISION}\x1f{__version__}\x1f{extractor}".encode())
-    for name in ("document.html.j2", "macros.html.j2", "report.css"):
+    for name in ("document.html.j2", "report.css"):
         h.update(_asset(name).encode("utf-8"))
+    h.update(cards_source().encode("utf-8"))
     return h.hexdigest()
 
 
@@ -93,8 +96,11 @@ def render_document_page(
     for e in plan.entries.get(path, []):
         f, share = e.share.finding, e.share
         mine = set(share.at.get(path, []))
-        cards = [claim_view(f.claims[i], share.odd, links) if i in mine else share.card(i) for i in e.shown]
-        views.append(FindingView(e.anchor, f, [], cards, share.odd, whole=share.whole))
+        cards = [
+            claim_card(claim_view(f.claims[i], share.odd, links)) if i in mine else share.card(i)
+            for i in e.shown
+        ]
+        views.append(FindingView(e.anchor, f, [], [], share.odd, whole=share.whole, cards=cards))
         for i in sorted(mine):
             if f.claims[i].end > f.claims[i].offset:
                 quoted.setdefault(f.claims[i].ident, []).append(e.anchor)

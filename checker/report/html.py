@@ -25,6 +25,7 @@ from pydantic import BaseModel
 
 from checker import __version__
 from checker.models import Claim, ClaimRef, Finding, Group, Report, Timeline
+from checker.report import cards
 from checker.report.docpages import PagePlan, facts_by_document
 from checker.report.doctext import document_texts
 from checker.report.evidence import corroborations, fact_sheet, figure_text, odd_one_out
@@ -95,6 +96,7 @@ def _environment() -> Environment:
         auto_reload=False,  # our templates never change under a running process: no stat per page
     )
     env.filters["number"] = number
+    env.globals.update(claim_card=cards.claim_card, quote=cards.quote, marked_text=cards.marked_text)
     env.bytecode_cache = template_cache(env)
     return env
 
@@ -182,9 +184,10 @@ def render_html(
 
 
 @cache
-def _salt(*templates: str) -> str:
-    """The templates a piece is rendered with: a changed one changes every key."""
-    return hashlib.sha256("".join(_asset(n) for n in templates).encode()).hexdigest()
+def _salt(*templates: str, cards_too: bool = False) -> str:
+    """The templates a piece is rendered with (and the cards' markup): a changed one changes every key."""
+    made = "".join(_asset(n) for n in templates) + (cards.source() if cards_too else "")
+    return hashlib.sha256(made.encode()).hexdigest()
 
 
 def _kept(key: str, make: Callable[[], str]) -> Markup:
@@ -200,7 +203,7 @@ def _listed(findings: list[Finding], prefix: str) -> list[FindingView]:
 
 def _fact_rows(agreed_groups: list[tuple[Group, list[ClaimRef]]], links: Links) -> list[Markup]:
     """The corroborated facts' pieces, rendered or kept from the last page."""
-    template, salt = _environment().get_template("fact.html.j2"), _salt("fact.html.j2", "macros.html.j2")
+    template, salt = _environment().get_template("fact.html.j2"), _salt("fact.html.j2", cards_too=True)
     rows = []
     for group, agreed in agreed_groups:
 
@@ -235,7 +238,7 @@ def _problem_rows(
     """The open findings as views (without claim cards) and their rows, rendered or kept from the last page."""
     template, salt = (
         _environment().get_template("finding.html.j2"),
-        _salt("finding.html.j2", "macros.html.j2"),
+        _salt("finding.html.j2", cards_too=True),
     )
     views, rows = [], []
     for i, f in enumerate(findings, 1):

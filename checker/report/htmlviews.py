@@ -7,6 +7,8 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from markupsafe import Markup
+
 from checker.models import ClaimRef, DocumentSummary, FactSheetInfo, Finding, Group, Report, Timeline
 from checker.report.chart import Chart, chart
 from checker.report.doctext import DocumentText, tip
@@ -112,6 +114,9 @@ class FindingView:
     sheet: FactSheetInfo | None = None
     more: int = 0  # the finding's quotes not among `claims`
     whole: bool = True  # False: a document's page shows only what that document's edits change (docshown.py)
+    # A document's page: the claim cards already made (report/cards.py; another document's card is made
+    # once for every page that shows it), in place of `claims`.
+    cards: list[Markup] = field(default_factory=list)
 
     @property
     def documents_json(self) -> str:

@@ -195,7 +195,7 @@ def test_the_report_page_is_the_same_from_the_template_cache(tmp_path: Path) -> 
             check=True,
         )
         runs.append(json.loads(done.stdout))
-    # report.html.j2 and the macros it imports: compiled in a fresh cache, none from a kept one.
+    # report.html.j2 (and what it includes): compiled in a fresh cache, none from a kept one.
     assert runs[0]["compiled"] >= 1 and runs[1]["compiled"] == 0
     assert len(runs[0]["page"]) > 1000 and runs[0]["page"] == runs[1]["page"]
 
