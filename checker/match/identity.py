@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Final
 
 from checker.extract.lexicon import MEASURE_WORDS
@@ -68,6 +69,7 @@ _SCOPE_RE: Final[re.Pattern[str]] = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 16)  # subjects recur: each is asked for again and again within a run and across runs
 def content(subject: str) -> str:
     """What is left of a subject once light words are gone ("城镇新增就业" → "城镇就业", "工作" → "")."""
     return _LIGHT_RE.sub("", subject)

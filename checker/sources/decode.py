@@ -14,6 +14,8 @@ from __future__ import annotations
 from checker.errors import SourceError
 
 _CONTROL_OK = {"\t", "\n", "\r", "\f", "\v"}
+# The other control bytes, which text does not hold: counted by deleting them (bytes.translate, in C).
+_CONTROL_BYTES = bytes(b for b in range(32) if chr(b) not in _CONTROL_OK)
 # The commonest characters of Chinese prose, in both scripts: a right decoding is full of them.
 _COMMON = frozenset(
     "的一是不了在人有我他这這中大来來上个個国國以要们們到说說和地出也子时時年为為会會"
@@ -27,7 +29,7 @@ def _looks_binary(data: bytes) -> bool:
     if b"\x00" in data[:65536]:
         return True
     sample = data[:4096]
-    controls = sum(1 for b in sample if b < 32 and chr(b) not in _CONTROL_OK)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return bool(sample) and controls / len(sample) > 0.10
 
 

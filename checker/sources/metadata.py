@@ -146,8 +146,8 @@ def _reader(meta: DocumentMeta) -> _Layer:
 def _language(text: str) -> str | None:
     """The language ("zh" or "en") when the text plainly is one; a sample is enough."""
     sample = text[:4000]
-    cjk = len(_CJK.findall(sample))
-    latin = len(_LATIN.findall(sample))
+    cjk = _CJK.subn("", sample)[1]  # counted without a list of every match
+    latin = _LATIN.subn("", sample)[1]
     if cjk >= 4 and cjk * 3 >= latin:
         return "zh"
     if latin >= 30 and cjk * 20 < latin:

@@ -17,9 +17,9 @@ import pytest
 from checker.app import Checker
 from checker.config import Settings
 from checker.models import DocumentSummary, Report
-from checker.report import docfiles
+from checker.report import docfiles, docshown
 from checker.report.docpages import DOCS, PagePlan, plan_pages
-from checker.report.pagepool import Item, Pages, Renderer, render_meanwhile
+from checker.report.pagepool import Item, Pages, Renderer, portable, render_meanwhile
 from checker.selection import rules_for
 from tests.conftest import ROOT
 
@@ -133,3 +133,49 @@ def test_workers_render_with_the_collector_off_and_collect_after_each_chunk(
     assert all(int(pending) > gc.get_threshold()[0] for _, pending in notes), notes
     assert set(plan.names.values()) <= {p.name for p in (tmp_path / "r" / DOCS).iterdir()}
     assert gc.isenabled(), "this process's collector is left as it was"
+
+
+@pytest.fixture
+def disputed(tmp_path: Path) -> Iterator[tuple[Checker, Report]]:
+    """Four reports of one figure (none in the fact sheets), one wrong: a finding quoting every one."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, n in (("a", 12), ("b", 12), ("c", 15), ("d", 12)):
+        (corpus / f"{name}.txt").write_text(
+            f"（记者 李明）2024年，石州右江新组建产业链联盟{n}个，覆盖重点产业。\n", encoding="utf-8"
+        )
+    settings = Settings(store=tmp_path / "s.db", reports=tmp_path / "r", rules=[ROOT / "rules"])
+    rules, errors = rules_for(settings)
+    app = Checker(settings, rules, errors)
+    try:
+        yield app, app.run([corpus], write=False).report
+    finally:
+        app.close()
+
+
+def test_a_chunk_is_shipped_only_the_quotes_its_pages_show_and_renders_the_same(
+    disputed: tuple[Checker, Report], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A finding too large to show whole keeps, in a chunk's plan, only the quotes of the chunk's documents."""
+    app, report = disputed
+    monkeypatch.setattr(docshown, "WHOLE", 1)  # a finding of two quotes or more is shown in part
+    plan = plan_pages(report, "x")
+    parts = {id(e.share) for listed in plan.entries.values() for e in listed if not e.share.whole}
+    assert parts, "the conflict is one finding quoting the four reports"
+    for chunk in (report.documents[:1], report.documents[1:3], report.documents[3:]):
+        paths = [d.path for d in chunk]
+        light = portable(plan, paths)
+        for path in paths:
+            for full, shipped in zip(plan.entries.get(path, []), light.entries.get(path, []), strict=True):
+                shown = [full.share.finding.claims[i] for i in full.shown]
+                assert [shipped.share.finding.claims[i] for i in shipped.shown] == shown
+                if not full.share.whole:
+                    assert {c.path for c in shipped.share.finding.claims} == set(paths)
+                    assert shipped.share.at[path] == sorted(shipped.shown)
+        texts, claims = app._texts_and_claims(paths)
+        items = [(d, texts.get(d.path), claims.get(d.path, [])) for d in chunk]
+        for folder, used in (("full", plan), ("light", light)):
+            (tmp_path / folder).mkdir(exist_ok=True)
+            docfiles.render_chunk(tmp_path / folder, used, items)
+    full = {p.name: p.read_bytes() for p in (tmp_path / "full").iterdir()}
+    assert len(full) == 4 and full == {p.name: p.read_bytes() for p in (tmp_path / "light").iterdir()}

@@ -3,9 +3,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.errors import SourceError
-from checker.sources import discover, read_document
+from checker.sources import decode, discover, read_document
 from checker.sources.decode import decode_bytes
 
 TEXT = "长三角地区新增建成铁路里程660公里。"
@@ -91,3 +93,16 @@ def test_big5_and_gbk_are_told_apart() -> None:
     assert decode_bytes("hant2.txt", hant.encode("big5")) == (hant, "big5")
     simplified = "新增建成铁路里程660公里，这是一个重要的进展。"
     assert decode_bytes("hans.txt", simplified.encode("gbk")) == (simplified, "gb18030")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.binary(max_size=300).filter(lambda b: b"\x00" not in b),
+    st.text(max_size=200).filter(lambda t: "\x00" not in t),
+)
+def test_control_bytes_counted_as_one_by_one(noise: bytes, text: str) -> None:
+    """A file is binary past 10% control bytes other than tab and line ends (counted in C, as by hand)."""
+    for data in (noise, text.encode("utf-8") + noise, noise * 20):
+        sample = data[:4096]
+        by_hand = sum(1 for b in sample if b < 32 and chr(b) not in "\t\n\r\f\v")
+        assert decode._looks_binary(data) == (bool(sample) and by_hand / len(sample) > 0.10)
