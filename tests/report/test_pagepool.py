@@ -24,15 +24,20 @@ from checker.selection import rules_for
 from tests.conftest import ROOT
 
 
-@pytest.fixture
-def checked(seeds_copy: Path, tmp_path: Path) -> Iterator[tuple[Checker, Report]]:
+def _checked(corpus: Path, tmp_path: Path) -> Iterator[tuple[Checker, Report]]:
+    """A Checker that checked `corpus` (writing no reports), and its report; closed after the test."""
     settings = Settings(store=tmp_path / "s.db", reports=tmp_path / "r", rules=[ROOT / "rules"])
     rules, errors = rules_for(settings)
     app = Checker(settings, rules, errors)
     try:
-        yield app, app.run([seeds_copy], write=False).report
+        yield app, app.run([corpus], write=False).report
     finally:
         app.close()
+
+
+@pytest.fixture
+def checked(seeds_copy: Path, tmp_path: Path) -> Iterator[tuple[Checker, Report]]:
+    yield from _checked(seeds_copy, tmp_path)
 
 
 def _pages(folder: Path) -> dict[str, bytes]:
@@ -144,13 +149,7 @@ def disputed(tmp_path: Path) -> Iterator[tuple[Checker, Report]]:
         (corpus / f"{name}.txt").write_text(
             f"（记者 李明）2024年，石州右江新组建产业链联盟{n}个，覆盖重点产业。\n", encoding="utf-8"
         )
-    settings = Settings(store=tmp_path / "s.db", reports=tmp_path / "r", rules=[ROOT / "rules"])
-    rules, errors = rules_for(settings)
-    app = Checker(settings, rules, errors)
-    try:
-        yield app, app.run([corpus], write=False).report
-    finally:
-        app.close()
+    yield from _checked(corpus, tmp_path)
 
 
 def test_a_chunk_is_shipped_only_the_quotes_its_pages_show_and_renders_the_same(
