@@ -77,7 +77,7 @@ def start_pages(
         _sync([_write(docs / name, css)])
     plan.shared.append(name)
     _publish_index(docs, report, plan, kept)  # no set links it before the switch, after the pages
-    todo = [d for d in report.documents if plan.names[d.path] not in have]
+    todo = in_render_order([d for d in report.documents if plan.names[d.path] not in have], plan)
     chunks = [todo[start : start + CHUNK] for start in range(0, len(todo), CHUNK)]
 
     def read(chunk: list[DocumentSummary]) -> list[Item]:
@@ -89,6 +89,20 @@ def start_pages(
         return plan, len(todo), render_meanwhile(pages, jobs)
     pages.here()
     return plan, len(todo), lambda: None
+
+
+def in_render_order(todo: list[DocumentSummary], plan: PagePlan) -> list[DocumentSummary]:
+    """The documents whose pages a finding shows whole, side by side (by its anchor), so chunks share them.
+
+    Each chunk a worker renders is shipped the findings its pages show and makes their cards again:
+    a finding of five documents spread over five chunks was pickled, unpickled and drawn five times
+    (at 10,000 pages, 1.0–1.6 s of the workers' CPU and 0.3 s of this process's).  Pages are named by
+    what they show, so the order changes none of them.
+    """
+    return sorted(
+        todo,
+        key=lambda d: min((e.anchor for e in plan.entries.get(d.path, ()) if e.share.whole), default="~"),
+    )
 
 
 def render_chunk(docs: Path, plan: PagePlan, items: list[Item]) -> None:

@@ -178,3 +178,25 @@ def test_a_chunk_is_shipped_only_the_quotes_its_pages_show_and_renders_the_same(
             docfiles.render_chunk(tmp_path / folder, used, items)
     full = {p.name: p.read_bytes() for p in (tmp_path / "full").iterdir()}
     assert len(full) == 4 and full == {p.name: p.read_bytes() for p in (tmp_path / "light").iterdir()}
+
+
+def test_the_documents_a_finding_shows_whole_are_rendered_side_by_side(tmp_path: Path) -> None:
+    """Chunks share whole findings: their documents come one after another, whatever their names."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i, text in enumerate(
+        ["石州右江新组建产业链联盟12个", "玉湖右州签约合作项目30个", "石州右江新组建产业链联盟15个",
+         "玉湖右州签约合作项目33个", "石州右江新组建产业链联盟12个"]
+    ):  # fmt: skip
+        (corpus / f"{i}.txt").write_text(f"第{i}号简报\n（记者 李明）2024年，{text}。\n", encoding="utf-8")
+    for _, report in _checked(corpus, tmp_path):
+        listed = [d.path for d in report.documents]
+        assert [Path(p).name for p in listed] == [f"{i}.txt" for i in range(5)], "the two findings interleave"
+        plan = plan_pages(report, "x")
+        order = [d.path for d in docfiles.in_render_order(list(report.documents), plan)]
+        assert sorted(order) == sorted(d.path for d in report.documents)
+        shown = [f for f in report.findings if not f.passed]
+        assert len(shown) == 2, [f.message for f in report.findings]
+        for f in shown:
+            places = sorted(order.index(p) for p in {c.path for c in f.claims})
+            assert places == list(range(places[0], places[0] + len(places))), (f.message, order)
