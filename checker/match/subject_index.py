@@ -117,7 +117,9 @@ class Reach:
                     elif term in self._terms:
                         for i in span:
                             cover[i].append(self._terms[term])
-            for end in range(start + 1, min(start + SEGMENT_LONGEST, len(subject)) + 1):
+            # With no key held no word can cover a character, and the scan would load CC-CEDICT (0.3 s)
+            # for a corpus without an English claim.
+            for end in range(start + 1, min(start + SEGMENT_LONGEST, len(subject)) + 1) if self.held else ():
                 word = subject[start:end]
                 if not self.lexicon.starts_word(word):
                     break  # nor does any longer word from here

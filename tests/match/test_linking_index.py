@@ -127,6 +127,29 @@ def test_a_subject_needs_each_character_accounted_for() -> None:
     assert Reach(lexicon, piles).needs("新建充电桩") is None
 
 
+def test_with_no_english_key_held_the_dictionary_is_not_read() -> None:
+    """A corpus without an English claim (a one-document check of a Chinese report) never loads CC-CEDICT."""
+    read: list[int] = []
+
+    def loader() -> dict[str, Gloss]:
+        read.append(1)
+        return {"新建": Gloss(frozenset({"new", "build"}), frozenset())}
+
+    lexicon = Lexicon(
+        terms=[Term.of(["charging piles"], ["充电桩"])], ignore_chinese=("长三角",), loader=loader
+    )
+    reach = Reach(lexicon, frozenset())
+    # Only a subject every character of which may go unmatched needs nothing; no other can align.
+    assert reach.needs("长三角") == ()
+    assert [reach.needs(s) for s in ("新建充电桩", "充电桩", "长三角新建", "")] == [None] * 4
+    assert not read
+    # The same answers as with the dictionary read: with no key held its words cover nothing.
+    full = _toy()
+    full.starts_word("新")
+    reach = Reach(full, frozenset())
+    assert [reach.needs(s) for s in ("长三角", "新建充电桩", "长三角新建")] == [(), None, None]
+
+
 def _toy_wide() -> Lexicon:
     def gloss(*words: str) -> Gloss:
         return Gloss(frozenset(stem(w) for w in words), frozenset())
