@@ -12,7 +12,11 @@ makes each edit's run in a new Checker as a command would (in this process: no i
     python bench/phases.py --work /tmp/w --edits 5      # reuse a corpus and store written before
 
 Each run prints its wall time and, per phase, the seconds spent in it (nested phases are counted in
-their parents too).
+their parents too).  With `--memory` (Linux), a second line gives this process's resident memory in MB
+as each phase ended, and its peak so far: where a run's memory grows (the extraction and page workers
+are other processes, not counted).
+
+    python bench/phases.py --size 10000 --edits 1 --cli --memory
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +59,24 @@ PHASES = [
     ("checker.app", "record_pages"),
 ]
 SPENT: dict[str, float] = defaultdict(float)
+RESIDENT: dict[str, int] = {}  # MB resident as each phase last ended, with --memory
+STATUS = Path("/proc/self/status")
+
+
+@dataclass
+class Options:
+    memory: bool = False  # record RESIDENT
+
+
+OPTIONS = Options()
+
+
+def resident() -> tuple[int, int]:
+    """This process's resident memory now and at its peak, in MB (Linux's VmRSS and VmHWM)."""
+    fields = dict(
+        line.split(":", 1) for line in STATUS.read_text(encoding="ascii").splitlines() if ":" in line
+    )
+    return int(fields["VmRSS"].split()[0]) // 1024, int(fields["VmHWM"].split()[0]) // 1024
 
 
 def _timed(name: str, f: Callable[..., Any]) -> Callable[..., Any]:
@@ -64,6 +87,8 @@ def _timed(name: str, f: Callable[..., Any]) -> Callable[..., Any]:
             return f(*args, **kwargs)
         finally:
             SPENT[name] += time.perf_counter() - start
+            if OPTIONS.memory:
+                RESIDENT[name] = resident()[0]
 
     return timed
 
@@ -81,6 +106,10 @@ def report(label: str, seconds: float) -> None:
     phases = "  ".join(f"{name}={SPENT[name]:.3f}" for _, name in PHASES if name in SPENT)
     print(f"{label:<32} {seconds:7.2f} s   {phases}", flush=True)
     SPENT.clear()
+    if OPTIONS.memory:
+        ended = "  ".join(f"{name}={RESIDENT[name]}" for _, name in PHASES if name in RESIDENT)
+        print(f"{'  memory (MB)':<32} {'':9}   {ended}  peak={resident()[1]}", flush=True)
+        RESIDENT.clear()
 
 
 def make_checker(work: Path, *, carry: bool) -> Any:
@@ -111,7 +140,11 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=5, help="edits timed [5]")
     parser.add_argument("--cli", action="store_true", help="each edit's run in a new Checker, as a command")
     parser.add_argument("--work", type=Path, help="a folder with corpus/ and state/ from an earlier run")
+    parser.add_argument("--memory", action="store_true", help="resident memory as each phase ends (Linux)")
     args = parser.parse_args()
+    if args.memory and not STATUS.is_file():
+        parser.error(f"--memory reads {STATUS}, which this system does not have")
+    OPTIONS.memory = args.memory
     from bench.scale import Changes
 
     work = args.work or Path(tempfile.mkdtemp(prefix=f"checker-phases-{args.size}-"))
