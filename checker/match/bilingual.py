@@ -158,12 +158,12 @@ class Lexicon:
     def starts_word(self, text: str) -> bool:
         """Whether some CC-CEDICT word of at most SEGMENT_LONGEST characters begins with `text`."""
         if self._prefixes is None:
+            from checker.match.cedict import headword_starts
+
             cedict = self.cedict
             # CC-CEDICT's starts come made with it (match/cedict.py); another dictionary's are made here.
             self._prefixes = (
-                cedict.starts
-                if isinstance(cedict, _Senses)
-                else frozenset({w[:n] for w in cedict for n in range(1, min(len(w), SEGMENT_LONGEST) + 1)})
+                cedict.starts if isinstance(cedict, _Senses) else headword_starts(cedict, SEGMENT_LONGEST)
             )
         return text in self._prefixes
 
