@@ -35,7 +35,8 @@ def evaluate(
 
     With a `memo` of the last run over the same store, only what changed is evaluated again
     (checker/incremental.py), and what an earlier process evaluated is taken from the store
-    (checker/kept.py); the report is the same.  `written`: what this run's sync stored (not read back).
+    (checker/kept.py); the report is the same.  What this run evaluated is kept for the next process
+    by `keep`, once the reports are out.  `written`: what this run's sync stored (not read back).
     """
     wanted = prefixes(roots)
     docs = _under(store.documents(), wanted)
@@ -47,7 +48,6 @@ def evaluate(
     lexicon, glossary_errors = memo.lexicon(rules, load_lexicon)
     dates = {p: d.meta.date for p, d in docs.items()}
     outcome = evaluate_all(memo, rules, data, dates, memo.linker(lexicon).link)
-    _keep(memo, store, roots_)
     findings, problems, groups, facts = outcome.findings, outcome.problems, outcome.groups, outcome.facts
     findings += [
         Finding(rule="internal", severity=Severity.WARNING, message=problem, claims=[], fact="internal")
@@ -85,19 +85,25 @@ def _recall(memo: Memo, store: Store, rules: Sequence[Rule], roots: list[str]) -
         memo.kept_facts = store.kept(kept.kind("facts", roots))
 
 
-def _keep(memo: Memo, store: Store, roots: list[str]) -> None:
-    """Write what this run evaluated for the next process, and forget kept units that no longer exist."""
+def keep(memo: Memo, store: Store, roots: Sequence[Path]) -> None:
+    """Write what the memo's last evaluation evaluated for the next process, and forget kept units gone since.
+
+    Called after the run's reports are written, not inside `evaluate`: a reader of the reports does not
+    wait for it (a change to a fact held by half of 10,000 documents encodes its unit's 1,900 findings,
+    90 ms).  A run stopped before it loses nothing but rows a later process would have reused.
+    """
     if memo.salt:
+        names = sorted(prefixes(roots))
         new = {
             d: kept.encode(u.found, u.problems, u.claims, [g.status for g in u.groups])
             for d, u in memo.judged.items()
         }
         # The rows this memo kept last time and not now are dropped; the first time, all others not used.
         units, facts = {u.digest for u in memo.units.values()}, set(memo.fact_rows.values())
-        where = tuple(roots)
+        where = tuple(names)
         last = memo.kept_rows.get(where)
-        store.keep(kept.kind("units", roots), new, units, last[0] - units if last else None)
+        store.keep(kept.kind("units", names), new, units, last[0] - units if last else None)
         grouped = {d: kept.encode_facts(fs) for d, fs in memo.grouped.items()}
-        store.keep(kept.kind("facts", roots), grouped, facts, last[1] - facts if last else None)
+        store.keep(kept.kind("facts", names), grouped, facts, last[1] - facts if last else None)
         memo.kept_rows[where] = (units, facts)
         memo.kept = memo.kept_facts = {}  # carried in the memo from now on

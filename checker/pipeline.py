@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from checker.evaluate import evaluate
+from checker.evaluate import evaluate, keep
 from checker.executors import Executor
 from checker.incremental import Memo, memo_for
 from checker.models import ReadError, Report, RunInfo
@@ -73,6 +73,8 @@ def check(
                       memo=memo, written=result.written)  # fmt: skip
     # Reports first: a run whose reports failed is never recorded as finished (the store keeps their JSON).
     made = before_finish(report) if before_finish is not None else None
+    if memo is not None:
+        keep(memo, store, roots)
     store.finish_run(run_id, report, made)
     if memo is not None:
         memo.last_run = (run_id, report.findings)

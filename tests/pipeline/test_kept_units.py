@@ -126,3 +126,38 @@ def test_damaged_rows_are_evaluated_again(corpus: Path, rules_dir: Path, tmp_pat
     assert evaluated == units
     assert grouped == _rows(db, "facts"), "every damaged component's facts are grouped again"
     assert [s[:-1] for s in _shape(report)] == [s[:-1] for s in _shape(_fresh(tmp_path, corpus, rules_dir))]
+
+
+def test_rows_are_kept_once_the_reports_are_out_and_a_failed_publication_keeps_none(
+    corpus: Path, rules_dir: Path, tmp_path: Path
+) -> None:
+    """A reader of the reports does not wait for the rows: they are written after the publication."""
+    db = tmp_path / "s.db"
+    seen: list[int] = []
+
+    def publish(report: Report) -> None:
+        seen.append(_rows(db))
+
+    store = open_store(db)
+    check(
+        store, [corpus], load_rules([rules_dir]).rules, include=["*.txt"], exclude=[], before_finish=publish
+    )
+    assert seen == [0], "nothing kept before the reports were written"
+    assert _rows(db) == len(memo_for(store).units) > 0
+    store.close()
+
+    failed = tmp_path / "failed.db"
+
+    def fail(report: Report) -> None:
+        raise OSError("disk full")
+
+    store = open_store(failed)
+    with pytest.raises(OSError, match="disk full"):
+        check(
+            store, [corpus], load_rules([rules_dir]).rules, include=["*.txt"], exclude=[], before_finish=fail
+        )
+    store.close()
+    assert _rows(failed) == 0
+    again = _run(failed, corpus, rules_dir)
+    assert again.evaluated == again.units, "nothing was kept: every unit is evaluated again"
+    assert _shape(again.report) == _shape(_fresh(tmp_path, corpus, rules_dir))
