@@ -82,8 +82,9 @@ class Checker:
         # What the next run may take from this one's reports; a Checker of one run keeps nothing.
         self.kept_json = KeptJson() if carry else None
         self.kept_pages = KeptPages() if carry else None
-        # Its first run's components indexed with the split: the first edit after start-up does not wait.
-        memo_for(self.store).regions.eager = carry
+        # Its first split indexed (its first edit does not wait), its rules' judgements kept for their units' heirs.
+        memo = memo_for(self.store)
+        memo.regions.eager = memo.recalls = carry
         # What the first run of a Checker that carries builds (the memo: millions of objects at 10,000
         # documents) lives as long as the process; see `run`.
         self._freeze_next = carry

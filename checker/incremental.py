@@ -36,7 +36,7 @@ from checker.match.timeline import Lines
 from checker.models import Claim, Finding, Group, ReadError, Relation
 from checker.models.claims import shared_refs
 from checker.partition import Dates, Key, Part, component_facts, join_parts
-from checker.rules.base import Rule, RuleContext
+from checker.rules.base import Recall, Recalled, Rule, RuleContext
 from checker.rules.engine import collect, settle, settled_order
 from checker.store.base import Store, StoredDocument
 from checker.summary import Summaries
@@ -66,6 +66,8 @@ class _Unit:
     claims: Sequence[
         Claim
     ] = ()  # what its findings quote, until it is kept (its quotes are kept by identity)
+    # Its rules' judgements by what they were made of, for the unit that replaces it (rules/base.py `Recall`).
+    recalled: Recalled = field(default_factory=dict)
     _open: dict[str, list[Finding]] | None = None
 
     def open(self) -> dict[str, list[Finding]]:
@@ -92,6 +94,8 @@ class Memo:
     facts: dict[Key, list[Fact]] = field(default_factory=dict)
     units: dict[Key, _Unit] = field(default_factory=dict)
     evaluated: int = 0  # units evaluated by the last run (the rest were carried over)
+    # Whether a unit keeps its rules' judgements for the one that replaces it: only in a process of many runs.
+    recalls: bool = False
     # Units earlier processes kept in the store (checker/kept.py), by digest, until this memo holds them;
     # `salt` is what their findings follow from besides the claims; `judged` what the last run evaluated.
     kept: dict[str, bytes] = field(default_factory=dict)
@@ -163,16 +167,15 @@ class Outcome:
     groups: list[Group]
 
 
-def _judge(rules: list[Rule], ctx: RuleContext, facts: Sequence[Fact] = ()) -> _Unit:
+def _judge(
+    rules: list[Rule], ctx: RuleContext, facts: Sequence[Fact] = (), *, recalls: bool = False
+) -> _Unit:
     found, problems = collect(rules, ctx)
-    return _Unit(found, problems, [group_of(f) for f in facts])
+    return _Unit(found, problems, [group_of(f) for f in facts], recalled=ctx.recall.made if recalls else {})
 
 
-def _unit(memo: Memo, key: Key, rules: list[Rule], part: Part, dates: Dates) -> _Unit:
-    """A unit from this process's memo, else as an earlier process kept it, else evaluated now."""
-    unit = memo.units.get(key)
-    if unit is not None:
-        return unit
+def _unit(memo: Memo, key: Key, rules: list[Rule], part: Part, dates: Dates, *, recall: Recall) -> _Unit:
+    """A unit not in this process's memo: as an earlier process kept it, else evaluated now."""
     row = kept.digest(memo.salt, key)
     data = memo.kept.get(row)
     stored = kept.decode(data, part.claims) if data is not None else None
@@ -184,7 +187,8 @@ def _unit(memo: Memo, key: Key, rules: list[Rule], part: Part, dates: Dates) -> 
         return _Unit(
             stored.found, stored.problems, [group_of(f, s) for f, s in zip(facts, statuses, strict=True)], row
         )
-    unit = _judge(rules, RuleContext(part.claims, facts, part.relations, dates), facts)
+    ctx = RuleContext(part.claims, facts, part.relations, dates, Recall(recall.last))
+    unit = _judge(rules, ctx, facts, recalls=memo.recalls)
     unit.digest, unit.claims = row, part.claims
     memo.judged[row] = unit
     return unit
@@ -207,12 +211,18 @@ def _units(memo: Memo, rules: list[Rule], parts: list[Part], dates: Dates) -> li
     document = [r for r in rules if r.scope == "document"]
     units: dict[Key, _Unit] = {}
     known, memo.part_keys = memo.part_keys, {}
-    for part in parts:
-        key = _part_key(memo, part, known)
-        units[key] = _unit(memo, key, component, part, dates)
-    for path, doc in memo.documents.items():
-        key = ("document", path, doc.signature)
-        units[key] = _unit(memo, key, document, Part(doc.claims, [], doc.relations), dates)
+    keyed = [(_part_key(memo, part, known), part) for part in parts]
+    keyed += [
+        (("document", p, d.signature), Part(d.claims, [], d.relations)) for p, d in memo.documents.items()
+    ]
+    held = [memo.units.get(key) for key, _ in keyed]
+    # What the units gone since judged: a unit that replaces one judges again only what changed in it.
+    kept_ids = {id(u) for u in held if u is not None}
+    gone = [u for u in memo.units.values() if u.recalled and id(u) not in kept_ids]
+    recall = Recall({ids: hit for u in gone for ids, hit in u.recalled.items()})
+    for (key, part), unit in zip(keyed, held, strict=True):
+        rules_of = document if key[0] == "document" else component
+        units[key] = unit or _unit(memo, key, rules_of, part, dates, recall=recall)
     memo.evaluated = len(memo.judged)
     memo.units = units
     return list(units.values())

@@ -12,6 +12,7 @@ warning naming both documents, their dates and which is later.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import partial
 
 from pydantic import Field
 
@@ -105,33 +106,35 @@ class Agree(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for fact in ctx.facts:
-            result = fact.assessment
-            label, _quote = _label(fact), _quotes(fact)
-            if result.status == "conflict" and (
-                revision := self._revised(fact.key, label, result.camps, ctx)
-            ):
-                yield revision
-            elif result.status == "conflict":
-                message = (
-                    f"Reports disagree on {label}: "
-                    + " vs ".join(_quote(camp) for camp in result.camps)
-                    + "."
-                )
-                refs = [_ref(c, fact, f"camp {i + 1}") for i, camp in enumerate(result.camps) for c in camp]
-                yield self.finding(message, refs, fact.key, about=fact.key)
-            elif result.status == "disputed":
-                message = (
-                    f"Reports bound {label} the same way but with different figures: "
-                    + " vs ".join(_quote(camp) for camp in result.camps)
-                    + "; both can hold, but they disagree about what was announced."
-                )
-                refs = [_ref(c, fact) for camp in result.camps for c in camp]
-                yield self.finding(message, refs, fact.key, severity=Severity.WARNING, about=fact.key)
-            elif result.status == "corroborated":
-                docs = sorted({c.path for c in result.agreeing})
-                message = f"{len(docs)} reports agree on {label}: {_quote(result.agreeing)}."
-                refs = [_ref(c, fact, "agrees") for c in result.agreeing]
-                yield self.finding(message, refs, fact.key, passed=True, about=fact.key)
+            # A fact is the same object while its claims are (their documents' dates with them).
+            if (finding := ctx.recall(self.id, (fact,), partial(self._judge, fact, ctx))) is not None:
+                yield finding
+
+    def _judge(self, fact: Fact, ctx: RuleContext) -> Finding | None:
+        result = fact.assessment
+        label, _quote = _label(fact), _quotes(fact)
+        if result.status == "conflict" and (revision := self._revised(fact.key, label, result.camps, ctx)):
+            return revision
+        if result.status == "conflict":
+            message = (
+                f"Reports disagree on {label}: " + " vs ".join(_quote(camp) for camp in result.camps) + "."
+            )
+            refs = [_ref(c, fact, f"camp {i + 1}") for i, camp in enumerate(result.camps) for c in camp]
+            return self.finding(message, refs, fact.key, about=fact.key)
+        if result.status == "disputed":
+            message = (
+                f"Reports bound {label} the same way but with different figures: "
+                + " vs ".join(_quote(camp) for camp in result.camps)
+                + "; both can hold, but they disagree about what was announced."
+            )
+            refs = [_ref(c, fact) for camp in result.camps for c in camp]
+            return self.finding(message, refs, fact.key, severity=Severity.WARNING, about=fact.key)
+        if result.status == "corroborated":
+            docs = sorted({c.path for c in result.agreeing})
+            message = f"{len(docs)} reports agree on {label}: {_quote(result.agreeing)}."
+            refs = [_ref(c, fact, "agrees") for c in result.agreeing]
+            return self.finding(message, refs, fact.key, passed=True, about=fact.key)
+        return None
 
     def _revised(self, key: str, label: str, camps: list[list[Claim]], ctx: RuleContext) -> Finding | None:
         cfg = self.config

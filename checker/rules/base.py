@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import operator
 from abc import ABC, abstractmethod
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar, TypeVar
+from typing import ClassVar, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict
 
@@ -16,6 +17,32 @@ from checker.match import Fact, normalise_subject
 from checker.models import Claim, ClaimRef, Finding, PartialDate, Relation, Severity, relation_claims
 
 R = TypeVar("R")
+T = TypeVar("T")
+# A judgement by the rule that made it and the identities of what it was made from.
+Recalled = dict[tuple[object, ...], tuple[tuple[object, ...], object]]
+
+
+@dataclass
+class Recall:
+    """What rules judged from the very same objects when the part that held them was last evaluated.
+
+    One edited report in a component of thousands re-evaluates the whole component, yet each sum and each
+    fact in it but the edited report's is made of the same claim, relation and fact objects as before (the
+    memo carries them by identity): a judgement of those is given back as it was, the same finding objects,
+    so nothing made of them later (the report's JSON, the review page) is made again either.
+    """
+
+    last: Mapping[tuple[object, ...], tuple[tuple[object, ...], object]] = field(default_factory=dict)
+    made: Recalled = field(default_factory=dict)
+
+    def __call__(self, rule: str, of: tuple[object, ...], judge: Callable[[], T]) -> T:
+        """`judge()`, unless `rule` judged exactly the objects `of` (every judgement it reads) last time."""
+        ids = (rule, *map(id, of))
+        hit = self.last.get(ids)
+        # The objects are held with the judgement, so an id is never another object's while it is kept.
+        value = cast("T", hit[1]) if hit is not None and all(map(operator.is_, hit[0], of)) else judge()
+        self.made[ids] = (of, value)
+        return value
 
 
 class RuleConfig(BaseModel):
@@ -41,6 +68,8 @@ class RuleContext:
     facts: list[Fact]
     relations: list[Relation] = field(default_factory=list)
     dates: dict[str, PartialDate | None] = field(default_factory=dict)
+    # Judgements made of the same objects in the last evaluation (checker/incremental.py); none by default.
+    recall: Recall = field(default_factory=Recall)
     _by_id: dict[str, Claim] = field(default_factory=dict, repr=False)
     _subjects: dict[str, list[Claim]] | None = field(default=None, repr=False)
 

@@ -14,6 +14,7 @@ one partner at most.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 from pydantic import Field
 
@@ -57,10 +58,14 @@ class Equivalence(Rule):
             a, b = ctx.claim(rel.stated), ctx.claim(rel.restated)
             if rel.how == "restated":
                 used |= {a.id, b.id}
-                yield self._judge(a, b, a.figure, b.figure, "restated")
+                yield ctx.recall(
+                    self.id, (rel, a, b), partial(self._judge, a, b, a.figure, b.figure, "restated")
+                )
             elif cfg.nearby and b.offset - a.end <= cfg.window:
                 used |= {a.id, b.id}
-                yield self._judge(a, b, a.interval, b.interval, "nearby")
+                yield ctx.recall(
+                    self.id, (rel, a, b), partial(self._judge, a, b, a.interval, b.interval, "nearby")
+                )
         if cfg.across_documents:
             yield from self._across(ctx, used)
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
+from functools import partial
 
 from pydantic import Field, field_validator
 
@@ -109,7 +110,11 @@ class Growth(Rule):
             if start is None or rel.rate is None:
                 continue
             if rel.measure == "annual":
-                finding = self._annual(rel, start, end, ctx.claim(rel.rate), cfg)
+                rate = ctx.claim(rel.rate)
+                # `start` may be another report's figure of the start year: it is one of what is judged.
+                finding = ctx.recall(
+                    self.id, (rel, start, end, rate), partial(self._annual, rel, start, end, rate, cfg)
+                )
                 if finding is not None:
                     yield finding
             else:

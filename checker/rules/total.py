@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from functools import partial
 
 from pydantic import Field
 
@@ -84,7 +85,12 @@ class Total(Rule):
                 totals = [ctx.claim(i) for i in [*rel.totals, *rel.restated]]
                 parts = [(ctx.claim(p.claim), p.times) for p in rel.parts]
                 label = rel.noun or normalise_subject(totals[0].subject) or totals[0].unit
-                yield self._judge(rel.shape, totals, parts, f"total:{label}@{rel.path}", cfg.tolerance)
+                fact = f"total:{label}@{rel.path}"
+                yield ctx.recall(
+                    self.id,
+                    (rel, *totals, *(p for p, _ in parts)),
+                    partial(self._judge, rel.shape, totals, parts, fact, cfg.tolerance),
+                )
         if cfg.sections:
             yield from self._sections(ctx, cfg.tolerance)
 
