@@ -7,7 +7,10 @@ can share a fact or a relation for the others (`scope = "component"`);
 components spanned by one fact after cross-language linking are one unit.  A
 unit is known by what it holds (its claims' places and their documents'
 signatures, the shape of its facts), so a unit whose documents did not change
-is not evaluated again: its findings and groups are taken from the memo.  Rule
+is not evaluated again: its findings and groups are taken from the memo.  Nor
+is one whose documents changed but not its claims and relations (a sentence
+added to one of them): they are the last run's objects (checker/loading.py),
+its components are kept whole (match/regions.py), and so is its key.  Rule
 kinds from plugins (`scope = "corpus"`) see the whole corpus every run.
 
 Everything is then settled together (one finding per mistake, report order),
@@ -33,7 +36,7 @@ from checker.match.groups import group_of, report_order
 from checker.match.linker import Linker
 from checker.match.regions import Regions
 from checker.match.timeline import Lines
-from checker.models import Claim, Finding, Group, ReadError, Relation
+from checker.models import Claim, Finding, Group, PartialDate, ReadError, Relation
 from checker.models.claims import shared_refs
 from checker.partition import Dates, Key, Part, component_facts, join_parts
 from checker.rules.base import Recall, Recalled, Rule, RuleContext
@@ -55,6 +58,7 @@ class HeldDocument:
     signature: str
     claims: list[Claim]
     relations: list[Relation]
+    date: PartialDate | None = None  # what its claims' periods are judged against (checker/match/identity.py)
 
 
 @dataclass

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from checker.incremental import HeldDocument, Memo
-from checker.models import Claim, Relation
+from checker.models import Claim, Relation, relation_claims
 from checker.models.claims import compact
 from checker.store.base import Store, StoredDocument, Written, content_signature
 
@@ -47,7 +47,7 @@ def load(
         memo.signed[p] = hit if hit is not None and hit[0] is d else (d, signature(d))
     signatures = {p: s for p, (_, s) in memo.signed.items()}
     stale = [p for p, s in signatures.items() if p not in memo.documents or memo.documents[p].signature != s]
-    fresh: dict[str, HeldDocument] = {p: HeldDocument(signatures[p], [], []) for p in stale}
+    fresh = {p: HeldDocument(signatures[p], [], [], documents[p].meta.date) for p in stale}
     given = {
         p: m.extraction
         for p in stale
@@ -61,9 +61,29 @@ def load(
         fresh[claim.path].claims.append(claim)
     for relation in store.relations(wanted) if wanted else []:
         fresh[relation.path].relations.append(relation)
+    for p, now in fresh.items():
+        if (last := memo.documents.get(p)) is not None and last.date == now.date:
+            _as_before(last, now)
     before = memo.documents
     memo.documents = {p: fresh.get(p) or memo.documents[p] for p in sorted(documents)}
     claims = [c for d in memo.documents.values() for c in d.claims]
     relations = [r for d in memo.documents.values() for r in d.relations]
     changed = {*stale, *(p for p in before if p not in documents)}
     return Loaded(claims, relations, signatures, changed, before)
+
+
+def _as_before(last: HeldDocument, now: HeldDocument) -> None:
+    """The claims and relations of a changed document that equal the last run's are the last run's objects.
+
+    An edit changes a few of a report's figures (or adds a sentence); its other claims are read again
+    as new objects, equal to the old ones.  Held as the old objects, what was judged of them is known by
+    identity (rules/base.py `Recall`), and so is all that is made of their findings.  Only while the
+    document's date is the same: a claim's period is judged against it (match/identity.py).
+    """
+    claims = {c.ident: c for c in last.claims}
+    now.claims[:] = [old if (old := claims.get(c.ident)) is not None and old == c else c for c in now.claims]
+    relations = {(type(r), *relation_claims(r)): r for r in last.relations}
+    now.relations[:] = [
+        was if (was := relations.get((type(r), *relation_claims(r)))) is not None and was == r else r
+        for r in now.relations
+    ]

@@ -20,6 +20,7 @@ after start-up does not wait for them (0.2 s at 10,000 documents).
 
 from __future__ import annotations
 
+import operator
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import Protocol
@@ -84,7 +85,7 @@ class Regions:
             self._forget(comp)
         for path in changed:
             self._planned.pop(path, None)
-        made = self._split(documents, changed, touched.values())
+        made = self._split(documents, changed, touched.values(), before)
         for path in changed:
             if path in documents and (named := _planned(documents[path].relations)):
                 self._planned[path] = named
@@ -176,15 +177,35 @@ class Regions:
                 yield comp
 
     def _split(
-        self, documents: Mapping[str, Held], changed: Collection[str], touched: Collection[Component]
+        self,
+        documents: Mapping[str, Held],
+        changed: Collection[str],
+        touched: Collection[Component],
+        before: Mapping[str, Held],
     ) -> list[Component]:
-        """The touched components' claims that remain, with the changed documents' new ones, split again."""
+        """The touched components' claims that remain, with the changed documents' new ones, split again.
+
+        A component made of the same claim objects as one it replaces, their relations the same objects
+        too, is that one: an edit that left them as they were (checker/loading.py keeps a changed
+        document's equal claims and relations) leaves what is worked out of it (facts, units, findings)
+        to be carried by its identity, as for a component the edit did not reach.
+        """
         claims = [c for comp in touched for c in comp if c.path not in changed]
         claims += [c for p in changed if p in documents for c in documents[p].claims]
         paths = {c.path for c in claims}
         places = _places(documents, paths)
         claims.sort(key=lambda c: (c.path, places[c.path][c.ident]))
         made = components(claims, [r for p in sorted(paths) for r in documents[p].relations])
+        last = {id(comp[0]): comp for comp in touched}
+        for i, comp in enumerate(made):
+            old = last.get(id(comp[0]))
+            if (
+                old is not None
+                and len(old) == len(comp)
+                and all(map(operator.is_, old, comp))
+                and _same_relations(comp, documents, before, changed)
+            ):
+                made[i] = old
         for comp in made:
             self._learn(comp, places)
         return made
@@ -196,3 +217,16 @@ class Regions:
 def _places(documents: Mapping[str, Held], paths: Collection[str]) -> dict[str, dict[str, int]]:
     """Each claim's place in its document's claims, for the documents at `paths`."""
     return {p: {c.ident: i for i, c in enumerate(documents[p].claims)} for p in paths}
+
+
+def _same_relations(
+    comp: Component, documents: Mapping[str, Held], before: Mapping[str, Held], changed: Collection[str]
+) -> bool:
+    """Whether the changed documents' relations naming the component's claims are the last run's objects."""
+    idents = {c.ident for c in comp}
+    for path in {c.path for c in comp} & set(changed):
+        now = [r for r in documents[path].relations if not idents.isdisjoint(relation_claims(r))]
+        was = [r for r in before[path].relations if not idents.isdisjoint(relation_claims(r))]
+        if len(now) != len(was) or not all(map(operator.is_, now, was)):
+            return False
+    return True

@@ -11,7 +11,7 @@ import pytest
 from checker.extract import extract
 from checker.match.components import components
 from checker.match.regions import Regions
-from checker.models import Claim, Document, Relation
+from checker.models import Claim, Document, Relation, relation_claims
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 # Subjects one of which ends with another, so components join and split as documents change.
@@ -108,3 +108,31 @@ def test_a_split_of_other_documents_than_it_kept_is_made_from_scratch() -> None:
     claims = [c for d in {**docs, **others}.values() for c in d.claims]
     relations = [r for d in {**docs, **others}.values() for r in d.relations]
     assert _idents(got) == _idents(components(claims, relations))
+
+
+def test_a_component_of_the_same_claim_and_relation_objects_is_carried_whole() -> None:
+    """A document read again with its claims and relations as they were (checker/loading.py keeps them)."""
+    rng = random.Random(5)
+    paragraphs = _paragraphs()
+    docs = {f"d{i:02}.txt": _document(f"d{i:02}.txt", rng, paragraphs) for i in range(24)}
+    regions = Regions()
+    regions.eager = True
+    regions.update(docs, docs.keys(), {})
+    path = next(p for p, d in docs.items() if d.relations and len(d.claims) > 2)
+    held = {c.ident: comp for comp in regions.comps for c in comp}
+    theirs = {id(held[c.ident]) for c in docs[path].claims}
+
+    same = dict(docs)
+    same[path] = _Doc(list(docs[path].claims), list(docs[path].relations))
+    got = regions.update(same, {path}, docs)
+    assert {id(comp) for comp in got} == {id(comp) for comp in held.values()}, "every component carried"
+
+    # The same claims, their relations made again: the components they name are split again.
+    copies = dict(same)
+    copies[path] = _Doc(list(same[path].claims), [r.model_copy() for r in same[path].relations])
+    got = regions.update(copies, {path}, same)
+    named = {id(held[i]) for r in same[path].relations for i in relation_claims(r) if i in held}
+    assert named and not any(id(comp) in named for comp in got), "a relation made again is judged again"
+    assert theirs - named <= {id(comp) for comp in got}, "the document's other components are carried"
+    claims = [c for d in copies.values() for c in d.claims]
+    assert _idents(got) == _idents(components(claims, [r for d in copies.values() for r in d.relations]))

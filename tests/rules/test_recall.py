@@ -8,6 +8,7 @@ fresh check gives.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -93,22 +94,26 @@ def test_an_edit_in_a_large_component_judges_again_only_what_it_changed(tmp_path
     largest = max(memo.units.values(), key=lambda u: len(u.found.get("total", ())))
     before = {id(f) for found in largest.found.values() for f in found}
     edited = largest.found["total"][0].claims[0].path
+    held = {id(c) for c in memo.documents[edited].claims}
     path = next(folder.rglob(Path(edited).name))
-    path.write_text(path.read_text(encoding="utf-8") + corpus.fact(3) + "\n", encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    total = re.search(r"共有(\d+)个", text)
+    assert total is not None
+    path.write_text(text[: total.start(1)] + str(int(total[1]) + 1) + text[total.end(1) :], encoding="utf-8")
 
     after = service.run([folder], only=[path]).report
+    new = {c.ident for c in memo.documents[edited].claims if id(c) not in held}
+    assert new, "the sum's total at least is read again"
     judged = next(
         u
         for u in memo.units.values()
         for f in u.found.get("total", ())
-        if any(c.path == edited for c in f.claims)
+        if any(c.ident in new for c in f.claims)
     )
     assert judged is not largest, "the component was evaluated again"
-    changed = {
-        f.key for facts in memo.facts.values() for f in facts if any(c.path == edited for c in f.claims)
-    }
+    changed = {f.key for facts in memo.facts.values() for f in facts if any(c.ident in new for c in f.claims)}
     found = [f for fs in judged.found.values() for f in fs]
-    mine = [f for f in found if any(c.path == edited for c in f.claims) or f.fact in changed]
+    mine = [f for f in found if any(c.ident in new for c in f.claims) or f.fact in changed]
     others = [f for f in found if f not in mine]
     assert len(mine) > 0 and len(others) > 10
     assert all(id(f) not in before for f in mine), "what the edit reached is judged again"
