@@ -250,13 +250,30 @@ def ratios(results: dict[int, dict[str, Any]]) -> dict[str, float]:
     return {k: large[k] / small[k] for k in small if k in large and small[k] > 0}
 
 
+def checker_source() -> Path:
+    """The `checker` package the commands this bench starts import (PYTHONPATH may name another tree).
+
+    Asked from an empty folder, as the commands run in the corpus's: not from this checkout's.
+    """
+    with tempfile.TemporaryDirectory() as empty:
+        proc = subprocess.run(
+            [sys.executable, "-c", "import checker; print(checker.__file__)"],
+            capture_output=True, text=True, check=True, cwd=empty,
+        )  # fmt: skip
+    return Path(proc.stdout.strip()).parent
+
+
 def machine() -> dict[str, Any]:
+    source = checker_source()
+
     def git(*a: str) -> str | None:
-        proc = subprocess.run(["git", *a], cwd=ROOT, capture_output=True, text=True, check=False)
-        return proc.stdout.strip() or None
+        # The checkout the code under test comes from, not necessarily this bench's.
+        proc = subprocess.run(["git", *a], cwd=source.parent, capture_output=True, text=True, check=False)
+        return proc.stdout.strip() or None if proc.returncode == 0 else None
 
     return {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "checker_from": str(source),
         "commit": git("rev-parse", "HEAD"),
         "checker_tree": git("rev-parse", "HEAD:checker"),  # the same tree means the same code under test
         "dirty": bool(git("status", "--porcelain", "checker")),

@@ -7,6 +7,7 @@ ran against the real CLI and service and wrote what the closing notes quote.
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -72,3 +73,22 @@ def test_the_scale_bench_runs_end_to_end(tmp_path: Path) -> None:
     assert size["service"]["peak_mb"] > 0
     assert "one edited file" in proc.stdout
     assert list(tmp_path.glob("checker-scale-*")) == []  # the temporary corpus is removed
+
+
+def test_the_figures_name_the_code_the_commands_ran(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Timed through PYTHONPATH from another tree (an A/B), the figures name that tree, not this checkout."""
+    from bench.scale import machine
+
+    here = machine()
+    assert here["checker_from"] == str(ROOT / "checker")
+    tree = subprocess.run(
+        ["git", "rev-parse", "HEAD:checker"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    if tree.returncode == 0:
+        assert here["checker_tree"] == tree.stdout.strip()
+    other = tmp_path / "other"
+    shutil.copytree(ROOT / "checker", other / "checker", ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setenv("PYTHONPATH", str(other))
+    there = machine()
+    assert there["checker_from"] == str(other / "checker")
+    assert there["commit"] is None and there["checker_tree"] is None, "not a checkout: no commit to name"
