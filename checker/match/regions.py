@@ -81,6 +81,9 @@ class Regions:
         if touched is None:
             return self._split_all(documents)
         kept = [c for c in self.comps if id(c) not in touched]
+        for comp in kept:
+            if comp[0].path in changed:  # its first claim kept, the claims before it in its report may not be
+                self._order[id(comp)] = (comp, (comp[0].path, documents[comp[0].path].claims.index(comp[0])))
         for comp in touched.values():
             self._forget(comp)
         for path in changed:
@@ -143,23 +146,39 @@ class Regions:
     def _touched(
         self, documents: Mapping[str, Held], changed: Collection[str], before: Mapping[str, Held]
     ) -> dict[int, Component] | None:
-        """The components that held the changed documents' old claims, or that their new ones can join.
+        """The components a changed document's claims or relations left or can join.
 
-        None when an old claim is in no component: `before` is not what the last split was made of.
+        A claim or relation that is the last run's object (checker/loading.py keeps those an edit left
+        as they were) changes no component by itself: only an old one gone, a new one, or a relation made
+        again or gone does.  None when an old claim is in no component: `before` is not what the last
+        split was made of.
         """
         out: dict[int, Component] = {}
         for path in changed:
-            for c in before[path].claims if path in before else ():
+            was = before.get(path)
+            now = documents.get(path)
+            now_claims = {id(c) for c in now.claims} if now is not None else set()
+            for c in was.claims if was is not None else ():
+                if id(c) in now_claims:
+                    continue
                 comp = self._of_claim.get(c.ident)
                 if comp is None:
                     return None
                 out[id(comp)] = comp
-            if path not in documents:
+            if now is None:
                 continue
-            for c in documents[path].claims:
-                for comp in self._joined_by(normalise_subject(c.subject)):
-                    out[id(comp)] = comp
-            if _planned(documents[path].relations):
+            was_claims = {id(c) for c in was.claims} if was is not None else set()
+            for c in now.claims:
+                if id(c) not in was_claims:
+                    for comp in self._joined_by(normalise_subject(c.subject)):
+                        out[id(comp)] = comp
+            was_relations = list(was.relations) if was is not None else []
+            remade = _others(now.relations, was_relations)
+            for r in [*remade, *_others(was_relations, now.relations)]:
+                for i in relation_claims(r):
+                    if (comp := self._of_claim.get(i)) is not None:
+                        out[id(comp)] = comp
+            if _planned(remade):
                 others = (i for p, named in self._planned.items() if p not in changed for i in named)
                 if (
                     anchor := next((self._of_claim[i] for i in others if i in self._of_claim), None)
@@ -190,8 +209,17 @@ class Regions:
         document's equal claims and relations) leaves what is worked out of it (facts, units, findings)
         to be carried by its identity, as for a component the edit did not reach.
         """
-        claims = [c for comp in touched for c in comp if c.path not in changed]
-        claims += [c for p in changed if p in documents for c in documents[p].claims]
+        live = {id(c) for p in changed if p in documents for c in documents[p].claims}
+        claims = [c for comp in touched for c in comp if c.path not in changed or id(c) in live]
+        # A changed document's other claims: new ones, and old ones in no component kept (its claims stay).
+        held = {id(c) for c in claims}
+        claims += [
+            c
+            for p in changed
+            if p in documents
+            for c in documents[p].claims
+            if id(c) not in held and c.ident not in self._of_claim
+        ]
         paths = {c.path for c in claims}
         places = _places(documents, paths)
         claims.sort(key=lambda c: (c.path, places[c.path][c.ident]))
@@ -230,3 +258,9 @@ def _same_relations(
         if len(now) != len(was) or not all(map(operator.is_, now, was)):
             return False
     return True
+
+
+def _others(these: Sequence[Relation], those: Sequence[Relation]) -> list[Relation]:
+    """The relations of `these` that are not objects of `those`."""
+    held = {id(r) for r in those}
+    return [r for r in these if id(r) not in held]

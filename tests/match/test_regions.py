@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
 from checker.extract import extract
+from checker.incremental import HeldDocument
+from checker.loading import _as_before
 from checker.match.components import components
 from checker.match.regions import Regions
 from checker.models import Claim, Document, Relation, relation_claims
@@ -136,3 +139,64 @@ def test_a_component_of_the_same_claim_and_relation_objects_is_carried_whole() -
     assert theirs - named <= {id(comp) for comp in got}, "the document's other components are carried"
     claims = [c for d in copies.values() for c in d.claims]
     assert _idents(got) == _idents(components(claims, [r for d in copies.values() for r in d.relations]))
+
+
+def _edited(text: str, rng: random.Random, paragraphs: list[str]) -> str:
+    """An edit as people make them: a sentence added at the end, or one figure's last digit changed."""
+    figures = [m for m in re.finditer(r"\d+", text)]
+    if figures and rng.random() < 0.5:
+        m = rng.choice(figures)
+        digit = str((int(m.group()[-1]) + rng.randint(1, 9)) % 10)
+        return text[: m.end() - 1] + digit + text[m.end() :]
+    n = rng.randint(10, 99)
+    return text + "\n\n" + rng.choice(_SENTENCES).format(n=n, a=n // 2, b=n - n // 2)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_kept_components_equal_a_split_from_scratch_when_edits_keep_claims_as_they_were(seed: int) -> None:
+    """A changed report's equal claims and relations are the last run's objects, as checker/loading.py keeps them."""
+    rng = random.Random(seed)
+    paragraphs = _paragraphs()
+    texts: dict[str, str] = {}
+    docs: dict[str, _Doc] = {}
+
+    def read(path: str) -> _Doc:
+        got = extract(Document(path=path, text=texts[path], sha256=str(hash(texts[path]))))
+        return _Doc(list(got.claims), list(got.relations))
+
+    for i in range(24):
+        path = f"d{i:02}.txt"
+        parts = rng.sample(paragraphs, rng.randint(0, 2)) if rng.random() > 0.1 else [rng.choice(_whole())]
+        texts[path] = "\n\n".join([*parts, rng.choice(_SENTENCES).format(n=42, a=21, b=21)])
+        docs[path] = read(path)
+    regions = Regions()
+    regions.eager = True
+    regions.update(docs, docs.keys(), {})
+    carried = 0
+    for _ in range(40):
+        before = dict(docs)
+        changed = set()
+        for _ in range(rng.choice([1, 1, 1, 2])):
+            path = f"d{rng.randrange(26):02}.txt"
+            changed.add(path)
+            if path in texts and rng.random() < 0.1:
+                del texts[path], docs[path]
+                continue
+            texts[path] = _edited(texts[path], rng, paragraphs) if path in texts else rng.choice(paragraphs)
+            now = read(path)
+            if path in before:
+                last = before[path]
+                _as_before(
+                    HeldDocument("", last.claims, last.relations), HeldDocument("", now.claims, now.relations)
+                )
+            docs[path] = now
+        docs = dict(sorted(docs.items()))
+        old = {id(c) for c in regions.comps}
+        got = regions.update(docs, changed, before)
+        claims = [c for d in docs.values() for c in d.claims]
+        assert _idents(got) == _idents(components(claims, [r for d in docs.values() for r in d.relations]))
+        assert sorted(id(c) for comp in got for c in comp) == sorted(map(id, claims)), (
+            "no claim of the last run left"
+        )
+        carried += sum(id(c) in old for c in got)
+    assert carried > 100, "most components are carried over, not split again"
