@@ -13,7 +13,10 @@ from typing import Any
 
 from checker.app import Checker
 from checker.config import load_settings
+from checker.models import Report
 from checker.selection import rules_for
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _signature(rules: Path) -> str:
@@ -47,3 +50,30 @@ class KeptChecker:
 
     def close(self) -> None:
         self.app.close()
+
+
+def checker_of(tmp_path: Path, name: str, *, carry: bool) -> Checker:
+    """A Checker over the repository's rules, with its store and reports under `tmp_path` named `name`.
+
+    `carry`: as the watch service keeps one (what a run made is reused by the next); else as a command.
+    """
+    settings = load_settings(store=tmp_path / f"{name}.db", reports=tmp_path / name, rules=[ROOT / "rules"])
+    return Checker(settings, *rules_for(settings), one_run=not carry, carry=carry)
+
+
+def findings_shape(report: Report) -> list[tuple[object, ...]]:
+    """What a report's findings say and quote, in order, and the other rules' views folded into them."""
+    return [
+        (f.rule, f.fingerprint, f.severity, f.message, f.passed, [(c.path, c.line, c.column) for c in f.claims],
+         [r.message for r in f.related])
+        for f in report.findings
+    ]  # fmt: skip
+
+
+def fresh_shape(tmp_path: Path, folder: Path) -> list[tuple[object, ...]]:
+    """`findings_shape` of a fresh check of `folder` (a new store: nothing carried)."""
+    fresh = checker_of(tmp_path, "fresh", carry=False)
+    try:
+        return findings_shape(fresh.run([folder]).report)
+    finally:
+        fresh.close()

@@ -10,32 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checker.app import Checker
-from checker.config import load_settings
 from checker.incremental import memo_for
-from checker.models import Report
-from checker.selection import rules_for
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _checker(tmp_path: Path, name: str, *, carry: bool) -> Checker:
-    settings = load_settings(store=tmp_path / f"{name}.db", reports=tmp_path / name, rules=[ROOT / "rules"])
-    return Checker(settings, *rules_for(settings), one_run=not carry, carry=carry)
-
-
-def _shape(report: Report) -> list[tuple[object, ...]]:
-    return [
-        (
-            f.rule,
-            f.fingerprint,
-            f.severity,
-            f.message,
-            f.passed,
-            [(c.path, c.line, c.column) for c in f.claims],
-        )
-        for f in report.findings
-    ]
+from tests.incremental.inc_kept import checker_of, findings_shape, fresh_shape
 
 
 def test_a_sentence_added_leaves_the_other_claims_and_relations_as_they_were(tmp_path: Path) -> None:
@@ -44,7 +20,7 @@ def test_a_sentence_added_leaves_the_other_claims_and_relations_as_they_were(tmp
     report = folder / "a.txt"
     report.write_text("长三角此前已组建14个产业链联盟，加上此次授牌的5个联盟共有19个。\n", encoding="utf-8")
     (folder / "b.txt").write_text("新增建成铁路里程660公里。\n", encoding="utf-8")
-    service = _checker(tmp_path, "service", carry=True)
+    service = checker_of(tmp_path, "service", carry=True)
     service.run([folder])
     held = memo_for(service.store).documents[str(report)]
     claims, relations = list(held.claims), list(held.relations)
@@ -55,13 +31,11 @@ def test_a_sentence_added_leaves_the_other_claims_and_relations_as_they_were(tmp
     assert [c is o for c, o in zip(now.claims, claims, strict=False)] == [True, True, True]
     assert len(now.claims) == 4 and now.claims[3] not in claims
     assert all(any(r is o for o in relations) for r in now.relations)
-    fresh = _checker(tmp_path, "fresh", carry=False)
-    assert _shape(after) == _shape(fresh.run([folder]).report)
+    assert findings_shape(after) == fresh_shape(tmp_path, folder)
     assert any(not f.passed and "680公里" in [c.text for c in f.claims] for f in after.findings), (
         "680 is held up"
     )
     service.close()
-    fresh.close()
 
 
 def test_a_document_dated_again_is_judged_again(tmp_path: Path) -> None:
@@ -72,16 +46,14 @@ def test_a_document_dated_again_is_judged_again(tmp_path: Path) -> None:
     (folder / "b.txt").write_text("2004年国内生产总值15.99万亿元。\n", encoding="utf-8")
     (folder / "a.txt.meta.yml").write_text("date: 2005-03-05\n", encoding="utf-8")
     (folder / "b.txt.meta.yml").write_text("date: 2008-03-05\n", encoding="utf-8")
-    service = _checker(tmp_path, "service", carry=True)
+    service = checker_of(tmp_path, "service", carry=True)
     first = service.run([folder]).report
     assert [f.message.split(":")[0] for f in first.findings if f.rule == "agree"] == ["Revised"]
     (folder / "b.txt.meta.yml").write_text("date: 2005-03-12\n", encoding="utf-8")
     after = service.run([folder]).report
     assert [f.message.split(" on ")[0] for f in after.findings if f.rule == "agree"] == ["Reports disagree"]
-    fresh = _checker(tmp_path, "fresh", carry=False)
-    assert _shape(after) == _shape(fresh.run([folder]).report)
+    assert findings_shape(after) == fresh_shape(tmp_path, folder)
     service.close()
-    fresh.close()
 
 
 def test_a_component_the_edit_left_as_it_was_is_not_evaluated_again(tmp_path: Path) -> None:
@@ -95,7 +67,7 @@ def test_a_component_the_edit_left_as_it_was_is_not_evaluated_again(tmp_path: Pa
     (folder / "c.txt").write_text("新增建成铁路里程660公里。\n", encoding="utf-8")
     for n in range(4):  # a change to more than a quarter of the documents splits them all again
         (folder / f"z{n}.txt").write_text(f"全市共有{30 + n}所学校。\n", encoding="utf-8")
-    service = _checker(tmp_path, "service", carry=True)
+    service = checker_of(tmp_path, "service", carry=True)
     service.run([folder])
     memo = memo_for(service.store)
     first = memo.documents[str(report)].claims[0]
@@ -106,7 +78,5 @@ def test_a_component_the_edit_left_as_it_was_is_not_evaluated_again(tmp_path: Pa
     assert memo.regions.component_of()[first.ident] is component, "the sums' component is carried"
     # Judged again: the edited report's own checks, and the railway's component it joined.
     assert memo.evaluated == 2
-    fresh = _checker(tmp_path, "fresh", carry=False)
-    assert _shape(after) == _shape(fresh.run([folder]).report)
+    assert findings_shape(after) == fresh_shape(tmp_path, folder)
     service.close()
-    fresh.close()

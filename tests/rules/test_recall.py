@@ -14,14 +14,9 @@ from pathlib import Path
 import pytest
 
 from bench.corpus import Corpus
-from checker.app import Checker
-from checker.config import load_settings
 from checker.incremental import memo_for
-from checker.models import Report
 from checker.rules.base import Recall
-from checker.selection import rules_for
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.incremental.inc_kept import checker_of, findings_shape, fresh_shape
 
 
 class Thing:
@@ -70,24 +65,11 @@ def test_a_judgement_not_asked_for_is_not_kept() -> None:
     assert list(again.made.values()) == [((b,), "b")]
 
 
-def _shape(report: Report) -> list[tuple[object, ...]]:
-    return [
-        (f.rule, f.fingerprint, f.severity, f.message, f.passed, [(c.path, c.line, c.column) for c in f.claims],
-         [r.message for r in f.related])
-        for f in report.findings
-    ]  # fmt: skip
-
-
-def _checker(tmp_path: Path, name: str, *, carry: bool) -> Checker:
-    settings = load_settings(store=tmp_path / f"{name}.db", reports=tmp_path / name, rules=[ROOT / "rules"])
-    return Checker(settings, *rules_for(settings), one_run=not carry, carry=carry)
-
-
 def test_an_edit_in_a_large_component_judges_again_only_what_it_changed(tmp_path: Path) -> None:
     corpus = Corpus(60)
     folder = tmp_path / "corpus"
     corpus.write(folder)
-    service = _checker(tmp_path, "service", carry=True)
+    service = checker_of(tmp_path, "service", carry=True)
     service.run([folder])
     memo = memo_for(service.store)
     # The bench's corpus: sums in many reports that share nouns, so one component holds them all.
@@ -119,10 +101,8 @@ def test_an_edit_in_a_large_component_judges_again_only_what_it_changed(tmp_path
     assert all(id(f) not in before for f in mine), "what the edit reached is judged again"
     assert [f.message for f in others if id(f) not in before] == [], "the rest is given back as it was"
 
-    fresh = _checker(tmp_path, "fresh", carry=False)
-    assert _shape(after) == _shape(fresh.run([folder]).report)
+    assert findings_shape(after) == fresh_shape(tmp_path, folder)
     service.close()
-    fresh.close()
 
 
 def test_a_growth_judged_from_another_reports_start_follows_that_report(tmp_path: Path) -> None:
@@ -133,13 +113,11 @@ def test_a_growth_judged_from_another_reports_start_follows_that_report(tmp_path
     (folder / "b.txt").write_text(
         "成果共用指标从2011年的100分提高到2023年的409.89分，2018年以来年均增速20.82%。\n", encoding="utf-8"
     )
-    service = _checker(tmp_path, "service", carry=True)
+    service = checker_of(tmp_path, "service", carry=True)
     first = [f.message for f in service.run([folder]).report.findings if f.rule == "growth"]
     assert any("a.txt:1): " in m for m in first), first
     (folder / "a.txt").write_text("成果共用指标。\n2018年成果共用指标为159.24分。\n", encoding="utf-8")
     after = service.run([folder], only=[folder / "a.txt"]).report
     assert any("a.txt:2): " in f.message for f in after.findings if f.rule == "growth")
-    fresh = _checker(tmp_path, "fresh", carry=False)
-    assert _shape(after) == _shape(fresh.run([folder]).report)
+    assert findings_shape(after) == fresh_shape(tmp_path, folder)
     service.close()
-    fresh.close()
